@@ -1,0 +1,65 @@
+using System.Globalization;
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Data;
+using ChuyenDe.Modules.Library;
+using ChuyenDe.Modules.Media;
+using ChuyenDe.Modules.Organizations;
+using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Settings;
+using ChuyenDe.Modules.Setup;
+using ChuyenDe.Modules.Users;
+using Microsoft.AspNetCore.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var data = DataOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services
+    .AddDataModule(data)
+    .AddContentsModule()
+    .AddRecipesModule()
+    .AddSettingsModule()
+    .AddOrganizationsModule()
+    .AddUsersModule()
+    .AddMediaModule()
+    .AddLibraryModule()
+    .AddSetupModule();
+builder.Services.AddLocalization();
+builder.Services.AddControllersWithViews();
+
+var app = builder.Build();
+
+var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(vietnamese),
+    SupportedCultures = [vietnamese],
+    SupportedUICultures = [vietnamese],
+    RequestCultureProviders = [],
+});
+app.UseExceptionHandler("/loi/500");
+app.UseStatusCodePagesWithReExecute("/loi/{0}");
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    headers.XFrameOptions = "DENY";
+    if (!context.Request.Path.StartsWithSegments("/media"))
+    {
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    }
+
+    await next();
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapMediaModule();
+app.MapControllers();
+
+await SetupModule.RunSetupAsync(app.Services);
+await app.RunAsync();
+
+/// <summary>The web host; visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

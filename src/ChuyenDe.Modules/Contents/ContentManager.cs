@@ -1,0 +1,691 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Contents;
+
+/// <summary>The outcome of a change: the saved item, or the validation errors (nothing saved then).</summary>
+public sealed record ContentResult(ContentItem? Item, IReadOnlyList<ContentValidationError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ContentResult Success(ContentItem item) => new(item, []);
+}
+
+public sealed class ContentOperationException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// Orchard Core's content manager semantics over versioned rows. Every change runs in one transaction
+/// (joining the caller's when there is one) together with the index tables and the event handlers.
+/// </summary>
+public interface IContentManager
+{
+    /// <summary>A new, unsaved item of the type with its parts and fields initialised.</summary>
+    Task<ContentItem> NewAsync(string contentType, CancellationToken ct = default);
+
+    Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken ct = default);
+    Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken ct = default);
+
+    /// <summary>Every stored version, newest first (removed items included).</summary>
+    Task<IReadOnlyList<ContentItem>> ListVersionsAsync(string contentItemId, CancellationToken ct = default);
+
+    /// <summary>Saves the item as a draft. A published item stays visible until the draft is published.</summary>
+    Task<ContentResult> SaveDraftAsync(ContentItem item, ContentActor actor, CancellationToken ct = default);
+
+    /// <summary>Saves the item and publishes that version.</summary>
+    Task<ContentResult> PublishAsync(ContentItem item, ContentActor actor, CancellationToken ct = default);
+
+    /// <summary>Publishes the latest version as it is (used by scheduled publishing).</summary>
+    Task<ContentResult> PublishLatestAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
+
+    Task<bool> UnpublishAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
+
+    /// <summary>Drops the draft and makes the published version the latest again.</summary>
+    Task<bool> DiscardDraftAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
+
+    /// <summary>Soft delete: every version stays stored but none is latest or published.</summary>
+    Task<bool> RemoveAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
+
+    /// <summary>A new item (draft) copied from the latest version.</summary>
+    Task<ContentResult> CloneAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// Imports an item as given (recipes): same ids, flags and dates. Unchanged items are left alone;
+    /// returns false then.
+    /// </summary>
+    Task<bool> ImportAsync(ContentItem item, ContentActor actor, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, CancellationToken ct = default);
+}
+
+/// <summary>Small look-ups other code needs without loading items.</summary>
+public interface IContentLookup
+{
+    Task<string?> GetLatestContentTypeAsync(string contentItemId, CancellationToken ct = default);
+}
+
+internal sealed class ContentLookup(DbContext db) : IContentLookup
+{
+    public async Task<string?> GetLatestContentTypeAsync(string contentItemId, CancellationToken ct = default)
+        => await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.ContentItemId == contentItemId && r.Latest)
+            .Select(r => r.ContentType).FirstOrDefaultAsync(ct);
+}
+
+internal sealed class ContentManager(
+    DbContext db,
+    IContentDefinitionManager definitions,
+    IContentValidator validator,
+    IEnumerable<IContentEventHandler> handlers,
+    TimeProvider clock,
+    IStringLocalizer<ContentsResources> T) : IContentManager
+{
+    private DbSet<ContentItemVersionRecord> Versions => db.Set<ContentItemVersionRecord>();
+
+    public async Task<ContentItem> NewAsync(string contentType, CancellationToken ct = default)
+    {
+        var type = await definitions.GetTypeDefinitionAsync(contentType, ct)
+            ?? throw new ContentOperationException($"Unknown content type '{contentType}'.");
+        var item = new ContentItem
+        {
+            ContentItemId = IdGenerator.NewId(),
+            ContentItemVersionId = IdGenerator.NewId(),
+            ContentType = type.Name,
+        };
+        foreach (var part in type.Parts)
+        {
+            var partJson = item.GetOrCreatePart(part.Name);
+            foreach (var field in part.PartDefinition.Fields)
+            {
+                var fieldJson = new JsonObject();
+                if (field.FieldName == ContentKinds.BooleanField
+                    && field.Settings["BooleanFieldSettings"]?["DefaultValue"] is JsonValue dv && dv.TryGetValue<bool>(out var b))
+                {
+                    fieldJson["Value"] = b;
+                }
+                else if (field.FieldName == ContentKinds.TextField
+                         && (ContentValidator.Text(field.Settings["TextFieldSettings"]?["DefaultValue"])
+                             ?? ContentValidator.Text(field.Settings["TextFieldPredefinedListEditorSettings"]?["DefaultValue"])) is { Length: > 0 } text)
+                {
+                    fieldJson["Text"] = text;
+                }
+
+                partJson[field.Name] = fieldJson;
+            }
+        }
+
+        return item;
+    }
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken ct = default)
+    {
+        var query = Versions.AsNoTracking().Where(r => r.ContentItemId == contentItemId);
+        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        var record = await query.FirstOrDefaultAsync(ct);
+        return record is null ? null : ToItem(record);
+    }
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken ct = default)
+    {
+        var record = await Versions.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, ct);
+        return record is null ? null : ToItem(record);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> ListVersionsAsync(string contentItemId, CancellationToken ct = default)
+    {
+        var records = await Versions.AsNoTracking().Where(r => r.ContentItemId == contentItemId)
+            .OrderByDescending(r => r.Id).ToListAsync(ct);
+        return records.Select(ToItem).ToList();
+    }
+
+    public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, CancellationToken ct = default)
+    {
+        var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct)
+            ?? throw new ContentOperationException($"Unknown content type '{item.ContentType}'.");
+        Prepare(item, type);
+        var errors = (await validator.ValidateAsync(item, type, ct)).ToList();
+        if (errors.Count == 0)
+        {
+            await AssignPathAsync(item, type, errors, ct);
+        }
+
+        return errors;
+    }
+
+    public Task<ContentResult> SaveDraftAsync(ContentItem item, ContentActor actor, CancellationToken ct = default)
+        => SaveAsync(item, actor, publish: false, ct);
+
+    public Task<ContentResult> PublishAsync(ContentItem item, ContentActor actor, CancellationToken ct = default)
+        => SaveAsync(item, actor, publish: true, ct);
+
+    public async Task<ContentResult> PublishLatestAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
+    {
+        var latest = await GetAsync(contentItemId, VersionOptions.Latest, ct)
+            ?? throw new ContentOperationException($"Content item '{contentItemId}' does not exist.");
+        if (latest.Published)
+        {
+            return ContentResult.Success(latest);
+        }
+
+        var type = await RequireTypeAsync(latest.ContentType, ct);
+        Prepare(latest, type);
+        var errors = (await validator.ValidateAsync(latest, type, ct)).ToList();
+        if (errors.Count > 0)
+        {
+            return new ContentResult(null, errors);
+        }
+
+        return await InTransactionAsync(async () =>
+        {
+            var record = await Versions.FirstAsync(r => r.ContentItemId == contentItemId && r.Latest, ct);
+            var previous = await PublishRecordAsync(record, ct);
+            var item = ToItem(record);
+            await UpdateIndexesAsync(contentItemId, type, ct);
+            await RaiseAsync((h, e) => h.PublishedAsync(e, ct), new ContentEvent(item, actor, previous));
+            return ContentResult.Success(item);
+        }, ct);
+    }
+
+    private async Task<ContentResult> SaveAsync(ContentItem item, ContentActor actor, bool publish, CancellationToken ct)
+    {
+        var type = await RequireTypeAsync(item.ContentType, ct);
+        var errors = await ValidateAsync(item, ct);
+        if (errors.Count > 0)
+        {
+            return new ContentResult(null, errors);
+        }
+
+        return await InTransactionAsync(async () =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var latest = await Versions.FirstOrDefaultAsync(r => r.ContentItemId == item.ContentItemId && r.Latest, ct);
+            var isNew = !await Versions.AnyAsync(r => r.ContentItemId == item.ContentItemId, ct);
+            ContentItemVersionRecord record;
+            string? previousVersionId = latest?.ContentItemVersionId;
+            if (latest is not null && !latest.Published && !type.TypeSettings.Versionable)
+            {
+                // A draft of a type that keeps no history is changed in place.
+                record = latest;
+            }
+            else
+            {
+                if (latest is not null)
+                {
+                    latest.Latest = false;
+                }
+
+                var first = isNew ? null : await Versions.AsNoTracking().Where(r => r.ContentItemId == item.ContentItemId)
+                    .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+                record = new ContentItemVersionRecord
+                {
+                    ContentItemId = item.ContentItemId,
+                    ContentItemVersionId = IdGenerator.NewId(),
+                    CreatedUtc = first?.CreatedUtc ?? now,
+                    Owner = first?.Owner is { Length: > 0 } owner ? owner : actor.UserId,
+                    PublishedUtc = latest?.PublishedUtc,
+                };
+                Versions.Add(record);
+            }
+
+            item.Owner = record.Owner;
+            item.Author = actor.UserName;
+            item.CreatedUtc = record.CreatedUtc;
+            item.ModifiedUtc = now;
+            item.Latest = true;
+            item.Published = false;
+            item.ContentItemVersionId = record.ContentItemVersionId;
+            Fill(record, item);
+            record.Latest = true;
+            record.Published = false;
+            await db.SaveChangesAsync(ct);
+
+            string? previousPublished = null;
+            if (publish)
+            {
+                previousPublished = await PublishRecordAsync(record, ct);
+            }
+
+            await UpdateIndexesAsync(item.ContentItemId, type, ct);
+            var saved = ToItem(record);
+            var e = new ContentEvent(saved, actor, previousVersionId);
+            await RaiseAsync(isNew ? (h, ev) => h.CreatedAsync(ev, ct) : (h, ev) => h.UpdatedAsync(ev, ct), e);
+            if (publish)
+            {
+                await RaiseAsync((h, ev) => h.PublishedAsync(ev, ct), e with { PreviousVersionId = previousPublished });
+            }
+
+            return ContentResult.Success(saved);
+        }, ct);
+    }
+
+    /// <summary>Makes the record the published version; returns the version id that was published before.</summary>
+    private async Task<string?> PublishRecordAsync(ContentItemVersionRecord record, CancellationToken ct)
+    {
+        var previous = await Versions.FirstOrDefaultAsync(r => r.ContentItemId == record.ContentItemId && r.Published && r.Id != record.Id, ct);
+        if (previous is not null)
+        {
+            previous.Published = false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        record.Published = true;
+        record.PublishedUtc = now;
+        record.ScheduledPublishUtc = null;
+        var content = JsonNode.Parse(record.Content)!.AsObject();
+        if (content[ContentKinds.PublishLaterPart] is JsonObject publishLater)
+        {
+            publishLater["ScheduledPublishUtc"] = null;
+            record.Content = content.ToJsonString(ContentJson.Options);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return previous?.ContentItemVersionId;
+    }
+
+    public async Task<bool> UnpublishAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
+    {
+        return await InTransactionAsync(async () =>
+        {
+            var published = await Versions.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, ct);
+            if (published is null)
+            {
+                return false;
+            }
+
+            published.Published = false;
+            await db.SaveChangesAsync(ct);
+            await UpdateIndexesAsync(contentItemId, await definitions.GetTypeDefinitionAsync(published.ContentType, ct), ct);
+            await RaiseAsync((h, e) => h.UnpublishedAsync(e, ct), new ContentEvent(ToItem(published), actor, published.ContentItemVersionId));
+            return true;
+        }, ct);
+    }
+
+    public async Task<bool> DiscardDraftAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
+    {
+        return await InTransactionAsync(async () =>
+        {
+            var latest = await Versions.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, ct);
+            var published = await Versions.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, ct);
+            if (latest is null || latest.Published || published is null)
+            {
+                return false;
+            }
+
+            latest.Latest = false;
+            published.Latest = true;
+            await db.SaveChangesAsync(ct);
+            await UpdateIndexesAsync(contentItemId, await definitions.GetTypeDefinitionAsync(published.ContentType, ct), ct);
+            await RaiseAsync((h, e) => h.DraftDiscardedAsync(e, ct), new ContentEvent(ToItem(published), actor, latest.ContentItemVersionId));
+            return true;
+        }, ct);
+    }
+
+    public async Task<bool> RemoveAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
+    {
+        return await InTransactionAsync(async () =>
+        {
+            var active = await Versions.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(ct);
+            if (active.Count == 0)
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var latest = active.FirstOrDefault(r => r.Latest) ?? active[0];
+            foreach (var record in active)
+            {
+                record.Latest = false;
+                record.Published = false;
+                record.RemovedUtc = now;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await UpdateIndexesAsync(contentItemId, null, ct);
+            await RaiseAsync((h, e) => h.RemovedAsync(e, ct), new ContentEvent(ToItem(latest), actor, latest.ContentItemVersionId));
+            return true;
+        }, ct);
+    }
+
+    public async Task<ContentResult> CloneAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
+    {
+        var source = await GetAsync(contentItemId, VersionOptions.Latest, ct)
+            ?? throw new ContentOperationException($"Content item '{contentItemId}' does not exist.");
+        var clone = source.Clone();
+        clone.ContentItemId = IdGenerator.NewId();
+        clone.ContentItemVersionId = IdGenerator.NewId();
+        clone.Owner = "";
+        clone.PublishedUtc = null;
+        if (clone.Part(ContentKinds.AutoroutePart) is { } autoroute)
+        {
+            autoroute["Path"] = null;
+        }
+
+        return await SaveDraftAsync(clone, actor with { }, ct);
+    }
+
+    public async Task<bool> ImportAsync(ContentItem item, ContentActor actor, CancellationToken ct = default)
+    {
+        var type = await RequireTypeAsync(item.ContentType, ct);
+        Prepare(item, type);
+        if (string.IsNullOrEmpty(item.ContentItemVersionId))
+        {
+            item.ContentItemVersionId = IdGenerator.NewId();
+        }
+
+        var existingLatest = await Versions.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.ContentItemId == item.ContentItemId && r.Latest, ct);
+        if (existingLatest is not null && existingLatest.Published == item.Published
+            && JsonNode.DeepEquals(JsonNode.Parse(existingLatest.Content), Normalized(item.Content))
+            && existingLatest.DisplayText == item.DisplayText)
+        {
+            return false;
+        }
+
+        var sameVersion = await Versions.FirstOrDefaultAsync(r => r.ContentItemVersionId == item.ContentItemVersionId, ct);
+        if (sameVersion is not null && sameVersion.ContentItemId != item.ContentItemId)
+        {
+            throw new ContentOperationException($"Version '{item.ContentItemVersionId}' belongs to another content item.");
+        }
+
+        return await InTransactionAsync(async () =>
+        {
+            var errors = new List<ContentValidationError>();
+            await AssignPathAsync(item, type, errors, ct);
+            if (errors.Count > 0)
+            {
+                throw new ContentOperationException(string.Join(" ", errors.Select(e => e.Message)));
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var other in await Versions.Where(r => r.ContentItemId == item.ContentItemId && (r.Latest || r.Published)).ToListAsync(ct))
+            {
+                if (item.Latest)
+                {
+                    other.Latest = false;
+                }
+
+                if (item.Published)
+                {
+                    other.Published = false;
+                }
+            }
+
+            var isNew = existingLatest is null;
+            var record = sameVersion ?? new ContentItemVersionRecord
+            {
+                ContentItemId = item.ContentItemId,
+                ContentItemVersionId = sameVersion is null && await Versions.AnyAsync(r => r.ContentItemVersionId == item.ContentItemVersionId, ct)
+                    ? IdGenerator.NewId() : item.ContentItemVersionId,
+            };
+            if (sameVersion is null)
+            {
+                Versions.Add(record);
+            }
+
+            item.CreatedUtc ??= now;
+            item.ModifiedUtc ??= now;
+            if (item.Published)
+            {
+                item.PublishedUtc ??= now;
+            }
+
+            if (string.IsNullOrEmpty(item.Owner))
+            {
+                item.Owner = actor.UserId;
+            }
+
+            if (string.IsNullOrEmpty(item.Author))
+            {
+                item.Author = actor.UserName;
+            }
+
+            record.CreatedUtc = item.CreatedUtc.Value;
+            record.Owner = item.Owner;
+            record.PublishedUtc = item.PublishedUtc;
+            Fill(record, item);
+            record.Latest = item.Latest;
+            record.Published = item.Published;
+            record.RemovedUtc = null;
+            await db.SaveChangesAsync(ct);
+            await UpdateIndexesAsync(item.ContentItemId, type, ct);
+            var saved = ToItem(record);
+            var e = new ContentEvent(saved, actor, existingLatest?.ContentItemVersionId);
+            await RaiseAsync(isNew ? (h, ev) => h.CreatedAsync(ev, ct) : (h, ev) => h.UpdatedAsync(ev, ct), e);
+            if (item.Published)
+            {
+                await RaiseAsync((h, ev) => h.PublishedAsync(ev, ct), e);
+            }
+
+            return true;
+        }, ct);
+    }
+
+    private async Task<ContentTypeDefinition> RequireTypeAsync(string name, CancellationToken ct)
+        => await definitions.GetTypeDefinitionAsync(name, ct)
+           ?? throw new ContentOperationException($"Unknown content type '{name}'.");
+
+    /// <summary>Normalises text to NFC and derives the display text from the title.</summary>
+    private static void Prepare(ContentItem item, ContentTypeDefinition type)
+    {
+        item.SetContent(Normalized(item.Content));
+        item.ContentType = type.Name;
+        if (type.HasPart(ContentKinds.TitlePart) && item.Part(ContentKinds.TitlePart)?["Title"] is JsonValue title
+            && title.TryGetValue<string>(out var text))
+        {
+            item.DisplayText = text.Trim();
+            item.Part(ContentKinds.TitlePart)!["Title"] = item.DisplayText;
+        }
+
+        item.DisplayText = item.DisplayText.Normalize(NormalizationForm.FormC);
+    }
+
+    private static JsonObject Normalized(JsonObject content) => (JsonObject)NormalizeNode(content)!;
+
+    private static JsonNode? NormalizeNode(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, NormalizeNode(p.Value)))),
+        JsonArray arr => new JsonArray(arr.Select(NormalizeNode).ToArray()),
+        JsonValue value when value.TryGetValue<string>(out var s) => JsonValue.Create(s.Normalize(NormalizationForm.FormC)),
+        _ => node?.DeepClone(),
+    };
+
+    /// <summary>Gives the item its route: a custom path as typed (made a slug), or one from the type's pattern.</summary>
+    private async Task AssignPathAsync(ContentItem item, ContentTypeDefinition type, List<ContentValidationError> errors, CancellationToken ct)
+    {
+        var part = type.Parts.FirstOrDefault(p => p.PartName == ContentKinds.AutoroutePart);
+        if (part is null)
+        {
+            return;
+        }
+
+        var json = item.GetOrCreatePart(part.Name);
+        var custom = ContentValidator.Text(json["Path"]);
+        var settings = part.Settings["AutoroutePartSettings"] as JsonObject;
+        var allowCustom = settings?["AllowCustomPath"] is JsonValue allow && allow.TryGetValue<bool>(out var a) && a;
+        if (!string.IsNullOrWhiteSpace(custom) && (allowCustom || await OwnsPathAsync(item.ContentItemId, custom, ct)))
+        {
+            var path = Slugs.SlugifyPath(custom);
+            if (await IsPathTakenAsync(path, item.ContentItemId, ct))
+            {
+                errors.Add(new(part.Name, "Path", T["The address {0} is already used by another item.", path]));
+                return;
+            }
+
+            json["Path"] = path;
+            return;
+        }
+
+        var pattern = (settings?["Pattern"] as JsonValue)?.GetValue<string>() ?? "{{ ContentItem.DisplayText | slugify }}";
+        var generated = Slugs.SlugifyPath(ExpandPattern(pattern, item));
+        if (generated.Length == 0)
+        {
+            generated = Slugs.SlugifyPath(ExpandPattern(pattern.Replace("DisplayText", "ContentItemId", StringComparison.Ordinal), item));
+        }
+
+        json["Path"] = await Slugs.MakeUniqueAsync(generated, p => IsPathTakenAsync(p, item.ContentItemId, ct));
+    }
+
+    private Task<bool> OwnsPathAsync(string contentItemId, string path, CancellationToken ct)
+        => db.Set<ContentRouteRecord>().AnyAsync(r => r.ContentItemId == contentItemId && r.Path == path, ct);
+
+    private Task<bool> IsPathTakenAsync(string path, string contentItemId, CancellationToken ct)
+        => db.Set<ContentRouteRecord>().AnyAsync(r => r.Path == path && r.ContentItemId != contentItemId, ct);
+
+    /// <summary>
+    /// Expands the subset of Orchard Core's Liquid route patterns that route patterns use:
+    /// <c>{{ ContentItem.DisplayText | slugify }}</c> (or <c>Model.ContentItem | display_text | slugify</c>) and
+    /// <c>ContentItem.ContentItemId</c>; literal text is kept.
+    /// </summary>
+    internal static string ExpandPattern(string pattern, ContentItem item)
+    {
+        var result = new StringBuilder();
+        var position = 0;
+        while (position < pattern.Length)
+        {
+            var open = pattern.IndexOf("{{", position, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                result.Append(pattern, position, pattern.Length - position);
+                break;
+            }
+
+            result.Append(pattern, position, open - position);
+            var close = pattern.IndexOf("}}", open, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var expression = pattern[(open + 2)..close];
+            var value = expression.Contains("ContentItemId", StringComparison.Ordinal)
+                ? item.ContentItemId
+                : expression.Contains("display_text", StringComparison.OrdinalIgnoreCase) || expression.Contains("DisplayText", StringComparison.Ordinal)
+                    ? item.DisplayText
+                    : "";
+            result.Append(Slugs.Slugify(value));
+            position = close + 2;
+        }
+
+        return result.ToString();
+    }
+
+    private static void Fill(ContentItemVersionRecord record, ContentItem item)
+    {
+        record.ContentType = item.ContentType;
+        record.DisplayText = item.DisplayText.Length > 1024 ? item.DisplayText[..1024] : item.DisplayText;
+        record.Author = item.Author;
+        record.ModifiedUtc = item.ModifiedUtc ?? DateTime.UtcNow;
+        record.OrganizationId = ContentValidator.Text(item.Part(ContentKinds.OrganizationPart)?["OrganizationId"]) is { Length: > 0 } org ? org : null;
+        record.ScheduledPublishUtc = ContentValidator.Text(item.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]) is { Length: > 0 } s
+                                     && ContentJson.TryParseDate(s, out var scheduled) ? scheduled : null;
+        record.Content = item.ContentToJsonString();
+    }
+
+    internal static ContentItem ToItem(ContentItemVersionRecord record)
+    {
+        var item = new ContentItem
+        {
+            ContentItemId = record.ContentItemId,
+            ContentItemVersionId = record.ContentItemVersionId,
+            ContentType = record.ContentType,
+            DisplayText = record.DisplayText,
+            Latest = record.Latest,
+            Published = record.Published,
+            Owner = record.Owner,
+            Author = record.Author,
+            CreatedUtc = DateTime.SpecifyKind(record.CreatedUtc, DateTimeKind.Utc),
+            ModifiedUtc = DateTime.SpecifyKind(record.ModifiedUtc, DateTimeKind.Utc),
+            PublishedUtc = record.PublishedUtc is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null,
+        };
+        item.SetContent(JsonNode.Parse(record.Content) as JsonObject ?? new JsonObject());
+        return item;
+    }
+
+    /// <summary>Rewrites the route and taxonomy index rows of an item from its latest and published versions.</summary>
+    private async Task UpdateIndexesAsync(string contentItemId, ContentTypeDefinition? type, CancellationToken ct)
+    {
+        var routes = db.Set<ContentRouteRecord>();
+        var terms = db.Set<ContentTaxonomyRecord>();
+        routes.RemoveRange(await routes.Where(r => r.ContentItemId == contentItemId).ToListAsync(ct));
+        terms.RemoveRange(await terms.Where(r => r.ContentItemId == contentItemId).ToListAsync(ct));
+        // Remove first so that a path moving from the old published version to the new one never collides.
+        await db.SaveChangesAsync(ct);
+
+        var active = await Versions.AsNoTracking()
+            .Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(ct);
+        foreach (var record in active)
+        {
+            var content = JsonNode.Parse(record.Content) as JsonObject ?? new JsonObject();
+            if (ContentValidator.Text(content[ContentKinds.AutoroutePart]?["Path"]) is { Length: > 0 } path)
+            {
+                routes.Add(new ContentRouteRecord
+                {
+                    ContentItemId = contentItemId,
+                    ContentItemVersionId = record.ContentItemVersionId,
+                    Path = path,
+                    Published = record.Published,
+                    Latest = record.Latest,
+                });
+            }
+
+            if (type is null)
+            {
+                continue;
+            }
+
+            foreach (var (part, field) in type.AllFields().Where(f => f.Field.FieldName == ContentKinds.TaxonomyField))
+            {
+                var fieldJson = content[part.Name]?[field.Name];
+                var taxonomyId = field.KindSettings.TaxonomyContentItemId ?? ContentValidator.Text(fieldJson?["TaxonomyContentItemId"]) ?? "";
+                foreach (var termId in ContentValidator.Strings(fieldJson?["TermContentItemIds"]).Distinct())
+                {
+                    terms.Add(new ContentTaxonomyRecord
+                    {
+                        ContentItemId = contentItemId,
+                        ContentItemVersionId = record.ContentItemVersionId,
+                        ContentType = record.ContentType,
+                        ContentPart = part.Name,
+                        ContentField = field.Name,
+                        TaxonomyContentItemId = taxonomyId,
+                        TermContentItemId = termId,
+                        Published = record.Published,
+                        Latest = record.Latest,
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RaiseAsync(Func<IContentEventHandler, ContentEvent, Task> raise, ContentEvent e)
+    {
+        foreach (var handler in handlers)
+        {
+            await raise(handler, e);
+        }
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        await using IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+}

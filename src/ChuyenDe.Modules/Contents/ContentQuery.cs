@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChuyenDe.Modules.Contents;
+
+public enum ContentOrder
+{
+    PublishedNewest,
+    PublishedOldest,
+    ModifiedNewest,
+    Title,
+}
+
+/// <summary>A query over published (or latest) items. Term groups combine with AND; terms inside a group with OR.</summary>
+public sealed record ContentQuery
+{
+    public IReadOnlyCollection<string> ContentTypes { get; init; } = [];
+    public bool LatestInsteadOfPublished { get; init; }
+    public IReadOnlyCollection<IReadOnlyCollection<string>> TermGroups { get; init; } = [];
+    public IReadOnlyCollection<string> OrganizationIds { get; init; } = [];
+    public string? TitleContains { get; init; }
+    public ContentOrder Order { get; init; } = ContentOrder.PublishedNewest;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 12;
+}
+
+public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => PageSize <= 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>Read side of the content store for pages and lists.</summary>
+public interface IContentQueryService
+{
+    Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default);
+
+    /// <summary>The published item whose route is <paramref name="path"/> (no leading slash), or null.</summary>
+    Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ContentItem>> GetPublishedAsync(IEnumerable<string> contentItemIds, CancellationToken ct = default);
+
+    /// <summary>Published items per content type.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountPublishedByTypeAsync(CancellationToken ct = default);
+
+    /// <summary>Published items per term, for the given content types.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountPublishedByTermAsync(IReadOnlyCollection<string> contentTypes, CancellationToken ct = default);
+}
+
+internal sealed class ContentQueryService(DbContext db) : IContentQueryService
+{
+    public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default)
+    {
+        var versions = db.Set<ContentItemVersionRecord>().AsNoTracking();
+        versions = query.LatestInsteadOfPublished ? versions.Where(r => r.Latest) : versions.Where(r => r.Published);
+        if (query.ContentTypes.Count > 0)
+        {
+            var types = query.ContentTypes.ToList();
+            versions = versions.Where(r => types.Contains(r.ContentType));
+        }
+
+        if (query.OrganizationIds.Count > 0)
+        {
+            var organizations = query.OrganizationIds.ToList();
+            versions = versions.Where(r => r.OrganizationId != null && organizations.Contains(r.OrganizationId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.TitleContains))
+        {
+            var text = query.TitleContains.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLower();
+            versions = versions.Where(r => r.DisplayText.ToLower().Contains(text));
+        }
+
+        var terms = db.Set<ContentTaxonomyRecord>().AsNoTracking();
+        foreach (var group in query.TermGroups.Where(g => g.Count > 0))
+        {
+            var ids = group.ToList();
+            versions = query.LatestInsteadOfPublished
+                ? versions.Where(r => terms.Any(t => t.ContentItemVersionId == r.ContentItemVersionId && t.Latest && ids.Contains(t.TermContentItemId)))
+                : versions.Where(r => terms.Any(t => t.ContentItemVersionId == r.ContentItemVersionId && t.Published && ids.Contains(t.TermContentItemId)));
+        }
+
+        var total = await versions.CountAsync(ct);
+        versions = query.Order switch
+        {
+            ContentOrder.PublishedOldest => versions.OrderBy(r => r.PublishedUtc).ThenBy(r => r.Id),
+            ContentOrder.ModifiedNewest => versions.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id),
+            ContentOrder.Title => versions.OrderBy(r => r.DisplayText).ThenBy(r => r.Id),
+            _ => versions.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
+        };
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Max(1, query.Page);
+        var records = await versions.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total, page, pageSize);
+    }
+
+    public async Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default)
+    {
+        var normalized = path.Trim('/').ToLowerInvariant();
+        var route = await db.Set<ContentRouteRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Path == normalized && r.Published, ct);
+        if (route is null)
+        {
+            return null;
+        }
+
+        var record = await db.Set<ContentItemVersionRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.ContentItemVersionId == route.ContentItemVersionId && r.Published, ct);
+        return record is null ? null : ContentManager.ToItem(record);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetPublishedAsync(IEnumerable<string> contentItemIds, CancellationToken ct = default)
+    {
+        var ids = contentItemIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var records = await db.Set<ContentItemVersionRecord>().AsNoTracking()
+            .Where(r => r.Published && ids.Contains(r.ContentItemId)).ToListAsync(ct);
+        var byId = records.ToDictionary(r => r.ContentItemId);
+        return ids.Where(byId.ContainsKey).Select(id => ContentManager.ToItem(byId[id])).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTypeAsync(CancellationToken ct = default)
+        => await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.Published)
+            .GroupBy(r => r.ContentType).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTermAsync(IReadOnlyCollection<string> contentTypes, CancellationToken ct = default)
+    {
+        var types = contentTypes.ToList();
+        return await db.Set<ContentTaxonomyRecord>().AsNoTracking()
+            .Where(t => t.Published && (types.Count == 0 || types.Contains(t.ContentType)))
+            .GroupBy(t => t.TermContentItemId).Select(g => new { g.Key, Count = g.Select(t => t.ContentItemId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+}

@@ -1,0 +1,27 @@
+using ChuyenDe.Modules.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChuyenDe.Modules.Contents;
+
+public static class ContentsModule
+{
+    /// <summary>The content engine: definitions, versioned items, validation, queries and scheduled publishing.</summary>
+    public static IServiceCollection AddContentsModule(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ContentsOptions>().BindConfiguration("ChuyenDe:Contents");
+        services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
+        services.AddScoped<TaxonomyService>();
+        services.AddScoped<ITaxonomyService>(sp => sp.GetRequiredService<TaxonomyService>());
+        services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<TaxonomyService>());
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<IContentLookup, ContentLookup>();
+        services.AddScoped<IContentValidator, ContentValidator>();
+        services.AddScoped<IContentQueryService, ContentQueryService>();
+        services.AddScoped<IScheduledPublisher, ScheduledPublisher>();
+        services.AddHostedService<ScheduledPublishingService>();
+        services.AddSingleton<IPermissionProvider, ContentPermissions>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using ChuyenDe.Modules.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChuyenDe.Modules.Data;
+
+/// <summary>
+/// The one database of the site. Each module owns its tables through <c>IEntityTypeConfiguration</c> classes in its
+/// folder, picked up from this assembly; modules use the context as a plain <see cref="DbContext"/>.
+/// Two sealed subclasses carry the provider-specific migrations.
+/// </summary>
+public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<CmsUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(256);
+            b.Property(u => u.OrganizationId).HasMaxLength(64);
+            b.HasIndex(u => u.OrganizationId);
+        });
+        builder.Entity<CmsRole>(b => b.Property(r => r.Description).HasMaxLength(1024));
+        builder.ApplyConfigurationsFromAssembly(typeof(CmsDbContext).Assembly, t => !t.IsAbstract);
+        ConfigureProvider(builder);
+    }
+
+    /// <summary>Provider-specific column types, e.g. jsonb for JSON documents on PostgreSQL.</summary>
+    protected abstract void ConfigureProvider(ModelBuilder builder);
+}
+
+public sealed class SqliteCmsDbContext(DbContextOptions<SqliteCmsDbContext> options) : CmsDbContext(options)
+{
+    protected override void ConfigureProvider(ModelBuilder builder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; the model uses DateTime in UTC only.
+    }
+}
+
+public sealed class PostgresCmsDbContext(DbContextOptions<PostgresCmsDbContext> options) : CmsDbContext(options)
+{
+    protected override void ConfigureProvider(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.FindAnnotation(ModelBuilderExtensions.JsonColumnAnnotation) is not null)
+                {
+                    property.SetColumnType("jsonb");
+                }
+
+                if (property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
+                {
+                    property.SetColumnType("timestamp without time zone");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChuyenDe.Modules.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the site keeps its data: <c>ChuyenDe:DataFolder</c> and <c>ChuyenDe:Database</c>.</summary>
+public sealed class DataOptions
+{
+    public required string DataFolder { get; init; }
+    public DatabaseProvider Provider { get; init; }
+    public required string ConnectionString { get; init; }
+
+    public string MediaFolder => Path.Combine(DataFolder, "Media");
+    public string IndexFolder => Path.Combine(DataFolder, "Index");
+
+    public static DataOptions FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var folder = configuration["ChuyenDe:DataFolder"];
+        folder = string.IsNullOrWhiteSpace(folder) ? Path.Combine(contentRoot, "App_Data") : Path.GetFullPath(folder, contentRoot);
+        var providerText = configuration["ChuyenDe:Database:Provider"];
+        if (!Enum.TryParse<DatabaseProvider>(string.IsNullOrWhiteSpace(providerText) ? nameof(DatabaseProvider.Sqlite) : providerText, true, out var provider))
+        {
+            throw new InvalidOperationException(
+                $"ChuyenDe:Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
+        }
+
+        var connectionString = configuration["ChuyenDe:Database:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("ChuyenDe:Database:ConnectionString is required for PostgreSQL.");
+            }
+
+            connectionString = $"Data Source={Path.Combine(folder, "chuyende.db")}";
+        }
+
+        return new DataOptions { DataFolder = folder, Provider = provider, ConnectionString = connectionString };
+    }
+}
+
+public static class DataModule
+{
+    public static IServiceCollection AddDataModule(this IServiceCollection services, DataOptions options)
+    {
+        services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(o => o.UseNpgsql(options.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseSqlite(options.ConnectionString));
+        }
+
+        services.AddScoped<DbContext>(sp => sp.GetRequiredService<CmsDbContext>());
+        // Keys for cookies and anti-forgery live with the data, so restarts and other nodes can read them.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "DataProtection-Keys")))
+            .SetApplicationName("ChuyenDe.Cms");
+        return services;
+    }
+
+    /// <summary>Creates the data folders and brings the database schema up to date.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<DataOptions>();
+        Directory.CreateDirectory(options.DataFolder);
+        Directory.CreateDirectory(options.MediaFolder);
+        Directory.CreateDirectory(options.IndexFolder);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Design-time factory for <c>dotnet ef migrations add --context SqliteCmsDbContext</c>.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCmsDbContext>
+{
+    public SqliteCmsDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<SqliteCmsDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Design-time factory for <c>dotnet ef migrations add --context PostgresCmsDbContext</c>.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCmsDbContext>
+{
+    public PostgresCmsDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<PostgresCmsDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

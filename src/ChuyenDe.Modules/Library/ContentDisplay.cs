@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Library.Rendering;
+using ChuyenDe.Modules.Organizations;
+using ChuyenDe.Modules.Settings;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Library;
+
+public sealed record LinkView(string Text, string Url, bool External = false);
+
+public sealed record ImageView(string Url, string Alt);
+
+public sealed record FileView(string Name, string Url, string Extension);
+
+/// <summary>A field ready to show: its label and its values by kind.</summary>
+public sealed record FieldView(string Name, string Label, string Kind)
+{
+    public string? Text { get; init; }
+    public IReadOnlyList<LinkView> Links { get; init; } = [];
+    public IReadOnlyList<ImageView> Images { get; init; } = [];
+    public IReadOnlyList<FileView> Files { get; init; } = [];
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Links.Count == 0 && Images.Count == 0 && Files.Count == 0;
+}
+
+/// <summary>A card in a list: title, link, summary, picture and where it comes from.</summary>
+public sealed record ContentCard(
+    string ContentItemId,
+    string ContentType,
+    string TypeDisplayName,
+    string Title,
+    string Url,
+    string? Summary,
+    ImageView? Image,
+    DateTime? PublishedLocal,
+    string? OrganizationName);
+
+/// <summary>A whole item page.</summary>
+public sealed record ContentDetail(
+    ContentCard Card,
+    string BodyHtml,
+    IReadOnlyList<FieldView> Fields,
+    IReadOnlyList<ImageView> Gallery,
+    IReadOnlyList<FileView> Downloads,
+    DateTime? ModifiedLocal);
+
+public interface IContentDisplayBuilder
+{
+    Task<IReadOnlyList<ContentCard>> BuildCardsAsync(IEnumerable<ContentItem> items, CancellationToken ct = default);
+    Task<ContentDetail> BuildDetailAsync(ContentItem item, CancellationToken ct = default);
+}
+
+internal sealed class ContentDisplayBuilder(
+    IContentDefinitionManager definitions,
+    ITaxonomyService taxonomies,
+    IContentQueryService queries,
+    IOrganizationService organizations,
+    ISiteSettingsService settings,
+    IContentHtmlRenderer renderer,
+    IStringLocalizer<LibraryResources> T) : IContentDisplayBuilder
+{
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif" };
+
+    public static string MediaUrl(string path)
+        => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    public static string ItemUrl(ContentItem item)
+        => ContentValidator.Text(item.Part(ContentKinds.AutoroutePart)?["Path"]) is { Length: > 0 } path ? "/" + path : "/";
+
+    public static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path));
+
+    public async Task<IReadOnlyList<ContentCard>> BuildCardsAsync(IEnumerable<ContentItem> items, CancellationToken ct = default)
+    {
+        var cards = new List<ContentCard>();
+        foreach (var item in items)
+        {
+            cards.Add(await BuildCardAsync(item, ct));
+        }
+
+        return cards;
+    }
+
+    private async Task<ContentCard> BuildCardAsync(ContentItem item, CancellationToken ct)
+    {
+        var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
+        var site = await settings.GetAsync(ct);
+        string? summary = null;
+        ImageView? image = null;
+        if (type is not null)
+        {
+            foreach (var (part, field) in type.AllFields())
+            {
+                var json = item.Field(part.Name, field.Name);
+                if (summary is null && field.FieldName == ContentKinds.TextField && field.Name == "Summary")
+                {
+                    summary = ContentValidator.Text(json?["Text"]);
+                }
+
+                if (image is null && field.FieldName == ContentKinds.MediaField)
+                {
+                    image = Images(json).FirstOrDefault();
+                }
+            }
+        }
+
+        var organizationId = ContentValidator.Text(item.Part(ContentKinds.OrganizationPart)?["OrganizationId"]);
+        var organization = organizationId is null ? null : await organizations.GetAsync(organizationId, ct);
+        return new ContentCard(item.ContentItemId, item.ContentType, type?.DisplayName ?? item.ContentType, item.DisplayText,
+            ItemUrl(item), summary, image, item.PublishedUtc is { } p ? site.ToLocal(p) : null, organization?.Name);
+    }
+
+    public async Task<ContentDetail> BuildDetailAsync(ContentItem item, CancellationToken ct = default)
+    {
+        var card = await BuildCardAsync(item, ct);
+        var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
+        var site = await settings.GetAsync(ct);
+        var body = "";
+        var fields = new List<FieldView>();
+        var gallery = new List<ImageView>();
+        var downloads = new List<FileView>();
+        foreach (var part in type?.Parts ?? [])
+        {
+            if (part.PartName == ContentKinds.MarkdownBodyPart)
+            {
+                body += renderer.RenderMarkdown(ContentValidator.Text(item.Part(part.Name)?["Markdown"]));
+            }
+            else if (part.PartName == ContentKinds.HtmlBodyPart)
+            {
+                body += renderer.SanitizeHtml(ContentValidator.Text(item.Part(part.Name)?["Html"]));
+            }
+
+            foreach (var field in part.PartDefinition.Fields)
+            {
+                if (field.Name == "Summary")
+                {
+                    continue;
+                }
+
+                var view = await BuildFieldAsync(field, item.Field(part.Name, field.Name), site, ct);
+                if (view.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (field.FieldName == ContentKinds.MediaField)
+                {
+                    gallery.AddRange(view.Images);
+                    downloads.AddRange(view.Files);
+                    continue;
+                }
+
+                fields.Add(view);
+            }
+        }
+
+        return new ContentDetail(card, body, fields, gallery, downloads, item.ModifiedUtc is { } m ? site.ToLocal(m) : null);
+    }
+
+    private async Task<FieldView> BuildFieldAsync(ContentPartFieldDefinition field, JsonObject? json, SiteSettings site, CancellationToken ct)
+    {
+        var view = new FieldView(field.Name, field.DisplayName, field.FieldName);
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        switch (field.FieldName)
+        {
+            case ContentKinds.TextField:
+                var text = ContentValidator.Text(json?["Text"]);
+                var option = field.PredefinedOptions?.FirstOrDefault(o => o.Value == text);
+                return view with { Text = option?.Name ?? text };
+            case ContentKinds.NumericField:
+                return json?["Value"] is { } n && ContentValidator.TryNumber(n, out var number)
+                    ? view with { Text = number.ToString("#,##0.######", vi) }
+                    : view;
+            case ContentKinds.BooleanField:
+                return json?["Value"] is JsonValue b && b.TryGetValue<bool>(out var flag) ? view with { Text = flag ? T["Yes"] : T["No"] } : view;
+            case ContentKinds.DateField:
+                return ContentValidator.Text(json?["Value"]) is { } d && ContentJson.TryParseDate(d, out var date)
+                    ? view with { Text = date.ToString("dd/MM/yyyy", vi) }
+                    : view;
+            case ContentKinds.DateTimeField:
+                return ContentValidator.Text(json?["Value"]) is { } dt && ContentJson.TryParseDate(dt, out var dateTime)
+                    ? view with { Text = site.ToLocal(dateTime).ToString("HH:mm, dd/MM/yyyy", vi) }
+                    : view;
+            case ContentKinds.LinkField:
+                var url = ContentValidator.Text(json?["Url"]);
+                return url is not null && ContentValidator.IsSafeUrl(url)
+                    ? view with { Links = [new LinkView(ContentValidator.Text(json?["Text"]) is { Length: > 0 } t ? t : url, url, url.StartsWith("http", StringComparison.OrdinalIgnoreCase))] }
+                    : view;
+            case ContentKinds.MediaField:
+                var paths = ContentValidator.Strings(json?["Paths"]);
+                return view with
+                {
+                    Images = Images(json),
+                    Files = paths.Where(p => !IsImage(p) && ContentValidator.IsSafeMediaPath(p))
+                        .Select(p => new FileView(Path.GetFileName(p), MediaUrl(p), Path.GetExtension(p).TrimStart('.').ToUpperInvariant()))
+                        .ToList(),
+                };
+            case ContentKinds.ContentPickerField:
+                var picked = await queries.GetPublishedAsync(ContentValidator.Strings(json?["ContentItemIds"]), ct);
+                return view with { Links = picked.Select(p => new LinkView(p.DisplayText, ItemUrl(p))).ToList() };
+            case ContentKinds.TaxonomyField:
+                var links = new List<LinkView>();
+                foreach (var termId in ContentValidator.Strings(json?["TermContentItemIds"]))
+                {
+                    if (await taxonomies.FindTermAsync(termId, ct) is { } term)
+                    {
+                        links.Add(new LinkView(term.Title, "/kho-hoc-lieu?term=" + Uri.EscapeDataString(term.ContentItemId)));
+                    }
+                }
+
+                return view with { Links = links };
+            default:
+                return view;
+        }
+    }
+
+    private static List<ImageView> Images(JsonObject? json)
+    {
+        var paths = ContentValidator.Strings(json?["Paths"]);
+        var texts = ContentValidator.Strings(json?["MediaTexts"]);
+        return paths.Select((p, i) => (p, i))
+            .Where(x => IsImage(x.p) && ContentValidator.IsSafeMediaPath(x.p))
+            .Select(x => new ImageView(MediaUrl(x.p), x.i < texts.Count ? texts[x.i] : ""))
+            .ToList();
+    }
+}

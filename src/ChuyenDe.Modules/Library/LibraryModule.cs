@@ -1,0 +1,18 @@
+using ChuyenDe.Modules.Library.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChuyenDe.Modules.Library;
+
+/// <summary>Marker for the public site's UI strings (<c>LibraryResources.vi.resx</c>).</summary>
+public sealed class LibraryResources;
+
+public static class LibraryModule
+{
+    /// <summary>The public site: pages, lists, the library and item pages.</summary>
+    public static IServiceCollection AddLibraryModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IContentHtmlRenderer, ContentHtmlRenderer>();
+        services.AddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
+        return services;
+    }
+}

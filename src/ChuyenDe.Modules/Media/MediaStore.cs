@@ -1,0 +1,99 @@
+using ChuyenDe.Modules.Data;
+
+namespace ChuyenDe.Modules.Media;
+
+/// <summary>Files of the media library, addressed by relative paths such as <c>mau/lop-hoc.jpg</c>.</summary>
+public interface IMediaStore
+{
+    Task<bool> ExistsAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Opens a file for reading, or null when there is none (or the path is unsafe).</summary>
+    Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Writes the stream to a hidden staging file; nothing is visible until the returned file is committed.</summary>
+    Task<StagedMediaFile> StageAsync(string path, Stream content, CancellationToken ct = default);
+
+    /// <summary>Whether the stored file has exactly these bytes.</summary>
+    Task<bool> HasSameContentAsync(string path, byte[] content, CancellationToken ct = default);
+}
+
+/// <summary>A file written aside; <see cref="Commit"/> moves it into place atomically, <see cref="Discard"/> deletes it.</summary>
+public sealed class StagedMediaFile(string stagingPath, string targetPath)
+{
+    public string TargetPath => targetPath;
+
+    public void Commit()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);
+        File.Move(stagingPath, targetPath, overwrite: true);
+    }
+
+    public void Discard()
+    {
+        if (File.Exists(stagingPath))
+        {
+            File.Delete(stagingPath);
+        }
+    }
+}
+
+/// <summary>The default store: a folder on local disk (<c>{DataFolder}/Media</c>).</summary>
+internal sealed class FileSystemMediaStore(DataOptions options) : IMediaStore
+{
+    private string Root => Path.GetFullPath(options.MediaFolder);
+
+    public Task<bool> ExistsAsync(string path, CancellationToken ct = default)
+        => Task.FromResult(Resolve(path) is { } full && File.Exists(full));
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        if (full is null || !File.Exists(full))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        return Task.FromResult<Stream?>(new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true));
+    }
+
+    public async Task<StagedMediaFile> StageAsync(string path, Stream content, CancellationToken ct = default)
+    {
+        var target = Resolve(path) ?? throw new ArgumentException($"Unsafe media path '{path}'.", nameof(path));
+        var staging = Path.Combine(Root, ".staging");
+        Directory.CreateDirectory(staging);
+        var temp = Path.Combine(staging, Guid.NewGuid().ToString("N") + ".tmp");
+        await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        {
+            await content.CopyToAsync(output, ct);
+        }
+
+        return new StagedMediaFile(temp, target);
+    }
+
+    public async Task<bool> HasSameContentAsync(string path, byte[] content, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        if (full is null || !File.Exists(full) || new FileInfo(full).Length != content.Length)
+        {
+            return false;
+        }
+
+        return (await File.ReadAllBytesAsync(full, ct)).AsSpan().SequenceEqual(content);
+    }
+
+    /// <summary>The full path inside the media root, or null for anything that could leave it.</summary>
+    internal string? Resolve(string path)
+    {
+        if (!IsSafe(path))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(Root, path));
+        return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+
+    internal static bool IsSafe(string path)
+        => !string.IsNullOrWhiteSpace(path) && path.Length <= 512 && !path.StartsWith('/') && !path.Contains('\\')
+           && !path.Any(char.IsControl) && path.Split('/').All(s => s.Length > 0 && s != "." && s != ".." && !s.StartsWith('.'));
+}

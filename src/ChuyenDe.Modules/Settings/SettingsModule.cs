@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChuyenDe.Modules.Settings;
+
+public static class SettingsModule
+{
+    public static IServiceCollection AddSettingsModule(this IServiceCollection services)
+    {
+        services.AddScoped<ISiteSettingsService, SiteSettingsService>();
+        services.AddScoped<IRecipeStepHandler, SettingsStep>();
+        services.AddSingleton<IPermissionProvider, SettingsPermissions>();
+        return services;
+    }
+}
+
+/// <summary>Orchard Core's <c>Settings</c> step: every property beside <c>name</c> is a site setting.</summary>
+internal sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStepHandler
+{
+    public string Name => "Settings";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken ct)
+    {
+        var properties = new JsonObject();
+        foreach (var (key, value) in context.Step)
+        {
+            if (string.Equals(key, "name", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            properties[key] = value?.DeepClone();
+        }
+
+        RecipeJson.OptionalString(properties, "SiteName", context.Path);
+        RecipeJson.OptionalNumber(properties, "PageSize", context.Path);
+        if (RecipeJson.OptionalString(properties, "TimeZoneId", context.Path) is { } zone)
+        {
+            try
+            {
+                TimeZoneInfo.FindSystemTimeZoneById(zone);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                throw new RecipeStepException(RecipeJson.Child(context.Path, "TimeZoneId"), $"Unknown time zone '{zone}'.");
+            }
+        }
+
+        if (await settings.MergeAsync(properties, ct))
+        {
+            context.Changes++;
+        }
+    }
+}
+
+internal sealed class SettingsPermissions : IPermissionProvider
+{
+    public IEnumerable<Permission> GetPermissions() => [new("ManageSettings", "Manage site settings")];
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChuyenDe.Modules.Settings;
+
+/// <summary>Site-wide settings, set by the <c>Settings</c> recipe step (Orchard Core's shape: properties on the step).</summary>
+public sealed record SiteSettings
+{
+    public string SiteName { get; init; } = "ChuyenDe CMS";
+    public string? SiteShortName { get; init; }
+    public string? Description { get; init; }
+    public string TimeZoneId { get; init; } = "Asia/Ho_Chi_Minh";
+    public string Culture { get; init; } = "vi-VN";
+    public int PageSize { get; init; } = 12;
+    public DateTime? SetupCompletedUtc { get; init; }
+
+    public TimeZoneInfo TimeZone
+    {
+        get
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                return TimeZoneInfo.CreateCustomTimeZone(TimeZoneId, TimeSpan.FromHours(7), TimeZoneId, TimeZoneId);
+            }
+        }
+    }
+
+    /// <summary>A UTC time in the site's time zone.</summary>
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+}
+
+public sealed class SiteSettingsRecord
+{
+    public int Id { get; set; }
+    public string Json { get; set; } = "{}";
+}
+
+internal sealed class SiteSettingsRecordConfiguration : IEntityTypeConfiguration<SiteSettingsRecord>
+{
+    public void Configure(EntityTypeBuilder<SiteSettingsRecord> b)
+    {
+        b.ToTable("SiteSettings");
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Json).IsJsonColumn();
+    }
+}
+
+public interface ISiteSettingsService
+{
+    Task<SiteSettings> GetAsync(CancellationToken ct = default);
+
+    /// <summary>The stored settings document, including properties other modules own.</summary>
+    Task<JsonObject> GetDocumentAsync(CancellationToken ct = default);
+
+    /// <summary>Merges the properties into the stored settings; returns false when nothing changed.</summary>
+    Task<bool> MergeAsync(JsonObject properties, CancellationToken ct = default);
+}
+
+internal sealed class SiteSettingsService(DbContext db) : ISiteSettingsService
+{
+    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+    private SiteSettings? _cached;
+
+    public async Task<SiteSettings> GetAsync(CancellationToken ct = default)
+        => _cached ??= (await GetDocumentAsync(ct)).Deserialize<SiteSettings>(Options) ?? new SiteSettings();
+
+    public async Task<JsonObject> GetDocumentAsync(CancellationToken ct = default)
+    {
+        var record = await db.Set<SiteSettingsRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == 1, ct);
+        return record is null ? new JsonObject() : JsonNode.Parse(record.Json) as JsonObject ?? new JsonObject();
+    }
+
+    public async Task<bool> MergeAsync(JsonObject properties, CancellationToken ct = default)
+    {
+        var record = await db.Set<SiteSettingsRecord>().FirstOrDefaultAsync(r => r.Id == 1, ct);
+        var document = record is null ? new JsonObject() : JsonNode.Parse(record.Json) as JsonObject ?? new JsonObject();
+        var before = document.DeepClone();
+        foreach (var (name, value) in properties)
+        {
+            document[name] = value?.DeepClone();
+        }
+
+        if (record is not null && JsonNode.DeepEquals(before, document))
+        {
+            return false;
+        }
+
+        if (record is null)
+        {
+            record = new SiteSettingsRecord { Id = 1 };
+            db.Add(record);
+        }
+
+        record.Json = document.ToJsonString();
+        await db.SaveChangesAsync(ct);
+        _cached = null;
+        return true;
+    }
+}
