@@ -39,6 +39,7 @@ public sealed class SqliteCmsDbContext(DbContextOptions<SqliteCmsDbContext> opti
 
 public sealed class PostgresCmsDbContext(DbContextOptions<PostgresCmsDbContext> options) : CmsDbContext(options)
 {
+    /// <remarks>DateTime columns are timestamptz (Npgsql's default); every DateTime the site writes is UTC.</remarks>
     protected override void ConfigureProvider(ModelBuilder builder)
     {
         foreach (var entity in builder.Model.GetEntityTypes())
@@ -48,11 +49,6 @@ public sealed class PostgresCmsDbContext(DbContextOptions<PostgresCmsDbContext> 
                 if (property.FindAnnotation(ModelBuilderExtensions.JsonColumnAnnotation) is not null)
                 {
                     property.SetColumnType("jsonb");
-                }
-
-                if (property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
-                {
-                    property.SetColumnType("timestamp without time zone");
                 }
             }
         }

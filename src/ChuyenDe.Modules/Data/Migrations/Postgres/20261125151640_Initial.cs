@@ -34,7 +34,7 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     Id = table.Column<string>(type: "text", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     OrganizationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -69,11 +69,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     Published = table.Column<bool>(type: "boolean", nullable: false),
                     Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ModifiedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ScheduledPublishUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    RemovedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScheduledPublishUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemovedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     OrganizationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Content = table.Column<string>(type: "jsonb", nullable: false)
                 },
@@ -156,7 +156,7 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     ParentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ClusterId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Active = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,7 +172,7 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     RecipeName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     FileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AppliedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    AppliedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Changes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

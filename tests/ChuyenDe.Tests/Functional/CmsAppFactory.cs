@@ -1,0 +1,115 @@
+using ChuyenDe.Modules.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ChuyenDe.Tests.Functional;
+
+/// <summary>Where a functional test's database lives: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    public abstract DatabaseProvider Provider { get; }
+    public abstract string ConnectionString { get; }
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("chuyende-test-").FullName;
+
+    public virtual ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background task; the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class SqliteTestDatabase : TestDatabase
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "chuyende.db")}";
+}
+
+/// <summary>
+/// A database of its own on the PostgreSQL server named by <c>CHUYENDE_TEST_POSTGRES</c> (set by .ci/run).
+/// Outside CI, without that variable, PostgreSQL tests are skipped; in CI its absence is a failure.
+/// </summary>
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    public const string Variable = "CHUYENDE_TEST_POSTGRES";
+    private readonly string _name = "cms_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(Variable);
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Skips the calling test outside CI when no server is configured; fails in CI.</summary>
+    public static void SkipUnlessAvailable()
+    {
+        if (string.IsNullOrEmpty(ServerConnectionString))
+        {
+            if (InCi)
+            {
+                throw new InvalidOperationException($"{Variable} is not set in CI: .ci/run must start PostgreSQL and set it.");
+            }
+
+            Skip.If(true, $"PostgreSQL is not configured here ({Variable} unset); .ci/run starts it and these tests run in CI.");
+        }
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _name }.ConnectionString;
+
+    public async Task CreateAsync()
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (!string.IsNullOrEmpty(ServerConnectionString))
+        {
+            await using var connection = new NpgsqlConnection(ServerConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>The real site, booted from the real recipes, on a test database.</summary>
+public sealed class CmsAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Quantri-2026-Test";
+    public const string DemoPassword = "Demo-2026-Test";
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ChuyenDe:DataFolder", database.DataFolder);
+        builder.UseSetting("ChuyenDe:Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ChuyenDe:Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("ChuyenDe:Setup:AdminPassword", AdminPassword);
+        builder.UseSetting("ChuyenDe:Setup:DemoPassword", DemoPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
