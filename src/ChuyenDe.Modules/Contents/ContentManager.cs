@@ -478,6 +478,15 @@ internal sealed class ContentManager(
         }
 
         item.DisplayText = item.DisplayText.Normalize(NormalizationForm.FormC);
+
+        // A typed address becomes a slug path ("Liên hệ/Góp ý" → "lien-he/gop-y"), as the address field promises.
+        foreach (var part in type.Parts.Where(p => p.PartName == ContentKinds.AutoroutePart))
+        {
+            if (item.Part(part.Name) is { } autoroute && ContentValidator.Text(autoroute["Path"]) is { Length: > 0 } typed)
+            {
+                autoroute["Path"] = Slugs.SlugifyPath(typed);
+            }
+        }
     }
 
     private static JsonObject Normalized(JsonObject content) => (JsonObject)NormalizeNode(content)!;

@@ -292,10 +292,23 @@ internal sealed class ContentValidator(
             return true;
         }
 
-        if (value.TryGetValue(out double dbl) && !double.IsNaN(dbl) && !double.IsInfinity(dbl))
+        // A double beyond decimal's range (e.g. 1e300) is not a number this field can hold; the cast would throw.
+        double? floating = value.TryGetValue(out double dbl) ? dbl : value.TryGetValue(out float flt) ? flt : null;
+        if (floating is { } f)
         {
-            number = (decimal)dbl;
+            if (double.IsNaN(f) || double.IsInfinity(f) || Math.Abs(f) >= (double)decimal.MaxValue)
+            {
+                return false;
+            }
+
+            number = (decimal)f;
             return true;
+        }
+
+        // Values set in code (int, long, …) are not JSON elements: they convert only to their own CLR type.
+        if (value.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+        {
+            return decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
         }
 
         return value.TryGetValue(out string? s)

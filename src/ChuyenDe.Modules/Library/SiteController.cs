@@ -1,5 +1,4 @@
 using ChuyenDe.Modules.Contents;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -156,14 +155,13 @@ public sealed class SiteController(
     public Task<IActionResult> Events(int page = 1, CancellationToken ct = default)
         => TypeListAsync("Event", "/su-kien", T["Events"], T["Conferences, training, competitions and study visits."], page, ct);
 
+    /// <summary>The Vietnamese error pages that status codes and unhandled exceptions are re-executed to.</summary>
     [HttpGet("/loi/{code:int}")]
     public IActionResult Error(int code)
     {
-        var feature = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
-        return code == 404 || feature is null && code != 500
-            ? View("NotFound")
-            : View("Error", code);
+        code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = code;
+        return code == 404 ? View("NotFound") : View("Error", code);
     }
 
     /// <summary>Any other address: the published item whose route it is, or 404.</summary>

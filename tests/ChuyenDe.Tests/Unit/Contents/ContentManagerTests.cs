@@ -428,6 +428,34 @@ public sealed class ContentManagerTests
     }
 
     [Fact]
+    public async Task Whole_numbers_set_in_code_are_accepted_and_huge_numbers_are_rejected_not_thrown()
+    {
+        UseVietnamese();
+        await using var host = await CreateHostAsync();
+
+        var saved = await SaveAsync(host, async c =>
+        {
+            var item = await Items.NewModelSiteAsync(c, "Trường Mầm non Hoa Lư");
+            item.GetOrCreateField("ModelSite", "ChildrenCount")["Value"] = 350;
+            item.GetOrCreateField("ModelSite", "ClassCount")["Value"] = 12L;
+            item.GetOrCreateField("ModelSite", "Longitude")["Value"] = 106.7;
+            return item;
+        }, publish: true);
+        var read = await WithContents(host, c => c.GetAsync(saved.ContentItemId));
+        Assert.Equal(350, read!.Field("ModelSite", "ChildrenCount")!["Value"]!.GetValue<int>());
+
+        var errors = await WithContents(host, async c =>
+        {
+            var item = await Items.NewModelSiteAsync(c, "Trường Mầm non Số Lớn");
+            item.GetOrCreateField("ModelSite", "Latitude")["Value"] = 1e300;
+            item.GetOrCreateField("ModelSite", "ChildrenCount")["Value"] = 12.5f;
+            return await c.ValidateAsync(item);
+        });
+        Assert.Equal("Vĩ độ phải là một số.", errors.Single(e => e.Key == "ModelSite.Latitude").Message);
+        Assert.Equal("Số trẻ chỉ cho phép tối đa 0 chữ số sau dấu phẩy.", errors.Single(e => e.Key == "ModelSite.ChildrenCount").Message);
+    }
+
+    [Fact]
     public async Task Initiative_terms_must_come_from_the_field_taxonomy_and_unique_fields_take_one_term()
     {
         UseVietnamese();
@@ -468,6 +496,50 @@ public sealed class ContentManagerTests
         Assert.True((await WithContents(host, c => c.PublishLatestAsync(second.ContentItemId, Lan))).Succeeded);
         var found = await host.InScopeAsync(sp => sp.GetRequiredService<IContentQueryService>().GetPublishedByPathAsync("tin-tuc/doi-moi-gio-an-cho-tre-2"));
         Assert.Equal(second.ContentItemId, found?.ContentItemId);
+    }
+
+    [Fact]
+    public async Task A_typed_page_address_becomes_a_slug_path_and_must_be_free()
+    {
+        UseVietnamese();
+        await using var host = await CreateHostAsync();
+
+        var taken = await WithContents(host, async c =>
+        {
+            var page = await c.NewAsync("Page");
+            page.GetOrCreatePart("TitlePart")["Title"] = "Giới thiệu khác";
+            page.GetOrCreatePart("AutoroutePart")["Path"] = "gioi-thieu";
+            return await c.PublishAsync(page, Lan);
+        });
+        var error = Assert.Single(taken.Errors);
+        Assert.Equal("AutoroutePart.Path", error.Key);
+        Assert.Equal("Đường dẫn gioi-thieu đã được dùng cho một nội dung khác.", error.Message);
+        var original = await host.InScopeAsync(sp => sp.GetRequiredService<IContentQueryService>().GetPublishedByPathAsync("gioi-thieu"));
+        Assert.Equal("page-gioi-thieu", original?.ContentItemId);
+
+        var typed = await WithContents(host, async c =>
+        {
+            var page = await c.NewAsync("Page");
+            page.GetOrCreatePart("TitlePart")["Title"] = "Liên hệ";
+            page.GetOrCreatePart("AutoroutePart")["Path"] = "Liên Hệ/Phòng Giáo dục";
+            page.GetOrCreatePart("HtmlBodyPart")["Html"] = "<p>Địa chỉ liên hệ.</p>";
+            return await c.PublishAsync(page, Lan);
+        });
+        Assert.True(typed.Succeeded);
+        Assert.Equal("lien-he/phong-giao-duc", RoutePath(typed.Item));
+
+        var again = await WithContents(host, async c =>
+        {
+            var page = await c.NewAsync("Page");
+            page.GetOrCreatePart("TitlePart")["Title"] = "Liên hệ lại";
+            page.GetOrCreatePart("AutoroutePart")["Path"] = "lien-he/phong-giao-duc";
+            return await c.PublishAsync(page, Lan);
+        });
+        Assert.Equal("AutoroutePart.Path", Assert.Single(again.Errors).Key);
+        Assert.Equal("Đường dẫn lien-he/phong-giao-duc đã được dùng cho một nội dung khác.", again.Errors[0].Message);
+
+        var shown = await host.InScopeAsync(sp => sp.GetRequiredService<IContentQueryService>().GetPublishedByPathAsync("lien-he/phong-giao-duc"));
+        Assert.Equal(typed.Item!.ContentItemId, shown?.ContentItemId);
     }
 
     [Fact]
