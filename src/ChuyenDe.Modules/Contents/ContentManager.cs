@@ -583,6 +583,7 @@ internal sealed class ContentManager(
     {
         record.ContentType = item.ContentType;
         record.DisplayText = item.DisplayText.Length > 1024 ? item.DisplayText[..1024] : item.DisplayText;
+        record.DisplayTextFolded = Slugs.Fold(record.DisplayText);
         record.Author = item.Author;
         record.ModifiedUtc = item.ModifiedUtc ?? DateTime.UtcNow;
         record.OrganizationId = ContentValidator.Text(item.Part(ContentKinds.OrganizationPart)?["OrganizationId"]) is { Length: > 0 } org ? org : null;

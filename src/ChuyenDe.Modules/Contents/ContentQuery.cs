@@ -17,6 +17,7 @@ public sealed record ContentQuery
     public bool LatestInsteadOfPublished { get; init; }
     public IReadOnlyCollection<IReadOnlyCollection<string>> TermGroups { get; init; } = [];
     public IReadOnlyCollection<string> OrganizationIds { get; init; } = [];
+    /// <summary>Words the title contains, ignoring case and tone marks.</summary>
     public string? TitleContains { get; init; }
     public ContentOrder Order { get; init; } = ContentOrder.PublishedNewest;
     public int Page { get; init; } = 1;
@@ -65,8 +66,9 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
 
         if (!string.IsNullOrWhiteSpace(query.TitleContains))
         {
-            var text = query.TitleContains.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLower();
-            versions = versions.Where(r => r.DisplayText.ToLower().Contains(text));
+            // Folded on both sides: "doi moi" and "Đổi mới" find "Đổi mới giờ ăn" on SQLite and PostgreSQL alike.
+            var text = Slugs.Fold(query.TitleContains.Trim());
+            versions = versions.Where(r => r.DisplayTextFolded.Contains(text));
         }
 
         var terms = db.Set<ContentTaxonomyRecord>().AsNoTracking();

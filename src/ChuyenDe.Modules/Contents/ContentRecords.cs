@@ -15,6 +15,10 @@ public sealed class ContentItemVersionRecord
     public string ContentItemVersionId { get; set; } = "";
     public string ContentType { get; set; } = "";
     public string DisplayText { get; set; } = "";
+
+    /// <summary>The display text folded (lower case, no tone marks, đ → d) for title filters on any provider.</summary>
+    public string DisplayTextFolded { get; set; } = "";
+
     public bool Latest { get; set; }
     public bool Published { get; set; }
     public string Owner { get; set; } = "";
@@ -80,6 +84,7 @@ internal sealed class ContentItemVersionRecordConfiguration : IEntityTypeConfigu
         b.Property(r => r.ContentItemVersionId).HasMaxLength(64).IsRequired();
         b.Property(r => r.ContentType).HasMaxLength(128).IsRequired();
         b.Property(r => r.DisplayText).HasMaxLength(1024);
+        b.Property(r => r.DisplayTextFolded).HasMaxLength(1024);
         b.Property(r => r.Owner).HasMaxLength(256);
         b.Property(r => r.Author).HasMaxLength(256);
         b.Property(r => r.OrganizationId).HasMaxLength(64);

@@ -136,6 +136,20 @@ public abstract class PublicSiteTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [SkippableFact]
+    public async Task Library_title_filter_ignores_case_and_tone_marks()
+    {
+        fixture.SkipUnlessAvailable();
+        foreach (var typed in new[] { "Đổi mới giờ ăn", "doi moi gio an", "ĐỔI MỚI" })
+        {
+            var (status, document) = await GetAsync("/kho-hoc-lieu?q=" + Uri.EscapeDataString(typed));
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains(document.QuerySelectorAll(".card-title"), t => t.TextContent.Trim() == "Đổi mới giờ ăn cho trẻ");
+            Assert.Equal(typed, document.QuerySelector("input#q")!.GetAttribute("value"));
+        }
+    }
+
+    [SkippableFact]
     public async Task Unknown_addresses_get_a_Vietnamese_404_page()
     {
         fixture.SkipUnlessAvailable();

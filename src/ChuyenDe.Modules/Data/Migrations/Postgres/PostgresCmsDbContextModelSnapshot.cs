@@ -63,6 +63,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
+                    b.Property<string>("DisplayTextFolded")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
 

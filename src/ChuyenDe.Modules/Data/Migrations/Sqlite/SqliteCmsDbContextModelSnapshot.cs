@@ -56,6 +56,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisplayTextFolded")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("INTEGER");
 

@@ -65,6 +65,7 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     ContentItemVersionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     DisplayText = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    DisplayTextFolded = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
                     Latest = table.Column<bool>(type: "boolean", nullable: false),
                     Published = table.Column<bool>(type: "boolean", nullable: false),
                     Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChuyenDe.Modules.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCmsDbContext))]
-    [Migration("20261125151123_Initial")]
+    [Migration("20261125152542_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -55,6 +55,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayTextFolded")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");

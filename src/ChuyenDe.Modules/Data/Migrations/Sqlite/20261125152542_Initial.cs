@@ -64,6 +64,7 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     DisplayText = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    DisplayTextFolded = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
                     Latest = table.Column<bool>(type: "INTEGER", nullable: false),
                     Published = table.Column<bool>(type: "INTEGER", nullable: false),
                     Owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),

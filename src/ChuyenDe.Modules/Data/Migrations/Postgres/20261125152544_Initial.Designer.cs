@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChuyenDe.Modules.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCmsDbContext))]
-    [Migration("20261125151640_Initial")]
+    [Migration("20261125152544_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -62,6 +62,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("DisplayTextFolded")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
