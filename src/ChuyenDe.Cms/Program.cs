@@ -1,14 +1,19 @@
 using System.Globalization;
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Setup;
 using ChuyenDe.Modules.Users;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,10 +25,14 @@ builder.Services
     .AddSettingsModule()
     .AddOrganizationsModule()
     .AddUsersModule()
+    .AddSecurityModule()
+    .AddAdminModule()
     .AddMediaModule()
     .AddLibraryModule()
     .AddSetupModule();
 builder.Services.AddLocalization();
+// Vietnamese letters are written as they are in pages, not as numeric character references.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews();
 
 var app = builder.Build();

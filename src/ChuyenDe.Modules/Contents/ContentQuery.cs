@@ -11,12 +11,29 @@ public enum ContentOrder
 }
 
 /// <summary>A query over published (or latest) items. Term groups combine with AND; terms inside a group with OR.</summary>
+/// <summary>Which of the latest versions an admin list shows.</summary>
+public enum ContentStatusFilter
+{
+    Any,
+    Draft,
+    Published,
+}
+
 public sealed record ContentQuery
 {
     public IReadOnlyCollection<string> ContentTypes { get; init; } = [];
     public bool LatestInsteadOfPublished { get; init; }
     public IReadOnlyCollection<IReadOnlyCollection<string>> TermGroups { get; init; } = [];
     public IReadOnlyCollection<string> OrganizationIds { get; init; } = [];
+
+    /// <summary>With <see cref="OrganizationIds"/>: also items that belong to no organisation.</summary>
+    public bool IncludeWithoutOrganization { get; init; }
+
+    /// <summary>Only items whose owner is this user id.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>With <see cref="LatestInsteadOfPublished"/>: drafts only, or published-as-latest only.</summary>
+    public ContentStatusFilter Status { get; init; }
     /// <summary>Words the title contains, ignoring case and tone marks.</summary>
     public string? TitleContains { get; init; }
     public ContentOrder Order { get; init; } = ContentOrder.PublishedNewest;
@@ -44,6 +61,9 @@ public interface IContentQueryService
 
     /// <summary>Published items per term, for the given content types.</summary>
     Task<IReadOnlyDictionary<string, int>> CountPublishedByTermAsync(IReadOnlyCollection<string> contentTypes, CancellationToken ct = default);
+
+    /// <summary>How many items of the query there are per status (drafts and published latest versions).</summary>
+    Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default);
 }
 
 internal sealed class ContentQueryService(DbContext db) : IContentQueryService
@@ -61,8 +81,22 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
         if (query.OrganizationIds.Count > 0)
         {
             var organizations = query.OrganizationIds.ToList();
-            versions = versions.Where(r => r.OrganizationId != null && organizations.Contains(r.OrganizationId));
+            versions = query.IncludeWithoutOrganization
+                ? versions.Where(r => r.OrganizationId == null || organizations.Contains(r.OrganizationId))
+                : versions.Where(r => r.OrganizationId != null && organizations.Contains(r.OrganizationId));
         }
+
+        if (query.Owner is not null)
+        {
+            versions = versions.Where(r => r.Owner == query.Owner);
+        }
+
+        versions = query.Status switch
+        {
+            ContentStatusFilter.Draft => versions.Where(r => !r.Published),
+            ContentStatusFilter.Published => versions.Where(r => r.Published),
+            _ => versions,
+        };
 
         if (!string.IsNullOrWhiteSpace(query.TitleContains))
         {
@@ -92,6 +126,13 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
         var page = Math.Max(1, query.Page);
         var records = await versions.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total, page, pageSize);
+    }
+
+    public async Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default)
+    {
+        var drafts = await QueryAsync(query with { LatestInsteadOfPublished = true, Status = ContentStatusFilter.Draft, PageSize = 1 }, ct);
+        var published = await QueryAsync(query with { LatestInsteadOfPublished = true, Status = ContentStatusFilter.Published, PageSize = 1 }, ct);
+        return (drafts.Total, published.Total);
     }
 
     public async Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default)

@@ -156,12 +156,18 @@ public sealed class SiteController(
         => TypeListAsync("Event", "/su-kien", T["Events"], T["Conferences, training, competitions and study visits."], page, ct);
 
     /// <summary>The Vietnamese error pages that status codes and unhandled exceptions are re-executed to.</summary>
-    [HttpGet("/loi/{code:int}")]
+    [Route("/loi/{code:int}")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error(int code)
     {
         code = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = code;
-        return code == 404 ? View("NotFound") : View("Error", code);
+        return code switch
+        {
+            404 => View("NotFound"),
+            403 => View("Forbidden"),
+            _ => View("Error", code),
+        };
     }
 
     /// <summary>Any other address: the published item whose route it is, or 404.</summary>

@@ -34,6 +34,8 @@ public static class UsersModule
         services.AddScoped<IRecipeStepHandler, RolesStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<IAdministratorSetup, AdministratorSetup>();
+        services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IUserScopeService, UserScopeService>();
         return services;
     }
 }

@@ -1,0 +1,60 @@
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChuyenDe.Modules.Admin;
+
+/// <summary>Base of the back office's controllers: admin area, signed in, holding AccessAdmin.</summary>
+[Area("Admin")]
+[RequirePermission("AccessAdmin")]
+public abstract class AdminController : Controller
+{
+    /// <summary>Shows a one-time message on the next page.</summary>
+    protected void Flash(string message) => TempData["Message"] = message;
+}
+
+public sealed record DashboardView(
+    UserScope Scope,
+    string? OrganizationName,
+    IReadOnlyList<ContentItem> MyDrafts,
+    int Drafts,
+    int Published,
+    IReadOnlyDictionary<string, string> TypeNames);
+
+public sealed class DashboardController(
+    IUserScopeService scopes,
+    IContentQueryService queries,
+    IContentDefinitionManager definitions,
+    Organizations.IOrganizationService organizations) : AdminController
+{
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(User, ct);
+        if (scope is null)
+        {
+            return Challenge();
+        }
+
+        var inScope = new ContentQuery
+        {
+            LatestInsteadOfPublished = true,
+            OrganizationIds = scope.IsAdministrator ? [] : scope.OrganizationIds.ToList(),
+            IncludeWithoutOrganization = scope.SeesUnassigned,
+            ContentTypes = (await definitions.ListTypeDefinitionsAsync(ct)).Where(t => t.TypeSettings.Listable).Select(t => t.Name).ToList(),
+        };
+        var (drafts, published) = await queries.CountByStatusAsync(inScope, ct);
+        var mine = await queries.QueryAsync(inScope with
+        {
+            OrganizationIds = [],
+            IncludeWithoutOrganization = false,
+            Owner = scope.UserId,
+            Status = ContentStatusFilter.Draft,
+            Order = ContentOrder.ModifiedNewest,
+            PageSize = 10,
+        }, ct);
+        var typeNames = (await definitions.ListTypeDefinitionsAsync(ct)).ToDictionary(t => t.Name, t => t.DisplayName);
+        var organization = await organizations.GetAsync(scope.OrganizationId, ct);
+        return View(new DashboardView(scope, organization?.Name, mine.Items, drafts, published, typeNames));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace ChuyenDe.Modules.Security;
+
+/// <summary>The effective permissions of a user: from their roles, implied permissions included.</summary>
+public interface IPermissionService
+{
+    Task<IReadOnlySet<string>> GetPermissionsAsync(ClaimsPrincipal user, CancellationToken ct = default);
+
+    Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission, CancellationToken ct = default);
+
+    /// <summary>Every permission the modules declare.</summary>
+    IReadOnlyList<Permission> AllPermissions { get; }
+}
+
+/// <summary>What the signed-in user may reach: their organisation and everything below it.</summary>
+public sealed record UserScope(
+    string UserId,
+    string UserName,
+    string DisplayName,
+    string OrganizationId,
+    string? OrganizationKind,
+    IReadOnlySet<string> OrganizationIds,
+    IReadOnlySet<string> Permissions,
+    bool IsAdministrator)
+{
+    /// <summary>Administrators and users of a Department (the top of the tree) see items that belong to no organisation.</summary>
+    public bool SeesUnassigned => IsAdministrator || OrganizationKind == "Department";
+
+    public bool Has(string permission) => IsAdministrator || Permissions.Contains(permission);
+
+    public bool InScope(string? organizationId)
+        => IsAdministrator || (organizationId is null ? SeesUnassigned : OrganizationIds.Contains(organizationId));
+}
+
+public interface IUserScopeService
+{
+    /// <summary>The scope of a signed-in user, or null for anonymous visitors and unknown users.</summary>
+    Task<UserScope?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default);
+}
+
+/// <summary>Requires one named permission; used through policies named <c>Permission:Name</c>.</summary>
+public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+public static class PermissionPolicy
+{
+    public const string Prefix = "Permission:";
+
+    public static string For(string permission) => Prefix + permission;
+}
+
+internal sealed class PermissionHandler(IPermissionService permissions) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (await permissions.HasPermissionAsync(context.User, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Makes a policy for any <c>Permission:Name</c> on demand; other names go to the default provider.</summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : IAuthorizationPolicyProvider
+{
+    private readonly DefaultAuthorizationPolicyProvider _fallback = new(options);
+
+    public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => _fallback.GetDefaultPolicyAsync();
+
+    public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => _fallback.GetFallbackPolicyAsync();
+
+    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (policyName.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal))
+        {
+            var policy = new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .AddRequirements(new PermissionRequirement(policyName[PermissionPolicy.Prefix.Length..]))
+                .Build();
+            return Task.FromResult<AuthorizationPolicy?>(policy);
+        }
+
+        return _fallback.GetPolicyAsync(policyName);
+    }
+}
+
+/// <summary>Authorises an action by permission: <c>[RequirePermission("ManageUsers")]</c>.</summary>
+public sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicy.For(permission));

@@ -1,0 +1,77 @@
+using ChuyenDe.Modules.Contents;
+
+namespace ChuyenDe.Modules.Security;
+
+public enum ContentAction
+{
+    /// <summary>See the item (any version) in the back office.</summary>
+    View,
+    Edit,
+    Publish,
+    Unpublish,
+    Delete,
+    Clone,
+    ViewHistory,
+}
+
+/// <summary>
+/// Decides what a user may do with a content item: the permission (the "Own" variant when the user owns the item)
+/// and the organisation scope (the item's organisation must be the user's or below it).
+/// </summary>
+public interface IContentAuthorizer
+{
+    bool Can(UserScope user, ContentAction action, ContentItem item);
+
+    /// <summary>Whether the user may create items of a type for an organisation.</summary>
+    bool CanCreate(UserScope user, ContentTypeDefinition type, string? organizationId);
+}
+
+internal sealed class ContentAuthorizer : IContentAuthorizer
+{
+    public static string? OrganizationOf(ContentItem item)
+        => item.Part(ContentKinds.OrganizationPart)?["OrganizationId"] is System.Text.Json.Nodes.JsonValue v
+           && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+
+    public bool Can(UserScope user, ContentAction action, ContentItem item)
+    {
+        if (user.IsAdministrator)
+        {
+            return true;
+        }
+
+        if (!user.InScope(OrganizationOf(item)))
+        {
+            return false;
+        }
+
+        var own = item.Owner == user.UserId;
+        bool Has(string any, string ownVariant) => user.Has(any) || (own && user.Has(ownVariant));
+
+        return action switch
+        {
+            ContentAction.View => user.Has("PreviewContent") || (own && user.Has("ViewOwnContent")),
+            ContentAction.Edit => Has("EditContent", "EditOwnContent"),
+            ContentAction.Publish or ContentAction.Unpublish => Has("PublishContent", "PublishOwnContent"),
+            ContentAction.Delete => Has("DeleteContent", "DeleteOwnContent"),
+            ContentAction.Clone => user.Has("CloneContent") && Has("EditContent", "EditOwnContent"),
+            ContentAction.ViewHistory => user.Has("ViewContentHistory") && (user.Has("PreviewContent") || own),
+            _ => false,
+        };
+    }
+
+    public bool CanCreate(UserScope user, ContentTypeDefinition type, string? organizationId)
+    {
+        if (user.IsAdministrator)
+        {
+            return true;
+        }
+
+        if (!type.TypeSettings.Creatable || !(user.Has("EditOwnContent") || user.Has("EditContent")))
+        {
+            return false;
+        }
+
+        // Types without an organisation (pages, taxonomies) belong to the Department level.
+        return type.HasPart(ContentKinds.OrganizationPart) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has("EditContent");
+    }
+}
