@@ -2,6 +2,9 @@ using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
+using ChuyenDe.Modules.Definitions;
+using ChuyenDe.Modules.Editors;
+using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
@@ -27,6 +30,9 @@ builder.Services
     .AddUsersModule()
     .AddSecurityModule()
     .AddAdminModule()
+    .AddEditorsModule()
+    .AddHistoryModule()
+    .AddDefinitionsModule()
     .AddMediaModule()
     .AddLibraryModule()
     .AddSetupModule();
