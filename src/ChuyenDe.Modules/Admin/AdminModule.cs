@@ -43,7 +43,12 @@ public static class AdminModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            // Forms validate explicitly with Vietnamese messages; no implicit English "field is required".
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddSingleton<IAdminMenuProvider, AdminShellMenu>();

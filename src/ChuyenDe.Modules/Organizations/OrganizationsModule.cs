@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Recipes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,38 @@ public static class OrganizationsModule
         services.AddScoped<OrganizationService>();
         services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
         services.AddScoped<IRecipeStepHandler, OrganizationsStep>();
+        services.AddScoped<IOrganizationUsage, ContentOrganizationUsage>();
+        services.AddScoped<IOrganizationAdminService, OrganizationAdminService>();
+        services.AddSingleton<IAdminMenuProvider, OrganizationsAdminMenu>();
         return services;
     }
+}
+
+/// <summary>The rules of the tree, shared by the <c>Organizations</c> step and the organisations admin.</summary>
+public static class OrganizationRules
+{
+    public const int MaxIdLength = 64;
+
+    /// <summary>Ids are a–z, 0–9 and '-', at most 64 characters.</summary>
+    public static bool IsValidId(string? id)
+        => !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+
+    /// <summary>The kind a unit's parent must have: none for a Department, a Department for a district office, else a district office.</summary>
+    public static OrganizationKind? ExpectedParentKind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Department => null,
+        OrganizationKind.DistrictOffice => OrganizationKind.Department,
+        _ => OrganizationKind.DistrictOffice,
+    };
+
+    /// <summary>Whether <paramref name="parent"/> (found by <paramref name="parentId"/>, null when unknown) may be the parent of a unit of the kind.</summary>
+    public static bool ParentFits(OrganizationKind kind, string? parentId, Organization? parent)
+        => ExpectedParentKind(kind) is { } expected ? parent is not null && parent.Kind == expected : parentId is null;
+
+    /// <summary>Only a school has a cluster, and it must be a cluster of the school's own district office.</summary>
+    public static bool ClusterFits(OrganizationKind kind, string? parentId, string? clusterId, Organization? cluster)
+        => clusterId is null
+           || (kind == OrganizationKind.School && cluster is not null && cluster.Kind == OrganizationKind.Cluster && cluster.ParentId == parentId);
 }
 
 /// <summary>
@@ -32,7 +63,7 @@ internal sealed class OrganizationsStep(DbContext db, OrganizationService servic
         foreach (var (json, path) in entries)
         {
             var id = RecipeJson.RequiredString(json, "Id", path);
-            if (id.Length > 64 || !id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            if (!OrganizationRules.IsValidId(id))
             {
                 throw new RecipeStepException(RecipeJson.Child(path, "Id"), $"'{id}' is not a valid id (a–z, 0–9 and '-', at most 64).");
             }
@@ -100,35 +131,18 @@ internal sealed class OrganizationsStep(DbContext db, OrganizationService servic
     {
         Organization? Find(string? id) => id is null ? null : incoming.TryGetValue(id, out var i) ? i.Value : existing.GetValueOrDefault(id);
 
-        var parent = Find(organization.ParentId);
-        var expectedParent = organization.Kind switch
+        var expectedParent = OrganizationRules.ExpectedParentKind(organization.Kind);
+        if (!OrganizationRules.ParentFits(organization.Kind, organization.ParentId, Find(organization.ParentId)))
         {
-            OrganizationKind.Department => (OrganizationKind?)null,
-            OrganizationKind.DistrictOffice => OrganizationKind.Department,
-            _ => OrganizationKind.DistrictOffice,
-        };
-        if (expectedParent is null)
-        {
-            if (organization.ParentId is not null)
-            {
-                throw new RecipeStepException(RecipeJson.Child(path, "ParentId"), "A Department is at the top of the tree and has no parent.");
-            }
-        }
-        else if (parent is null || parent.Kind != expectedParent)
-        {
-            throw new RecipeStepException(RecipeJson.Child(path, "ParentId"),
-                $"A {organization.Kind} needs a ParentId naming an existing {expectedParent}.");
+            throw new RecipeStepException(RecipeJson.Child(path, "ParentId"), expectedParent is null
+                ? "A Department is at the top of the tree and has no parent."
+                : $"A {organization.Kind} needs a ParentId naming an existing {expectedParent}.");
         }
 
-        if (organization.ClusterId is not null)
+        if (!OrganizationRules.ClusterFits(organization.Kind, organization.ParentId, organization.ClusterId, Find(organization.ClusterId)))
         {
-            var cluster = Find(organization.ClusterId);
-            if (organization.Kind != OrganizationKind.School || cluster is null || cluster.Kind != OrganizationKind.Cluster
-                || cluster.ParentId != organization.ParentId)
-            {
-                throw new RecipeStepException(RecipeJson.Child(path, "ClusterId"),
-                    "ClusterId must name a cluster of the school's own district office.");
-            }
+            throw new RecipeStepException(RecipeJson.Child(path, "ClusterId"),
+                "ClusterId must name a cluster of the school's own district office.");
         }
     }
 }

@@ -14,6 +14,9 @@ namespace ChuyenDe.Modules.Setup;
 public sealed class SetupOptions
 {
     public string AdminUserName { get; set; } = "admin";
+
+    /// <summary>The organisation of the administrator; the setup recipe's Department.</summary>
+    public string AdminOrganizationId { get; set; } = "so-hcm";
     public string? AdminPassword { get; set; }
     public string? DemoPassword { get; set; }
 
@@ -61,7 +64,8 @@ internal sealed class SetupService(
         await using (var scope = services.CreateAsyncScope())
         {
             var organizations = scope.ServiceProvider.GetRequiredService<IOrganizationService>();
-            var root = (await organizations.ListAsync(ct)).FirstOrDefault(o => o.Kind == OrganizationKind.Department)
+            var root = await organizations.GetAsync(setup.AdminOrganizationId, ct)
+                ?? (await organizations.ListAsync(ct)).FirstOrDefault(o => o.Kind == OrganizationKind.Department)
                 ?? throw new InvalidOperationException("The setup recipe defines no Department organisation for the administrator.");
             var generated = await scope.ServiceProvider.GetRequiredService<IAdministratorSetup>()
                 .EnsureAdministratorAsync(setup.AdminUserName, setup.AdminPassword, root.Id, ct);

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +38,10 @@ public static class UsersModule
         services.AddScoped<IAdministratorSetup, AdministratorSetup>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IUserScopeService, UserScopeService>();
+        services.AddScoped<IRoleCatalog, RoleCatalog>();
+        services.AddScoped<IOrganizationUsage, UserOrganizationUsage>();
+        services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
+        services.Configure<MvcOptions>(o => o.Filters.Add<PasswordReminderFilter>());
         return services;
     }
 }
