@@ -39,14 +39,14 @@ public sealed class DashboardController(
         var inScope = new ContentQuery
         {
             LatestInsteadOfPublished = true,
-            OrganizationIds = scope.IsAdministrator ? [] : scope.OrganizationIds.ToList(),
+            OrganizationIds = scope.IsAdministrator ? null : scope.OrganizationIds.ToList(),
             IncludeWithoutOrganization = scope.SeesUnassigned,
             ContentTypes = (await definitions.ListTypeDefinitionsAsync(ct)).Where(t => t.TypeSettings.Listable).Select(t => t.Name).ToList(),
         };
         var (drafts, published) = await queries.CountByStatusAsync(inScope, ct);
         var mine = await queries.QueryAsync(inScope with
         {
-            OrganizationIds = [],
+            OrganizationIds = null,
             IncludeWithoutOrganization = false,
             Owner = scope.UserId,
             Status = ContentStatusFilter.Draft,

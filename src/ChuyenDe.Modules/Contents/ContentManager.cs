@@ -361,6 +361,12 @@ internal sealed class ContentManager(
             autoroute["Path"] = null;
         }
 
+        // A copy is never published by a schedule nobody set for it.
+        if (clone.Part(ContentKinds.PublishLaterPart) is { } publishLater)
+        {
+            publishLater["ScheduledPublishUtc"] = null;
+        }
+
         return await SaveDraftAsync(clone, actor with { }, ct);
     }
 
@@ -386,6 +392,13 @@ internal sealed class ContentManager(
         if (sameVersion is not null && sameVersion.ContentItemId != item.ContentItemId)
         {
             throw new ContentOperationException($"Version '{item.ContentItemVersionId}' belongs to another content item.");
+        }
+
+        // The same version stored with the same content and flags (e.g. a published version under a newer draft).
+        if (sameVersion is not null && sameVersion.Published == item.Published && (sameVersion.Latest || !item.Latest)
+            && sameVersion.DisplayText == item.DisplayText && JsonNode.DeepEquals(JsonNode.Parse(sameVersion.Content), Normalized(item.Content)))
+        {
+            return false;
         }
 
         return await InTransactionAsync(async () =>

@@ -24,7 +24,8 @@ public sealed record ContentQuery
     public IReadOnlyCollection<string> ContentTypes { get; init; } = [];
     public bool LatestInsteadOfPublished { get; init; }
     public IReadOnlyCollection<IReadOnlyCollection<string>> TermGroups { get; init; } = [];
-    public IReadOnlyCollection<string> OrganizationIds { get; init; } = [];
+    /// <summary>Null: any organisation. Otherwise only items of these organisations (none when empty).</summary>
+    public IReadOnlyCollection<string>? OrganizationIds { get; init; }
 
     /// <summary>With <see cref="OrganizationIds"/>: also items that belong to no organisation.</summary>
     public bool IncludeWithoutOrganization { get; init; }
@@ -78,7 +79,7 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
             versions = versions.Where(r => types.Contains(r.ContentType));
         }
 
-        if (query.OrganizationIds.Count > 0)
+        if (query.OrganizationIds is not null)
         {
             var organizations = query.OrganizationIds.ToList();
             versions = query.IncludeWithoutOrganization

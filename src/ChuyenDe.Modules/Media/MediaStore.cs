@@ -15,6 +15,9 @@ public interface IMediaStore
 
     /// <summary>Whether the stored file has exactly these bytes.</summary>
     Task<bool> HasSameContentAsync(string path, byte[] content, CancellationToken ct = default);
+
+    /// <summary>Every file of the library as a relative path with forward slashes, in ordinal order (hidden and staging files left out).</summary>
+    Task<IReadOnlyList<string>> ListAsync(CancellationToken ct = default);
 }
 
 /// <summary>A file written aside; <see cref="Commit"/> moves it into place atomically, <see cref="Discard"/> deletes it.</summary>
@@ -79,6 +82,30 @@ internal sealed class FileSystemMediaStore(DataOptions options) : IMediaStore
         }
 
         return (await File.ReadAllBytesAsync(full, ct)).AsSpan().SequenceEqual(content);
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken ct = default)
+    {
+        var root = Root;
+        if (!Directory.Exists(root))
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        var files = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System }))
+        {
+            ct.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            // Staging files (".staging/…") and dot files are never part of the library.
+            if (IsSafe(relative))
+            {
+                files.Add(relative);
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyList<string>>(files);
     }
 
     /// <summary>The full path inside the media root, or null for anything that could leave it.</summary>

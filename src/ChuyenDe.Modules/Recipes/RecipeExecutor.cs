@@ -154,8 +154,8 @@ internal sealed class RecipeExecutor(DbContext db, IEnumerable<IRecipeStepHandle
 
                 db.Add(new RecipeExecutionRecord
                 {
-                    RecipeName = recipeName,
-                    FileName = fileName,
+                    RecipeName = recipeName.Length > 256 ? recipeName[..256] : recipeName,
+                    FileName = fileName.Length > 256 ? fileName[..256] : fileName,
                     Sha256 = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
                     AppliedUtc = clock.GetUtcNow().UtcDateTime,
                     Changes = changes,

@@ -1,0 +1,624 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChuyenDe.Modules.Contents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Definitions;
+
+/// <summary>
+/// Changes content types and the fields of a type's own part, writing Orchard Core's JSON shapes through
+/// <see cref="IContentDefinitionManager"/>. Settings the forms do not show (Stereotype, Placeholder, …) are kept.
+/// </summary>
+public interface IContentDefinitionEditor
+{
+    Task<DefinitionResult> CreateTypeAsync(TypeForm form, CancellationToken ct = default);
+    Task<DefinitionResult> UpdateTypeAsync(string typeName, TypeForm form, CancellationToken ct = default);
+
+    /// <summary>Adds a field to the type's own part (<paramref name="fieldName"/> null) or changes one.</summary>
+    Task<DefinitionResult> SaveFieldAsync(string typeName, string? fieldName, FieldForm form, CancellationToken ct = default);
+
+    /// <summary>Removes a field from the type's own part; the values already saved stay in the stored versions.</summary>
+    Task<bool> RemoveFieldAsync(string typeName, string fieldName, CancellationToken ct = default);
+
+    /// <summary>The form of an existing field, for editing.</summary>
+    FieldForm ToForm(ContentPartFieldDefinition field);
+}
+
+internal sealed partial class ContentDefinitionEditor(
+    IContentDefinitionManager definitions,
+    ITaxonomyService taxonomies,
+    DbContext db,
+    IStringLocalizer<DefinitionsResources> T) : IContentDefinitionEditor
+{
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,127}$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex("^\\.[a-z0-9]{1,10}$")]
+    private static partial Regex Extension();
+
+    public async Task<DefinitionResult> CreateTypeAsync(TypeForm form, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var name = (form.Name ?? "").Trim();
+        if (name.Length == 0)
+        {
+            errors[nameof(form.Name)] = T["Please enter a technical name."];
+        }
+        else if (!Identifier().IsMatch(name))
+        {
+            errors[nameof(form.Name)] = T["The technical name may contain only letters A–Z without tone marks, digits and _, and must start with a letter (e.g. Announcement)."];
+        }
+        else if (await IsNameTakenAsync(name, ct))
+        {
+            errors[nameof(form.Name)] = T["The name {0} is already used by a content type or part.", name];
+        }
+
+        ValidateType(form, errors);
+        if (errors.Count > 0)
+        {
+            return new DefinitionResult(errors);
+        }
+
+        var records = new JsonArray();
+        foreach (var part in DefinitionKinds.PartOrder.Where(p => form.Parts.Contains(p)))
+        {
+            records.Add(NewPartRecord(part, records.Count));
+        }
+
+        var type = new JsonObject
+        {
+            ["Name"] = name,
+            ["DisplayName"] = Clean(form.DisplayName),
+            ["Settings"] = new JsonObject { ["ContentTypeSettings"] = new JsonObject() },
+            ["ContentTypePartDefinitionRecords"] = records,
+        };
+        ApplyTypeSettings(type, form);
+        await definitions.StoreTypeAsync(type, ct);
+        return DefinitionResult.Success;
+    }
+
+    public async Task<DefinitionResult> UpdateTypeAsync(string typeName, TypeForm form, CancellationToken ct = default)
+    {
+        var type = await definitions.GetTypeJsonAsync(typeName, ct)
+                   ?? throw new InvalidOperationException($"Unknown content type '{typeName}'.");
+        var errors = new Dictionary<string, string>();
+        ValidateType(form, errors);
+        if (errors.Count > 0)
+        {
+            return new DefinitionResult(errors);
+        }
+
+        type["DisplayName"] = Clean(form.DisplayName);
+        ApplyTypeSettings(type, form);
+        var records = type["ContentTypePartDefinitionRecords"] as JsonArray ?? [];
+        var kept = records.OfType<JsonObject>()
+            .Where(r => !ContentKinds.Parts.Contains(PartNameOf(r)) || form.Parts.Contains(PartNameOf(r)))
+            .Select(r => r.DeepClone())
+            .ToList();
+        var next = kept.Count == 0 ? 0 : kept.OfType<JsonObject>().Max(r => DefinitionJson.Position(r["Settings"]?["ContentTypePartSettings"]?["Position"])) + 1;
+        foreach (var part in DefinitionKinds.PartOrder.Where(p => form.Parts.Contains(p)))
+        {
+            if (!kept.OfType<JsonObject>().Any(r => PartNameOf(r) == part))
+            {
+                kept.Add(NewPartRecord(part, next++));
+            }
+        }
+
+        type["ContentTypePartDefinitionRecords"] = new JsonArray(kept.ToArray());
+        await definitions.StoreTypeAsync(type, ct);
+        return DefinitionResult.Success;
+    }
+
+    public async Task<DefinitionResult> SaveFieldAsync(string typeName, string? fieldName, FieldForm form, CancellationToken ct = default)
+    {
+        var type = await definitions.GetTypeJsonAsync(typeName, ct)
+                   ?? throw new InvalidOperationException($"Unknown content type '{typeName}'.");
+        var part = await definitions.GetPartJsonAsync(typeName, ct) ?? new JsonObject
+        {
+            ["Name"] = typeName,
+            ["Settings"] = new JsonObject(),
+            ["ContentPartFieldDefinitionRecords"] = new JsonArray(),
+        };
+        var fields = part["ContentPartFieldDefinitionRecords"] as JsonArray ?? [];
+        part["ContentPartFieldDefinitionRecords"] = fields;
+        var existing = fieldName is null
+            ? null
+            : fields.OfType<JsonObject>().FirstOrDefault(f => Text(f["Name"]) == fieldName)
+              ?? throw new InvalidOperationException($"Unknown field '{fieldName}' of '{typeName}'.");
+
+        var errors = new Dictionary<string, string>();
+        var kind = existing is null ? (form.Kind ?? "").Trim() : Text(existing["FieldName"]) ?? "";
+        var name = existing is null ? (form.Name ?? "").Trim() : fieldName!;
+        if (existing is null)
+        {
+            if (!ContentKinds.Fields.Contains(kind))
+            {
+                errors[nameof(form.Kind)] = T["Please choose the kind of field."];
+            }
+
+            if (name.Length == 0)
+            {
+                errors[nameof(form.Name)] = T["Please enter a technical name."];
+            }
+            else if (!Identifier().IsMatch(name))
+            {
+                errors[nameof(form.Name)] = T["The technical name may contain only letters A–Z without tone marks, digits and _, and must start with a letter (e.g. Summary)."];
+            }
+            else if (fields.OfType<JsonObject>().Any(f => string.Equals(Text(f["Name"]), name, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors[nameof(form.Name)] = T["The type already has a field named {0}.", name];
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(form.DisplayName))
+        {
+            errors[nameof(form.DisplayName)] = T["Please enter the name shown to editors."];
+        }
+        else if (form.DisplayName.Trim().Length > 256)
+        {
+            errors[nameof(form.DisplayName)] = T["The display name may have at most 256 characters."];
+        }
+
+        int? position = null;
+        if (!string.IsNullOrWhiteSpace(form.Position))
+        {
+            if (int.TryParse(form.Position.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1000)
+            {
+                position = p;
+            }
+            else
+            {
+                errors[nameof(form.Position)] = T["The position must be a whole number from 0 to 1000."];
+            }
+        }
+
+        var kindSettings = new JsonObject();
+        if (ContentKinds.Fields.Contains(kind))
+        {
+            await BuildKindSettingsAsync(kind, form, kindSettings, errors, ct);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new DefinitionResult(errors);
+        }
+
+        var settings = existing?["Settings"]?.DeepClone() as JsonObject ?? new JsonObject();
+        var common = settings["ContentPartFieldSettings"] as JsonObject ?? new JsonObject();
+        settings["ContentPartFieldSettings"] = common;
+        common["DisplayName"] = Clean(form.DisplayName);
+        position ??= existing is not null
+            ? DefinitionJson.Position(common["Position"])
+            : fields.OfType<JsonObject>().Select(f => DefinitionJson.Position(f["Settings"]?["ContentPartFieldSettings"]?["Position"]) + 1).DefaultIfEmpty(0).Max();
+        common["Position"] = position.Value.ToString(CultureInfo.InvariantCulture);
+        SetOrRemove(common, "Hint", Clean(form.Hint));
+
+        var kindKey = kind + "Settings";
+        var target = settings[kindKey] as JsonObject ?? new JsonObject();
+        settings[kindKey] = target;
+        SetOrRemove(target, "Hint", Clean(form.Hint));
+        foreach (var (key, value) in kindSettings.ToList())
+        {
+            kindSettings.Remove(key);
+            if (value is null)
+            {
+                target.Remove(key);
+            }
+            else
+            {
+                target[key] = value;
+            }
+        }
+
+        if (kind == ContentKinds.TextField)
+        {
+            ApplyTextEditor(form, settings, common);
+        }
+
+        var record = new JsonObject
+        {
+            ["FieldName"] = kind,
+            ["Name"] = name,
+            ["Settings"] = settings,
+        };
+        if (existing is null)
+        {
+            fields.Add(record);
+        }
+        else
+        {
+            fields[fields.IndexOf(existing)] = record;
+        }
+
+        await InTransactionAsync(async () =>
+        {
+            await definitions.StorePartAsync(part, ct);
+            if (EnsureOwnPart(type))
+            {
+                await definitions.StoreTypeAsync(type, ct);
+            }
+        }, ct);
+        return DefinitionResult.Success;
+    }
+
+    public async Task<bool> RemoveFieldAsync(string typeName, string fieldName, CancellationToken ct = default)
+    {
+        if (await definitions.GetPartJsonAsync(typeName, ct) is not { } part || part["ContentPartFieldDefinitionRecords"] is not JsonArray fields)
+        {
+            return false;
+        }
+
+        var field = fields.OfType<JsonObject>().FirstOrDefault(f => Text(f["Name"]) == fieldName);
+        if (field is null)
+        {
+            return false;
+        }
+
+        fields.Remove(field);
+        await definitions.StorePartAsync(part, ct);
+        return true;
+    }
+
+    public FieldForm ToForm(ContentPartFieldDefinition field)
+    {
+        var s = field.KindSettings;
+        var kindSettings = field.Settings[field.FieldName + "Settings"] as JsonObject;
+        return new FieldForm
+        {
+            Kind = field.FieldName,
+            Name = field.Name,
+            DisplayName = field.DisplayName,
+            Hint = field.Hint,
+            Position = field.Position.ToString(CultureInfo.InvariantCulture),
+            Required = s.Required,
+            Multiple = s.Multiple,
+            Multiline = field.Editor == "TextArea",
+            Options = field.PredefinedOptions is { } options
+                ? string.Join("\n", options.Select(o => o.Name == o.Value || o.Value.Length == 0 ? o.Name : $"{o.Name} | {o.Value}"))
+                : null,
+            Minimum = s.Minimum?.ToString(CultureInfo.InvariantCulture),
+            Maximum = s.Maximum?.ToString(CultureInfo.InvariantCulture),
+            Scale = kindSettings?["Scale"] is null ? null : s.Scale.ToString(CultureInfo.InvariantCulture),
+            Label = s.Label,
+            DefaultValue = kindSettings?["DefaultValue"] is JsonValue dv && dv.TryGetValue<bool>(out var b) && b,
+            TaxonomyContentItemId = s.TaxonomyContentItemId,
+            Unique = s.Unique,
+            LeavesOnly = s.LeavesOnly,
+            DisplayedContentTypes = s.DisplayedContentTypes?.ToList() ?? [],
+            AllowedExtensions = s.AllowedExtensions is { } extensions ? string.Join(", ", extensions) : null,
+            AllowMediaText = s.AllowMediaText,
+        };
+    }
+
+    private async Task BuildKindSettingsAsync(string kind, FieldForm form, JsonObject settings, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        if (DefinitionKinds.WithRequired.Contains(kind))
+        {
+            settings["Required"] = form.Required;
+        }
+
+        switch (kind)
+        {
+            case ContentKinds.TextField:
+                ParseOptions(form.Options, errors);
+                break;
+            case ContentKinds.NumericField:
+            {
+                var minimum = ParseNumber(form.Minimum, nameof(form.Minimum), errors);
+                var maximum = ParseNumber(form.Maximum, nameof(form.Maximum), errors);
+                if (minimum is { } min && maximum is { } max && min > max)
+                {
+                    errors[nameof(form.Maximum)] = T["The maximum must not be smaller than the minimum."];
+                }
+
+                var scale = 0;
+                if (!string.IsNullOrWhiteSpace(form.Scale)
+                    && !(int.TryParse(form.Scale.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out scale) && scale is >= 0 and <= 10))
+                {
+                    errors[nameof(form.Scale)] = T["The number of decimal places must be a whole number from 0 to 10."];
+                }
+
+                settings["Minimum"] = minimum is { } a ? JsonValue.Create(a) : null;
+                settings["Maximum"] = maximum is { } b ? JsonValue.Create(b) : null;
+                settings["Scale"] = scale;
+                break;
+            }
+
+            case ContentKinds.BooleanField:
+                settings["Label"] = Clean(form.Label);
+                settings["DefaultValue"] = form.DefaultValue;
+                break;
+            case ContentKinds.MediaField:
+            {
+                var extensions = new List<string>();
+                foreach (var raw in (form.AllowedExtensions ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var extension = (raw.StartsWith('.') ? raw : "." + raw).ToLowerInvariant();
+                    if (!Extension().IsMatch(extension))
+                    {
+                        errors[nameof(form.AllowedExtensions)] = T["{0} is not a file extension. Write extensions like .jpg, .png, .pdf.", raw];
+                        break;
+                    }
+
+                    if (!extensions.Contains(extension))
+                    {
+                        extensions.Add(extension);
+                    }
+                }
+
+                settings["Multiple"] = form.Multiple;
+                settings["AllowMediaText"] = form.AllowMediaText;
+                settings["AllowedExtensions"] = new JsonArray(extensions.Select(e => (JsonNode)e).ToArray());
+                break;
+            }
+
+            case ContentKinds.ContentPickerField:
+            {
+                var types = new List<string>();
+                foreach (var typeName in form.DisplayedContentTypes.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal))
+                {
+                    if (await definitions.GetTypeDefinitionAsync(typeName, ct) is null)
+                    {
+                        errors[nameof(form.DisplayedContentTypes)] = T["The content type {0} does not exist.", typeName];
+                        break;
+                    }
+
+                    types.Add(typeName);
+                }
+
+                settings["Multiple"] = form.Multiple;
+                settings["DisplayAllContentTypes"] = types.Count == 0;
+                settings["DisplayedContentTypes"] = new JsonArray(types.Select(t => (JsonNode)t).ToArray());
+                break;
+            }
+
+            case ContentKinds.TaxonomyField:
+            {
+                var taxonomyId = (form.TaxonomyContentItemId ?? "").Trim();
+                if (taxonomyId.Length == 0)
+                {
+                    errors[nameof(form.TaxonomyContentItemId)] = T["Please choose the taxonomy whose terms editors pick."];
+                }
+                else if (await taxonomies.GetTaxonomyAsync(taxonomyId, ct) is null)
+                {
+                    errors[nameof(form.TaxonomyContentItemId)] = T["The taxonomy {0} does not exist.", taxonomyId];
+                }
+
+                settings["TaxonomyContentItemId"] = taxonomyId;
+                settings["Unique"] = form.Unique;
+                settings["LeavesOnly"] = form.LeavesOnly;
+                break;
+            }
+        }
+    }
+
+    /// <summary>TextField editors: predefined options (a list to choose from), several lines, or one line.</summary>
+    private void ApplyTextEditor(FieldForm form, JsonObject settings, JsonObject common)
+    {
+        var options = ParseOptions(form.Options, new Dictionary<string, string>());
+        if (options.Count > 0)
+        {
+            var predefined = settings["TextFieldPredefinedListEditorSettings"] as JsonObject ?? new JsonObject { ["Editor"] = 0 };
+            predefined["Options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["value"] = o.Value }).ToArray());
+            if (predefined["DefaultValue"] is JsonValue dv && dv.TryGetValue<string>(out var d) && options.All(o => o.Value != d))
+            {
+                predefined.Remove("DefaultValue");
+                (settings["TextFieldSettings"] as JsonObject)?.Remove("DefaultValue");
+            }
+
+            settings["TextFieldPredefinedListEditorSettings"] = predefined;
+            common["Editor"] = "PredefinedList";
+            return;
+        }
+
+        settings.Remove("TextFieldPredefinedListEditorSettings");
+        if (form.Multiline)
+        {
+            common["Editor"] = "TextArea";
+        }
+        else if (Text(common["Editor"]) is "TextArea" or "PredefinedList")
+        {
+            common.Remove("Editor");
+        }
+    }
+
+    private List<PredefinedOption> ParseOptions(string? text, Dictionary<string, string> errors)
+    {
+        var options = new List<PredefinedOption>();
+        foreach (var line in (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            var bar = line.LastIndexOf('|');
+            var name = Clean(bar < 0 ? line : line[..bar]) ?? "";
+            var value = bar < 0 ? name : Clean(line[(bar + 1)..]) ?? name;
+            if (name.Length == 0)
+            {
+                errors[nameof(FieldForm.Options)] = T["Each option needs a name before the | sign."];
+                continue;
+            }
+
+            if (options.Any(o => o.Value == value))
+            {
+                errors[nameof(FieldForm.Options)] = T["The value {0} appears twice in the options.", value];
+                continue;
+            }
+
+            options.Add(new PredefinedOption { Name = name, Value = value });
+        }
+
+        return options;
+    }
+
+    private decimal? ParseNumber(string? text, string key, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        // Vietnamese writes decimals with a comma; both are accepted.
+        var normalized = text.Trim().Replace(',', '.').Replace('−', '-');
+        if (decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors[key] = T["{0} is not a number.", text.Trim()];
+        return null;
+    }
+
+    private void ValidateType(TypeForm form, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(form.DisplayName))
+        {
+            errors[nameof(form.DisplayName)] = T["Please enter the Vietnamese name of the type."];
+        }
+        else if (form.DisplayName.Trim().Length > 256)
+        {
+            errors[nameof(form.DisplayName)] = T["The display name may have at most 256 characters."];
+        }
+
+        if (form.Parts.FirstOrDefault(p => !ContentKinds.Parts.Contains(p)) is { } unknown)
+        {
+            errors[nameof(form.Parts)] = T["{0} is not a part this site knows.", unknown];
+        }
+        else if (form.Parts.Contains(ContentKinds.MarkdownBodyPart) && form.Parts.Contains(ContentKinds.HtmlBodyPart))
+        {
+            errors[nameof(form.Parts)] = T["Choose either a Markdown body or an HTML body, not both."];
+        }
+    }
+
+    private async Task<bool> IsNameTakenAsync(string name, CancellationToken ct)
+    {
+        if (ContentKinds.Parts.Contains(name, StringComparer.OrdinalIgnoreCase) || ContentKinds.Fields.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var types = await definitions.ListTypeDefinitionsAsync(ct);
+        var parts = await definitions.ListPartDefinitionsAsync(ct);
+        return types.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+               || parts.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static void ApplyTypeSettings(JsonObject type, TypeForm form)
+    {
+        var settings = type["Settings"] as JsonObject ?? new JsonObject();
+        type["Settings"] = settings;
+        var typeSettings = settings["ContentTypeSettings"] as JsonObject ?? new JsonObject();
+        settings["ContentTypeSettings"] = typeSettings;
+        typeSettings["Creatable"] = form.Creatable;
+        typeSettings["Listable"] = form.Listable;
+        typeSettings["Draftable"] = form.Draftable;
+        typeSettings["Versionable"] = form.Versionable;
+        typeSettings["Securable"] = form.Securable;
+    }
+
+    /// <summary>A part record as Orchard Core writes it, with the defaults this site's recipes use.</summary>
+    private JsonObject NewPartRecord(string partName, int position)
+    {
+        var settings = new JsonObject
+        {
+            ["ContentTypePartSettings"] = new JsonObject { ["Position"] = position.ToString(CultureInfo.InvariantCulture) },
+        };
+        var displayName = partName switch
+        {
+            ContentKinds.TitlePart => T["Title"].Value,
+            ContentKinds.AutoroutePart => T["Address"].Value,
+            ContentKinds.MarkdownBodyPart or ContentKinds.HtmlBodyPart => T["Body"].Value,
+            ContentKinds.OrganizationPart => T["Organisation"].Value,
+            ContentKinds.PublishLaterPart => T["Scheduled publishing"].Value,
+            _ => null,
+        };
+        if (displayName is not null)
+        {
+            ((JsonObject)settings["ContentTypePartSettings"]!)["DisplayName"] = displayName;
+        }
+
+        if (partName == ContentKinds.AutoroutePart)
+        {
+            settings["AutoroutePartSettings"] = new JsonObject
+            {
+                ["AllowCustomPath"] = true,
+                ["Pattern"] = "{{ ContentItem.DisplayText | slugify }}",
+                ["ShowHomepageOption"] = false,
+            };
+        }
+
+        return new JsonObject { ["PartName"] = partName, ["Name"] = partName, ["Settings"] = settings };
+    }
+
+    /// <summary>Adds the part named like the type (holding its fields) right after the title; false when it is there.</summary>
+    private static bool EnsureOwnPart(JsonObject type)
+    {
+        var name = Text(type["Name"])!;
+        var records = type["ContentTypePartDefinitionRecords"] as JsonArray ?? [];
+        type["ContentTypePartDefinitionRecords"] = records;
+        if (records.OfType<JsonObject>().Any(r => PartNameOf(r) == name))
+        {
+            return false;
+        }
+
+        var ordered = records.OfType<JsonObject>()
+            .OrderBy(r => DefinitionJson.Position(r["Settings"]?["ContentTypePartSettings"]?["Position"]))
+            .Select(r => (JsonObject)r.DeepClone())
+            .ToList();
+        var titleIndex = ordered.FindIndex(r => PartNameOf(r) == ContentKinds.TitlePart);
+        ordered.Insert(titleIndex + 1, new JsonObject { ["PartName"] = name, ["Name"] = name, ["Settings"] = new JsonObject() });
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var settings = ordered[i]["Settings"] as JsonObject ?? new JsonObject();
+            ordered[i]["Settings"] = settings;
+            var typePartSettings = settings["ContentTypePartSettings"] as JsonObject ?? new JsonObject();
+            settings["ContentTypePartSettings"] = typePartSettings;
+            typePartSettings["Position"] = i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        type["ContentTypePartDefinitionRecords"] = new JsonArray(ordered.Select(r => (JsonNode)r).ToArray());
+        return true;
+    }
+
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await work();
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static void SetOrRemove(JsonObject json, string key, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            json.Remove(key);
+        }
+        else
+        {
+            json[key] = value;
+        }
+    }
+
+    private static string? Clean(string? text)
+        => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Normalize(NormalizationForm.FormC);
+
+    private static string PartNameOf(JsonObject record) => Text(record["PartName"]) ?? "";
+
+    private static string? Text(JsonNode? node)
+        => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}

@@ -1,0 +1,344 @@
+using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Library;
+using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Editors;
+
+/// <summary>
+/// The generated editors: the content list, create and edit forms built from the type definitions, and the actions on
+/// an item. Every action checks the user's scope and rights: an item outside the scope is answered 404, an action the
+/// user may not take on an item they see 403.
+/// </summary>
+public sealed class ContentAdminController(
+    IUserScopeService scopes,
+    IContentDefinitionManager definitions,
+    IContentManager contents,
+    IContentAuthorizer authorizer,
+    ContentEditorService editor,
+    ContentListService lists,
+    IContentDisplayBuilder display,
+    IStringLocalizer<EditorsResources> T) : AdminController
+{
+    public const string BasePath = "/admin/noi-dung";
+    private const int FormValueLimit = 10_000;
+    private const int PreviewLimit = 500_000;
+
+    [HttpGet(BasePath)]
+    public async Task<IActionResult> Index(string? type, string? status, string? org, string? term, string? q, string? sort, int page = 1,
+        CancellationToken ct = default)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        if (!ContentEditorService.SeesContent(scope))
+        {
+            return Denied();
+        }
+
+        var filter = new ContentListFilter { Type = type, Status = status, Org = org, Term = term, Q = q, Sort = sort, Page = page };
+        return View(await lists.ListAsync(scope, filter, ct));
+    }
+
+    [HttpGet(BasePath + "/tao/{type}")]
+    public async Task<IActionResult> Create(string type, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var definition = await definitions.GetTypeDefinitionAsync(type, ct);
+        if (definition is null || !definition.TypeSettings.Creatable)
+        {
+            return NotFound();
+        }
+
+        if (!await editor.CanCreateAsync(scope, definition, ct))
+        {
+            return Denied();
+        }
+
+        var item = await editor.NewItemAsync(scope, definition, ct);
+        return View("Edit", await editor.BuildAsync(scope, definition, null, item, ct: ct));
+    }
+
+    [HttpPost(BasePath + "/tao/{type}")]
+    [RequestFormLimits(ValueCountLimit = FormValueLimit)]
+    public async Task<IActionResult> CreatePost(string type, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var definition = await definitions.GetTypeDefinitionAsync(type, ct);
+        if (definition is null || !definition.TypeSettings.Creatable)
+        {
+            return NotFound();
+        }
+
+        if (!await editor.CanCreateAsync(scope, definition, ct))
+        {
+            return Denied();
+        }
+
+        var (values, intent, previewKey, _) = await ReadFormAsync(ct);
+        return Handle(await editor.SubmitAsync(scope, definition, null, values, intent, previewKey, null, ct), intent);
+    }
+
+    [HttpGet(BasePath + "/{id}")]
+    public async Task<IActionResult> Details(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.View, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        var item = access.Item!;
+        var hasPublished = await editor.HasPublishedVersionAsync(item, ct);
+        var actions = new EditorActions(
+            authorizer.Can(scope, ContentAction.Edit, item), false, false,
+            hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item), false,
+            authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, ContentEditorService.OrganizationOf(item)),
+            authorizer.Can(scope, ContentAction.Delete, item)) { History = authorizer.Can(scope, ContentAction.ViewHistory, item) };
+        return View(new ContentPreviewView(item, await display.BuildDetailAsync(item, ct), hasPublished, actions));
+    }
+
+    [HttpGet(BasePath + "/{id}/sua")]
+    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Edit, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        return View("Edit", await editor.BuildAsync(scope, access.Type!, access.Item!, access.Item!, ct: ct));
+    }
+
+    [HttpPost(BasePath + "/{id}/sua")]
+    [RequestFormLimits(ValueCountLimit = FormValueLimit)]
+    public async Task<IActionResult> EditPost(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Edit, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        var (values, intent, previewKey, versionId) = await ReadFormAsync(ct);
+        return Handle(await editor.SubmitAsync(scope, access.Type!, access.Item!, values, intent, previewKey, versionId, ct), intent);
+    }
+
+    [HttpPost(BasePath + "/{id}/go-xuat-ban")]
+    public async Task<IActionResult> Unpublish(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Unpublish, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        Flash(await contents.UnpublishAsync(id, ContentEditorService.ActorOf(scope), ct)
+            ? T["The item was unpublished: it is no longer on the site."]
+            : T["The item was not published."]);
+        return Redirect(AfterAction(scope, access.Item!));
+    }
+
+    [HttpPost(BasePath + "/{id}/huy-nhap")]
+    public async Task<IActionResult> DiscardDraft(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Edit, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        Flash(await contents.DiscardDraftAsync(id, ContentEditorService.ActorOf(scope), ct)
+            ? T["The draft was discarded; the published version is the current one again."]
+            : T["There is no draft to discard: only a draft of a published item can be discarded."]);
+        return Redirect(AfterAction(scope, access.Item!));
+    }
+
+    [HttpPost(BasePath + "/{id}/nhan-ban")]
+    public async Task<IActionResult> Clone(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Clone, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        if (!access.Type!.TypeSettings.Creatable || !authorizer.CanCreate(scope, access.Type, ContentEditorService.OrganizationOf(access.Item!)))
+        {
+            return Denied();
+        }
+
+        var result = await editor.CloneAsync(scope, access.Item!, ct);
+        if (!result.Succeeded)
+        {
+            Flash(T["The copy could not be made: {0}", string.Join(" ", result.Errors.Select(e => e.Message))]);
+            return Redirect(AfterAction(scope, access.Item!));
+        }
+
+        Flash(T["A copy was made as a new draft. You are editing the copy."]);
+        return Redirect($"{BasePath}/{Uri.EscapeDataString(result.Item!.ContentItemId)}/sua");
+    }
+
+    [HttpGet(BasePath + "/{id}/xoa")]
+    public async Task<IActionResult> Delete(string id, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Delete, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        return View(new DeleteConfirmView(access.Item!, access.Type!.DisplayName, await editor.HasPublishedVersionAsync(access.Item!, ct), null));
+    }
+
+    [HttpPost(BasePath + "/{id}/xoa")]
+    public async Task<IActionResult> DeletePost(string id, [FromForm] string? confirm, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, ContentAction.Delete, ct);
+        if (access.Outcome != AccessOutcome.Allowed)
+        {
+            return Refuse(access);
+        }
+
+        if (confirm != "true")
+        {
+            return View("Delete", new DeleteConfirmView(access.Item!, access.Type!.DisplayName,
+                await editor.HasPublishedVersionAsync(access.Item!, ct), T["Tick the box to confirm that the item should be deleted."]));
+        }
+
+        await contents.RemoveAsync(id, ContentEditorService.ActorOf(scope), ct);
+        Flash(T["“{0}” was deleted.", access.Item!.DisplayText]);
+        return Redirect(BasePath);
+    }
+
+    /// <summary>The sanitised HTML of a Markdown or HTML body, for the editor's preview (text/html fragment).</summary>
+    [HttpPost(BasePath + "/xem-truoc")]
+    public async Task<IActionResult> Preview([FromForm] string? text, [FromForm] string? kind, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        if (!scope.Has("EditOwnContent") && !scope.Has("EditContent"))
+        {
+            return Denied();
+        }
+
+        if (text is { Length: > PreviewLimit })
+        {
+            return BadRequest(T["The text is too long to preview."].Value);
+        }
+
+        return Content(editor.RenderPreview(text, kind == "html"), "text/html; charset=utf-8");
+    }
+
+    /// <summary>Items a content picker may choose: <c>[{ id, title, type }]</c>, only ones the user may see.</summary>
+    [HttpGet(BasePath + "/tim")]
+    public async Task<IActionResult> Search(string? q, string? types, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var wanted = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(20).ToList();
+        var results = await editor.SearchAsync(scope, q, wanted, 20, ct);
+        return Json(results.Select(r => new { id = r.Id, title = r.Title, type = r.Type, typeName = r.TypeName, published = r.Published }));
+    }
+
+    private async Task<(ContentFormValues Values, SubmitIntent Intent, string? PreviewKey, string? VersionId)> ReadFormAsync(CancellationToken ct)
+    {
+        var form = await Request.ReadFormAsync(ct);
+        var values = ContentFormValues.From(form);
+        var previewKey = form["_preview"].FirstOrDefault();
+        var intent = !string.IsNullOrEmpty(previewKey) ? SubmitIntent.Preview
+            : form["_action"].FirstOrDefault() == "publish" ? SubmitIntent.Publish
+            : SubmitIntent.SaveDraft;
+        return (values, intent, previewKey, form["_version"].FirstOrDefault());
+    }
+
+    private IActionResult Handle(SubmitOutcome outcome, SubmitIntent intent)
+    {
+        if (outcome.Forbidden)
+        {
+            return Denied();
+        }
+
+        if (outcome.Form is { } form)
+        {
+            return View("Edit", form);
+        }
+
+        var saved = outcome.Saved!;
+        var message = intent == SubmitIntent.Publish ? T["“{0}” was published.", saved.DisplayText] : T["The draft of “{0}” was saved.", saved.DisplayText];
+        Flash(outcome.Note is null ? message : message + " " + outcome.Note);
+        return Redirect($"{BasePath}/{Uri.EscapeDataString(saved.ContentItemId)}/sua");
+    }
+
+    /// <summary>Back to the editor when the user may edit, else to the read-only view.</summary>
+    private string AfterAction(UserScope scope, ContentItem item)
+        => $"{BasePath}/{Uri.EscapeDataString(item.ContentItemId)}" + (authorizer.Can(scope, ContentAction.Edit, item) ? "/sua" : "");
+
+    private IActionResult Refuse(ItemAccess access) => access.Outcome == AccessOutcome.NotFound ? NotFound() : Denied();
+
+    /// <summary>403 with the back office's Vietnamese page.</summary>
+    private ViewResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("~/Areas/Admin/Views/Account/Denied.cshtml");
+    }
+}
