@@ -56,9 +56,9 @@ public sealed class SignInThrottle(TimeProvider clock)
 
             Add("ip:" + (address ?? "unknown"), now);
             Add("user:" + userName.Trim().ToUpperInvariant(), now);
-            if (_attempts.Count > 50_000)
+            if (_attempts.Count > 10_000)
             {
-                foreach (var key in _attempts.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList())
+                foreach (var key in _attempts.Keys.Where(k => Count(k, now) == 0).ToList())
                 {
                     _attempts.Remove(key);
                 }

@@ -222,7 +222,7 @@ internal sealed class ContentManager(
                     ContentItemId = item.ContentItemId,
                     ContentItemVersionId = IdGenerator.NewId(),
                     CreatedUtc = first?.CreatedUtc ?? now,
-                    Owner = first?.Owner is { Length: > 0 } owner ? owner : actor.UserId,
+                    Owner = (latest ?? first)?.Owner is { Length: > 0 } owner ? owner : actor.UserId,
                     PublishedUtc = latest?.PublishedUtc,
                 };
                 Versions.Add(record);

@@ -7,7 +7,7 @@ internal sealed class ContentPermissions : IPermissionProvider
     public IEnumerable<Permission> GetPermissions() =>
     [
         new("ViewContent", "View published content"),
-        new("PreviewContent", "Preview unpublished content", ["EditContent", "EditOwnContent"]),
+        new("PreviewContent", "Preview unpublished content of others in scope", ["EditContent", "PublishContent"]),
         new("ViewOwnContent", "View own content", ["EditOwnContent"]),
         new("EditOwnContent", "Edit own content", ["EditContent"]),
         new("EditContent", "Edit content in scope"),

@@ -124,7 +124,7 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
             _ => versions.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
         };
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var page = Math.Max(1, query.Page);
+        var page = Math.Clamp(query.Page, 1, 100_000);
         var records = await versions.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total, page, pageSize);
     }

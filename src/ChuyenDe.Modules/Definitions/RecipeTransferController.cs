@@ -33,6 +33,7 @@ public sealed class RecipeTransferController(
     IRecipeExporter exporter,
     IRecipeExecutor recipes,
     IUserScopeService scopes,
+    IContentAuthorizer authorizer,
     IStringLocalizer<DefinitionsResources> T,
     ILogger<RecipeTransferController> logger) : AdminController
 {
@@ -73,7 +74,7 @@ public sealed class RecipeTransferController(
             IncludeContent = form.IncludeContent,
             Version = form.Version,
             // Content follows the user's organisations, as everywhere in the back office.
-            IncludeItem = scope.IsAdministrator ? null : item => scope.InScope(OrganizationOf(item)),
+            IncludeItem = scope.IsAdministrator ? null : item => authorizer.Can(scope, ContentAction.View, item),
         }, ct);
         logger.LogInformation("User {User} exported {Types} types, {Parts} parts and {Items} items as a recipe",
             scope.UserName, export.TypeCount, export.PartCount, export.ItemCount);
@@ -90,6 +91,12 @@ public sealed class RecipeTransferController(
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRecipeBytes + 1024 * 1024)]
     public async Task<IActionResult> Import(IFormFile? recipe, CancellationToken ct)
     {
+        // A recipe can create users and roles of any kind: applying one is an administrator's act.
+        if (await scopes.GetAsync(User, ct) is not { IsAdministrator: true })
+        {
+            return Forbid();
+        }
+
         if (recipe is null || recipe.Length == 0)
         {
             return View(ViewsFolder + "Import.cshtml", new ImportView(T["Choose a recipe file (.json) to upload."], null));
@@ -153,7 +160,4 @@ public sealed class RecipeTransferController(
             }
         }
     }
-
-    private static string? OrganizationOf(ContentItem item)
-        => item.Part(ContentKinds.OrganizationPart)?["OrganizationId"] is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 }

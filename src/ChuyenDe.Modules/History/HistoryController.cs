@@ -216,6 +216,11 @@ public sealed class HistoryController(
             return new Access(NotFound());
         }
 
+        if (!authorizer.Can(scope, ContentAction.View, item))
+        {
+            return new Access(NotFound());
+        }
+
         return authorizer.Can(scope, action, item) ? new Access(null, scope, versions, item) : new Access(Forbid());
     }
 

@@ -218,8 +218,9 @@ internal sealed class VersionComparer(
             return title;
         }
 
-        var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, ct)
-                   ?? await contents.GetAsync(contentItemId, VersionOptions.Published, ct);
+        // The published title first: a picked item of another unit may have a draft the reader must not see.
+        var item = await contents.GetAsync(contentItemId, VersionOptions.Published, ct)
+                   ?? await contents.GetAsync(contentItemId, VersionOptions.Latest, ct);
         title = item is null ? T["{0} (item no longer exists)", contentItemId] : item.DisplayText.Length > 0 ? item.DisplayText : contentItemId;
         _titles[contentItemId] = title;
         return title;

@@ -35,7 +35,7 @@ internal sealed class PermissionService(
         }
 
         var roleNames = new List<string>();
-        if (userId is not null && await users.FindByIdAsync(userId) is { } cmsUser && !await users.IsLockedOutAsync(cmsUser))
+        if (userId is not null && await users.FindByIdAsync(userId) is { } cmsUser && !IsDisabled(cmsUser))
         {
             roleNames.AddRange(await users.GetRolesAsync(cmsUser));
             roleNames.Add(RoleNames.Authenticated);
@@ -64,6 +64,12 @@ internal sealed class PermissionService(
         _byUser[key] = granted;
         return granted;
     }
+
+    /// <summary>
+    /// An account an administrator locked (lockout end at the far future) holds nothing. The temporary lockout after
+    /// failed sign-ins only blocks new sign-ins: it must not let a stranger end someone's open session.
+    /// </summary>
+    internal static bool IsDisabled(CmsUser user) => user.LockoutEnd is { } end && end >= DateTimeOffset.MaxValue.AddYears(-1);
 
     private void AddImplied(HashSet<string> granted)
     {

@@ -158,6 +158,12 @@ public sealed partial class RolesAdminController(
             return Forbid();
         }
 
+        if (!actor.IsAdministrator && role.Name is RoleNames.Authenticated or RoleNames.Anonymous)
+        {
+            // These roles reach every user of every organisation (or every visitor): administrators only.
+            return Forbid();
+        }
+
         var description = CheckDescription(form.Description);
         var wanted = CheckPermissions(actor, form.Permissions, role.Permissions);
         if (ModelState.IsValid && !actor.IsAdministrator)

@@ -26,7 +26,7 @@ internal sealed class UserScopeService(
 
         UserScope? scope = null;
         var user = await users.FindByIdAsync(userId);
-        if (user is not null)
+        if (user is not null && !PermissionService.IsDisabled(user))
         {
             var organization = await organizations.GetAsync(user.OrganizationId, ct);
             var granted = await permissions.GetPermissionsAsync(principal, ct);
