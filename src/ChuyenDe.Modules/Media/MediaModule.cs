@@ -1,11 +1,11 @@
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Media.Text;
+using ChuyenDe.Modules.Media.Uploads;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 
 namespace ChuyenDe.Modules.Media;
 
@@ -16,32 +16,23 @@ public static class MediaModule
         services.AddSingleton<IMediaStore, FileSystemMediaStore>();
         services.AddScoped<IRecipeStepHandler, MediaStep>();
         services.AddSingleton<IPermissionProvider, MediaPermissions>();
+        services.AddSingleton<MediaUsageBackfill>();
+        services.AddScoped<IMediaUsage, MediaUsageService>();
+        services.AddScoped<IContentEventHandler, MediaUsageIndexer>();
+        services.AddMediaImages();
+        services.AddMediaUploads();
+        services.AddMediaTextExtraction();
         return services;
     }
 
-    /// <summary><c>/media/{path}</c>: files of the media library, with range requests and safe headers.</summary>
+    /// <summary>
+    /// <c>/media/{path}</c>: files of the media library. Files used by a published item are public; files used only by
+    /// unpublished items are served to signed-in users who may view one of those items; files used by nothing only to
+    /// users of the back office. Everyone else gets 404. See <see cref="MediaFileEndpoint"/>.
+    /// </summary>
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder endpoints)
     {
-        var types = new FileExtensionContentTypeProvider();
-        endpoints.MapGet("/media/{**path}", async (string path, IMediaStore store, HttpContext http, CancellationToken ct) =>
-        {
-            var stream = await store.OpenReadAsync(path, ct);
-            if (stream is null)
-            {
-                return Results.NotFound();
-            }
-
-            if (!types.TryGetContentType(path, out var contentType))
-            {
-                contentType = "application/octet-stream";
-            }
-
-            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
-            http.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            var lastModified = stream is FileStream fs ? File.GetLastWriteTimeUtc(fs.Name) : (DateTime?)null;
-            return Results.File(stream, contentType, lastModified: lastModified, enableRangeProcessing: true);
-        }).WithName("Media");
+        endpoints.MapGet("/media/{**path}", MediaFileEndpoint.ServeAsync).WithName("Media");
         return endpoints;
     }
 }

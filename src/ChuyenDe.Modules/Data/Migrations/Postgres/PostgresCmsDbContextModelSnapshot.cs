@@ -253,6 +253,45 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     b.ToTable("ContentTypeDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Media.MediaUsageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("Path", "ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("MediaUsages", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Organizations.Organization", b =>
                 {
                     b.Property<string>("Id")

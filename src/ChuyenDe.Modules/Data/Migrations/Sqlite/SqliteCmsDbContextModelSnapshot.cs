@@ -242,6 +242,43 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.ToTable("ContentTypeDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Media.MediaUsageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("Path", "ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("MediaUsages", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Organizations.Organization", b =>
                 {
                     b.Property<string>("Id")

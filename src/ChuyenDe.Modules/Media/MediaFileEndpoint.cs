@@ -1,0 +1,124 @@
+using System.Text;
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
+
+namespace ChuyenDe.Modules.Media;
+
+/// <summary>
+/// Serves <c>/media/{path}</c> with the access rule of the media usage index, a strong ETag (304 on If-None-Match),
+/// range requests, a content type from the extension, a Content-Disposition with the file name (RFC 5987), and
+/// headers that keep a served file from running as a page (nosniff, a sandboxing Content-Security-Policy).
+/// </summary>
+internal static class MediaFileEndpoint
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+    public const string PublicCache = "public, max-age=31536000, immutable";
+    public const string PrivateCache = "private, no-store";
+
+    private static readonly FileExtensionContentTypeProvider Types = new();
+
+    public static async Task<IResult> ServeAsync(
+        string? path,
+        HttpContext http,
+        IMediaStore store,
+        IMediaUsage usages,
+        IUserScopeService scopes,
+        IContentAuthorizer authorizer,
+        IContentManager contents,
+        CancellationToken ct)
+    {
+        var headers = http.Response.Headers;
+        headers.CacheControl = PrivateCache;
+        headers.XContentTypeOptions = "nosniff";
+        if (path is null || !FileSystemMediaStore.IsSafe(path))
+        {
+            return Results.NotFound();
+        }
+
+        var usage = await usages.GetAsync(path, ct);
+        var isPublic = usage.IsPublished;
+        if (!isPublic && !await MayReadAsync(usage, http, scopes, authorizer, contents, ct))
+        {
+            return Results.NotFound();
+        }
+
+        var stream = await store.OpenReadAsync(path, ct);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!Types.TryGetContentType(path, out var contentType))
+        {
+            contentType = "application/octet-stream";
+        }
+
+        DateTimeOffset? lastModified = null;
+        var version = stream.CanSeek ? stream.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) : "0";
+        if (stream is FileStream file)
+        {
+            var written = File.GetLastWriteTimeUtc(file.Name);
+            lastModified = new DateTimeOffset(written, TimeSpan.Zero);
+            version += "-" + written.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        headers.CacheControl = isPublic ? PublicCache : PrivateCache;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentDisposition = ContentDisposition(path, contentType);
+        return Results.File(stream, contentType, lastModified: lastModified,
+            entityTag: new EntityTagHeaderValue($"\"{version}\""), enableRangeProcessing: true);
+    }
+
+    /// <summary>
+    /// A file used only by unpublished items: signed-in users who may view one of them. A file used by nothing (a
+    /// library file not attached yet): users of the back office.
+    /// </summary>
+    private static async Task<bool> MayReadAsync(MediaUsageInfo usage, HttpContext http, IUserScopeService scopes,
+        IContentAuthorizer authorizer, IContentManager contents, CancellationToken ct)
+    {
+        var user = await scopes.GetAsync(http.User, ct);
+        if (user is null)
+        {
+            return false;
+        }
+
+        if (!usage.IsUsed)
+        {
+            return user.Has("AccessAdmin");
+        }
+
+        foreach (var entry in usage.Items)
+        {
+            if (await contents.GetAsync(entry.ContentItemId, VersionOptions.Latest, ct) is { } item
+                && authorizer.Can(user, ContentAction.View, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Images (but SVG), video, audio and PDF open in the browser; everything else is downloaded.</summary>
+    internal static bool IsInline(string contentType)
+        => (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("svg", StringComparison.OrdinalIgnoreCase))
+           || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase)
+           || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(contentType, "application/pdf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>inline|attachment; filename="ascii"; filename*=UTF-8''percent-encoded</c> (RFC 6266 and 5987).</summary>
+    internal static string ContentDisposition(string path, string contentType)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
+        var ascii = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            ascii.Append(c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_');
+        }
+
+        return $"{(IsInline(contentType) ? "inline" : "attachment")}; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+    }
+}
