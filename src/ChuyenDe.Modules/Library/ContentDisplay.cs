@@ -2,15 +2,53 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Library.Rendering;
+using ChuyenDe.Modules.Media;
+using ChuyenDe.Modules.Media.Images;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Modules.Library;
 
 public sealed record LinkView(string Text, string Url, bool External = false);
 
-public sealed record ImageView(string Url, string Alt);
+/// <summary>
+/// An image: the address of the original file, its alt text (empty only as a last resort), and its derivatives for
+/// public pages.
+/// </summary>
+public sealed record ImageView(string Url, string Alt, ImageDerivatives Derivatives);
+
+/// <summary>
+/// The addresses of an image's derivatives (<c>/media/_anh/…</c>) and the widths they are made at (the longer side, the
+/// width of a landscape image), for <c>srcset</c> and the <c>width</c>/<c>height</c> of the 3:2 frames cards and
+/// galleries crop them to.
+/// </summary>
+public sealed record ImageDerivatives(
+    string ThumbnailWebp,
+    string ThumbnailJpeg,
+    string CardWebp,
+    string CardJpeg,
+    string FullJpeg,
+    int ThumbnailWidth,
+    int CardWidth)
+{
+    /// <summary>The height of the 3:2 frame at card width.</summary>
+    public int CardHeight => (int)Math.Round(CardWidth * 2 / 3.0, MidpointRounding.AwayFromZero);
+
+    public string WebpSrcset => FormattableString.Invariant($"{ThumbnailWebp} {ThumbnailWidth}w, {CardWebp} {CardWidth}w");
+
+    public string JpegSrcset => FormattableString.Invariant($"{ThumbnailJpeg} {ThumbnailWidth}w, {CardJpeg} {CardWidth}w");
+
+    public static ImageDerivatives For(string mediaPath, ImageOptions options) => new(
+        DerivativeEndpoint.Url(mediaPath, ImageSize.Thumbnail, ImageFormatKind.Webp),
+        DerivativeEndpoint.Url(mediaPath, ImageSize.Thumbnail, ImageFormatKind.Jpeg),
+        DerivativeEndpoint.Url(mediaPath, ImageSize.Card, ImageFormatKind.Webp),
+        DerivativeEndpoint.Url(mediaPath, ImageSize.Card, ImageFormatKind.Jpeg),
+        DerivativeEndpoint.Url(mediaPath, ImageSize.Full, ImageFormatKind.Jpeg),
+        options.ThumbnailSize,
+        options.CardSize);
+}
 
 public sealed record FileView(string Name, string Url, string Extension);
 
@@ -58,17 +96,17 @@ internal sealed class ContentDisplayBuilder(
     IOrganizationService organizations,
     ISiteSettingsService settings,
     IContentHtmlRenderer renderer,
+    IOptions<ImageOptions> imageOptions,
     IStringLocalizer<LibraryResources> T) : IContentDisplayBuilder
 {
-    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif" };
-
     public static string MediaUrl(string path)
         => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     public static string ItemUrl(ContentItem item)
         => ContentValidator.Text(item.Part(ContentKinds.AutoroutePart)?["Path"]) is { Length: > 0 } path ? "/" + path : "/";
 
-    public static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path));
+    /// <summary>Images are shown (from their derivatives); every other file is a download.</summary>
+    public static bool IsImage(string path) => DerivativeEndpoint.IsImage(path);
 
     public async Task<IReadOnlyList<ContentCard>> BuildCardsAsync(IEnumerable<ContentItem> items, CancellationToken ct = default)
     {
@@ -214,13 +252,13 @@ internal sealed class ContentDisplayBuilder(
         }
     }
 
-    private static List<ImageView> Images(JsonObject? json)
+    private List<ImageView> Images(JsonObject? json)
     {
         var paths = ContentValidator.Strings(json?["Paths"]);
         var texts = ContentValidator.Strings(json?["MediaTexts"]);
         return paths.Select((p, i) => (p, i))
             .Where(x => IsImage(x.p) && ContentValidator.IsSafeMediaPath(x.p))
-            .Select(x => new ImageView(MediaUrl(x.p), x.i < texts.Count ? texts[x.i] : ""))
+            .Select(x => new ImageView(MediaUrl(x.p), x.i < texts.Count ? texts[x.i] : "", ImageDerivatives.For(x.p, imageOptions.Value)))
             .ToList();
     }
 }

@@ -3,6 +3,7 @@ using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace ChuyenDe.Modules.Media;
@@ -28,6 +29,7 @@ internal static class MediaFileEndpoint
         IUserScopeService scopes,
         IContentAuthorizer authorizer,
         IContentManager contents,
+        DbContext db,
         CancellationToken ct)
     {
         var headers = http.Response.Headers;
@@ -40,7 +42,7 @@ internal static class MediaFileEndpoint
 
         var usage = await usages.GetAsync(path, ct);
         var isPublic = usage.IsPublished;
-        if (!isPublic && !await MayReadAsync(usage, http, scopes, authorizer, contents, ct))
+        if (!isPublic && !await MediaAccess.MayReadAsync(usage, http, scopes, authorizer, contents, ct))
         {
             return Results.NotFound();
         }
@@ -67,39 +69,20 @@ internal static class MediaFileEndpoint
 
         headers.CacheControl = isPublic ? PublicCache : PrivateCache;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.ContentDisposition = ContentDisposition(path, contentType);
-        return Results.File(stream, contentType, lastModified: lastModified,
+        var record = await db.Set<MediaFileRecord>().AsNoTracking().Where(f => f.Path == path)
+            .Select(f => new { f.Id, f.OriginalName }).FirstOrDefaultAsync(ct);
+        headers.ContentDisposition = ContentDisposition(record?.OriginalName ?? path, contentType);
+        var result = Results.File(stream, contentType, lastModified: lastModified,
             entityTag: new EntityTagHeaderValue($"\"{version}\""), enableRangeProcessing: true);
-    }
-
-    /// <summary>
-    /// A file used only by unpublished items: signed-in users who may view one of them. A file used by nothing (a
-    /// library file not attached yet): users of the back office.
-    /// </summary>
-    private static async Task<bool> MayReadAsync(MediaUsageInfo usage, HttpContext http, IUserScopeService scopes,
-        IContentAuthorizer authorizer, IContentManager contents, CancellationToken ct)
-    {
-        var user = await scopes.GetAsync(http.User, ct);
-        if (user is null)
+        if (record is null || contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return result;
         }
 
-        if (!usage.IsUsed)
-        {
-            return user.Has("AccessAdmin");
-        }
-
-        foreach (var entry in usage.Items)
-        {
-            if (await contents.GetAsync(entry.ContentItemId, VersionOptions.Latest, ct) is { } item
-                && authorizer.Can(user, ContentAction.View, item))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // A download: counted once the whole file was sent (not for 206 parts, 304 or HEAD-less revalidation).
+        var id = record.Id;
+        return new CountedResult(result, () => db.Set<MediaFileRecord>().Where(f => f.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.DownloadCount, f => f.DownloadCount + 1), CancellationToken.None));
     }
 
     /// <summary>Images (but SVG), video, audio and PDF open in the browser; everything else is downloaded.</summary>
@@ -108,6 +91,19 @@ internal static class MediaFileEndpoint
            || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase)
            || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
            || string.Equals(contentType, "application/pdf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Runs the file result, then <paramref name="onOk"/> when the response was a full 200 to a GET.</summary>
+    private sealed class CountedResult(IResult inner, Func<Task> onOk) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            await inner.ExecuteAsync(httpContext);
+            if (httpContext.Response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(httpContext.Request.Method))
+            {
+                await onOk();
+            }
+        }
+    }
 
     /// <summary><c>inline|attachment; filename="ascii"; filename*=UTF-8''percent-encoded</c> (RFC 6266 and 5987).</summary>
     internal static string ContentDisposition(string path, string contentType)

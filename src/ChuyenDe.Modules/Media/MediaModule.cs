@@ -6,6 +6,7 @@ using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChuyenDe.Modules.Media;
 
@@ -19,6 +20,9 @@ public static class MediaModule
         services.AddSingleton<MediaUsageBackfill>();
         services.AddScoped<IMediaUsage, MediaUsageService>();
         services.AddScoped<IContentEventHandler, MediaUsageIndexer>();
+        services.AddScoped<IMediaUploadService, MediaUploadService>();
+        services.AddSingleton<Admin.IAdminMenuProvider, MediaAdminMenu>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMediaImages();
         services.AddMediaUploads();
         services.AddMediaTextExtraction();
@@ -33,6 +37,7 @@ public static class MediaModule
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/media/{**path}", MediaFileEndpoint.ServeAsync).WithName("Media");
+        endpoints.MapGet(DerivativeEndpoint.Prefix + "/{size}/{format}/{**path}", DerivativeEndpoint.ServeAsync).WithName("MediaDerivative");
         return endpoints;
     }
 }

@@ -13,6 +13,9 @@ public interface IMediaStore
     /// <summary>Writes the stream to a hidden staging file; nothing is visible until the returned file is committed.</summary>
     Task<StagedMediaFile> StageAsync(string path, Stream content, CancellationToken ct = default);
 
+    /// <summary>Deletes a stored file; false when there was none (or the path is unsafe).</summary>
+    Task<bool> DeleteAsync(string path, CancellationToken ct = default);
+
     /// <summary>Whether the stored file has exactly these bytes.</summary>
     Task<bool> HasSameContentAsync(string path, byte[] content, CancellationToken ct = default);
 
@@ -29,6 +32,20 @@ public sealed class StagedMediaFile(string stagingPath, string targetPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);
         File.Move(stagingPath, targetPath, overwrite: true);
+    }
+
+    /// <summary>Reads the staged bytes (seekable), before they are committed.</summary>
+    public Stream OpenRead() => new FileStream(stagingPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+
+    /// <summary>The same staged bytes, to be committed under another file name in the same folder.</summary>
+    public StagedMediaFile WithFileName(string fileName)
+    {
+        if (fileName.Length == 0 || fileName.Contains('/') || fileName.Contains('\\') || fileName.StartsWith('.'))
+        {
+            throw new ArgumentException($"Unsafe file name '{fileName}'.", nameof(fileName));
+        }
+
+        return new StagedMediaFile(stagingPath, Path.Combine(Path.GetDirectoryName(targetPath)!, fileName));
     }
 
     public void Discard()
@@ -65,12 +82,31 @@ internal sealed class FileSystemMediaStore(DataOptions options) : IMediaStore
         var staging = Path.Combine(Root, ".staging");
         Directory.CreateDirectory(staging);
         var temp = Path.Combine(staging, Guid.NewGuid().ToString("N") + ".tmp");
-        await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        try
         {
+            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
             await content.CopyToAsync(output, ct);
+        }
+        catch
+        {
+            // An aborted or failed copy leaves no partial file behind.
+            File.Delete(temp);
+            throw;
         }
 
         return new StagedMediaFile(temp, target);
+    }
+
+    public Task<bool> DeleteAsync(string path, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        if (full is null || !File.Exists(full))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(full);
+        return Task.FromResult(true);
     }
 
     public async Task<bool> HasSameContentAsync(string path, byte[] content, CancellationToken ct = default)

@@ -34,6 +34,7 @@ public sealed class DependencyRulesTests
     [InlineData("ChuyenDe.Modules.Recipes", "ChuyenDe.Modules.Recipes.RecipeExecutionRecord")]
     [InlineData("ChuyenDe.Modules.Settings", "ChuyenDe.Modules.Settings.SiteSettingsRecord")]
     [InlineData("ChuyenDe.Modules.Media", "ChuyenDe.Modules.Media.MediaUsageRecord")]
+    [InlineData("ChuyenDe.Modules.Media", "ChuyenDe.Modules.Media.MediaFileRecord")]
     public void A_module_s_tables_are_used_only_by_that_module(string owner, params string[] tables)
     {
         var result = Types.InAssembly(Modules).That().DoNotResideInNamespace(owner)
