@@ -93,176 +93,96 @@ public sealed class ContentAdminController(
     }
 
     [HttpGet(BasePath + "/{id}")]
-    public async Task<IActionResult> Details(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> Details(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.View, async (scope, access) =>
         {
-            return Challenge();
-        }
-
-        var access = await editor.LoadAsync(scope, id, ContentAction.View, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        var item = access.Item!;
-        var hasPublished = await editor.HasPublishedVersionAsync(item, ct);
-        var actions = new EditorActions(
-            authorizer.Can(scope, ContentAction.Edit, item), false, false,
-            hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item), false,
-            authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, ContentEditorService.OrganizationOf(item)),
-            authorizer.Can(scope, ContentAction.Delete, item)) { History = authorizer.Can(scope, ContentAction.ViewHistory, item) };
-        return View(new ContentPreviewView(item, await display.BuildDetailAsync(item, ct), hasPublished, actions));
-    }
+            var item = access.Item!;
+            var hasPublished = await editor.HasPublishedVersionAsync(item, ct);
+            var actions = new EditorActions(
+                authorizer.Can(scope, ContentAction.Edit, item), false, false,
+                hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item), false,
+                authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, ContentEditorService.OrganizationOf(item)),
+                authorizer.Can(scope, ContentAction.Delete, item)) { History = authorizer.Can(scope, ContentAction.ViewHistory, item) };
+            return View(new ContentPreviewView(item, await display.BuildDetailAsync(item, ct), hasPublished, actions));
+        }, ct);
 
     [HttpGet(BasePath + "/{id}/sua")]
-    public async Task<IActionResult> Edit(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> Edit(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Edit, async (scope, access) =>
         {
-            return Challenge();
-        }
-
-        var access = await editor.LoadAsync(scope, id, ContentAction.Edit, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        return View("Edit", await editor.BuildAsync(scope, access.Type!, access.Item!, access.Item!, ct: ct));
-    }
+            return View("Edit", await editor.BuildAsync(scope, access.Type!, access.Item!, access.Item!, ct: ct));
+        }, ct);
 
     [HttpPost(BasePath + "/{id}/sua")]
     [RequestFormLimits(ValueCountLimit = FormValueLimit)]
-    public async Task<IActionResult> EditPost(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> EditPost(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Edit, async (scope, access) =>
         {
-            return Challenge();
-        }
-
-        var access = await editor.LoadAsync(scope, id, ContentAction.Edit, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        var (values, intent, previewKey, versionId) = await ReadFormAsync(ct);
-        return Handle(await editor.SubmitAsync(scope, access.Type!, access.Item!, values, intent, previewKey, versionId, ct), intent);
-    }
+            var (values, intent, previewKey, versionId) = await ReadFormAsync(ct);
+            return Handle(await editor.SubmitAsync(scope, access.Type!, access.Item!, values, intent, previewKey, versionId, ct), intent);
+        }, ct);
 
     [HttpPost(BasePath + "/{id}/go-xuat-ban")]
-    public async Task<IActionResult> Unpublish(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> Unpublish(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Unpublish, async (scope, access) =>
         {
-            return Challenge();
-        }
-
-        var access = await editor.LoadAsync(scope, id, ContentAction.Unpublish, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        Flash(await contents.UnpublishAsync(id, ContentEditorService.ActorOf(scope), ct)
-            ? T["The item was unpublished: it is no longer on the site."]
-            : T["The item was not published."]);
-        return Redirect(AfterAction(scope, access.Item!));
-    }
+            Flash(await contents.UnpublishAsync(id, ContentEditorService.ActorOf(scope), ct)
+                ? T["The item was unpublished: it is no longer on the site."]
+                : T["The item was not published."]);
+            return Redirect(AfterAction(scope, access.Item!));
+        }, ct);
 
     [HttpPost(BasePath + "/{id}/huy-nhap")]
-    public async Task<IActionResult> DiscardDraft(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> DiscardDraft(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Edit, async (scope, access) =>
         {
-            return Challenge();
-        }
-
-        var access = await editor.LoadAsync(scope, id, ContentAction.Edit, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        Flash(await contents.DiscardDraftAsync(id, ContentEditorService.ActorOf(scope), ct)
-            ? T["The draft was discarded; the published version is the current one again."]
-            : T["There is no draft to discard: only a draft of a published item can be discarded."]);
-        return Redirect(AfterAction(scope, access.Item!));
-    }
+            Flash(await contents.DiscardDraftAsync(id, ContentEditorService.ActorOf(scope), ct)
+                ? T["The draft was discarded; the published version is the current one again."]
+                : T["There is no draft to discard: only a draft of a published item can be discarded."]);
+            return Redirect(AfterAction(scope, access.Item!));
+        }, ct);
 
     [HttpPost(BasePath + "/{id}/nhan-ban")]
-    public async Task<IActionResult> Clone(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> Clone(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Clone, async (scope, access) =>
         {
-            return Challenge();
-        }
+            if (!access.Type!.TypeSettings.Creatable || !authorizer.CanCreate(scope, access.Type, ContentEditorService.OrganizationOf(access.Item!)))
+            {
+                return Denied();
+            }
 
-        var access = await editor.LoadAsync(scope, id, ContentAction.Clone, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
+            var result = await editor.CloneAsync(scope, access.Item!, ct);
+            if (!result.Succeeded)
+            {
+                Flash(T["The copy could not be made: {0}", string.Join(" ", result.Errors.Select(e => e.Message))]);
+                return Redirect(AfterAction(scope, access.Item!));
+            }
 
-        if (!access.Type!.TypeSettings.Creatable || !authorizer.CanCreate(scope, access.Type, ContentEditorService.OrganizationOf(access.Item!)))
-        {
-            return Denied();
-        }
-
-        var result = await editor.CloneAsync(scope, access.Item!, ct);
-        if (!result.Succeeded)
-        {
-            Flash(T["The copy could not be made: {0}", string.Join(" ", result.Errors.Select(e => e.Message))]);
-            return Redirect(AfterAction(scope, access.Item!));
-        }
-
-        Flash(T["A copy was made as a new draft. You are editing the copy."]);
-        return Redirect($"{BasePath}/{Uri.EscapeDataString(result.Item!.ContentItemId)}/sua");
-    }
+            Flash(T["A copy was made as a new draft. You are editing the copy."]);
+            return Redirect($"{BasePath}/{Uri.EscapeDataString(result.Item!.ContentItemId)}/sua");
+        }, ct);
 
     [HttpGet(BasePath + "/{id}/xoa")]
-    public async Task<IActionResult> Delete(string id, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> Delete(string id, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Delete, async (scope, access) =>
         {
-            return Challenge();
-        }
-
-        var access = await editor.LoadAsync(scope, id, ContentAction.Delete, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        return View(new DeleteConfirmView(access.Item!, access.Type!.DisplayName, await editor.HasPublishedVersionAsync(access.Item!, ct), null));
-    }
+            return View(new DeleteConfirmView(access.Item!, access.Type!.DisplayName, await editor.HasPublishedVersionAsync(access.Item!, ct), null));
+        }, ct);
 
     [HttpPost(BasePath + "/{id}/xoa")]
-    public async Task<IActionResult> DeletePost(string id, [FromForm] string? confirm, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> DeletePost(string id, [FromForm] string? confirm, CancellationToken ct)
+        => OnItemAsync(id, ContentAction.Delete, async (scope, access) =>
         {
-            return Challenge();
-        }
+            if (confirm != "true")
+            {
+                return View("Delete", new DeleteConfirmView(access.Item!, access.Type!.DisplayName,
+                    await editor.HasPublishedVersionAsync(access.Item!, ct), T["Tick the box to confirm that the item should be deleted."]));
+            }
 
-        var access = await editor.LoadAsync(scope, id, ContentAction.Delete, ct);
-        if (access.Outcome != AccessOutcome.Allowed)
-        {
-            return Refuse(access);
-        }
-
-        if (confirm != "true")
-        {
-            return View("Delete", new DeleteConfirmView(access.Item!, access.Type!.DisplayName,
-                await editor.HasPublishedVersionAsync(access.Item!, ct), T["Tick the box to confirm that the item should be deleted."]));
-        }
-
-        await contents.RemoveAsync(id, ContentEditorService.ActorOf(scope), ct);
-        Flash(T["“{0}” was deleted.", access.Item!.DisplayText]);
-        return Redirect(BasePath);
-    }
+            await contents.RemoveAsync(id, ContentEditorService.ActorOf(scope), ct);
+            Flash(T["“{0}” was deleted.", access.Item!.DisplayText]);
+            return Redirect(BasePath);
+        }, ct);
 
     /// <summary>The sanitised HTML of a Markdown or HTML body, for the editor's preview (text/html fragment).</summary>
     [HttpPost(BasePath + "/xem-truoc")]
@@ -332,6 +252,18 @@ public sealed class ContentAdminController(
     /// <summary>Back to the editor when the user may edit, else to the read-only view.</summary>
     private string AfterAction(UserScope scope, ContentItem item)
         => $"{BasePath}/{Uri.EscapeDataString(item.ContentItemId)}" + (authorizer.Can(scope, ContentAction.Edit, item) ? "/sua" : "");
+
+    /// <summary>Runs an item action for the signed-in user when the item is in scope and the action allowed; else 404/403.</summary>
+    private async Task<IActionResult> OnItemAsync(string id, ContentAction action, Func<UserScope, ItemAccess, Task<IActionResult>> work, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var access = await editor.LoadAsync(scope, id, action, ct);
+        return access.Outcome == AccessOutcome.Allowed ? await work(scope, access) : Refuse(access);
+    }
 
     private IActionResult Refuse(ItemAccess access) => access.Outcome == AccessOutcome.NotFound ? NotFound() : Denied();
 
