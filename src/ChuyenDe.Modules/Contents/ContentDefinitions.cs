@@ -16,6 +16,9 @@ public static class ContentKinds
     public const string PublishLaterPart = nameof(PublishLaterPart);
     public const string OrganizationPart = nameof(OrganizationPart);
 
+    /// <summary>Ours: the contributor's confirmation that parents consented to publishing photos of their children.</summary>
+    public const string ConsentPart = nameof(ConsentPart);
+
     public const string TextField = nameof(TextField);
     public const string NumericField = nameof(NumericField);
     public const string BooleanField = nameof(BooleanField);
@@ -28,7 +31,7 @@ public static class ContentKinds
 
     public static readonly IReadOnlySet<string> Parts = new HashSet<string>(StringComparer.Ordinal)
     {
-        TitlePart, AutoroutePart, MarkdownBodyPart, HtmlBodyPart, TaxonomyPart, TermPart, PublishLaterPart, OrganizationPart,
+        TitlePart, AutoroutePart, MarkdownBodyPart, HtmlBodyPart, TaxonomyPart, TermPart, PublishLaterPart, OrganizationPart, ConsentPart,
     };
 
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)

@@ -78,6 +78,7 @@ internal sealed class ContentManager(
     IContentDefinitionManager definitions,
     IContentValidator validator,
     IEnumerable<IContentEventHandler> handlers,
+    IEnumerable<IContentPublishCheck> publishChecks,
     TimeProvider clock,
     IStringLocalizer<ContentsResources> T) : IContentManager
 {
@@ -171,6 +172,11 @@ internal sealed class ContentManager(
         var type = await RequireTypeAsync(latest.ContentType, ct);
         Prepare(latest, type);
         var errors = (await validator.ValidateAsync(latest, type, ct)).ToList();
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await CheckPublishAsync(latest, type, ct));
+        }
+
         if (errors.Count > 0)
         {
             return new ContentResult(null, errors);
@@ -191,6 +197,11 @@ internal sealed class ContentManager(
     {
         var type = await RequireTypeAsync(item.ContentType, ct);
         var errors = await ValidateAsync(item, ct);
+        if (errors.Count == 0 && publish)
+        {
+            errors = [.. await CheckPublishAsync(item, type, ct)];
+        }
+
         if (errors.Count > 0)
         {
             return new ContentResult(null, errors);
@@ -257,6 +268,17 @@ internal sealed class ContentManager(
 
             return ContentResult.Success(saved);
         }, ct);
+    }
+
+    private async Task<IReadOnlyList<ContentValidationError>> CheckPublishAsync(ContentItem item, ContentTypeDefinition type, CancellationToken ct)
+    {
+        var context = new ContentPublishCheckContext(item, type);
+        foreach (var check in publishChecks)
+        {
+            await check.CheckAsync(context, ct);
+        }
+
+        return context.Errors;
     }
 
     /// <summary>Makes the record the published version; returns the version id that was published before.</summary>

@@ -25,6 +25,7 @@ public static class ContentShapes
         [ContentKinds.TermPart] = new() { ["TaxonomyContentItemId"] = Kind.String },
         [ContentKinds.PublishLaterPart] = new() { ["ScheduledPublishUtc"] = Kind.Date },
         [ContentKinds.OrganizationPart] = new() { ["OrganizationId"] = Kind.String },
+        [ContentKinds.ConsentPart] = new() { ["Confirmed"] = Kind.Bool, ["ConfirmedBy"] = Kind.String, ["ConfirmedUtc"] = Kind.Date },
         [ContentKinds.TextField] = new() { ["Text"] = Kind.String },
         [ContentKinds.NumericField] = new() { ["Value"] = Kind.Number },
         [ContentKinds.BooleanField] = new() { ["Value"] = Kind.Bool },

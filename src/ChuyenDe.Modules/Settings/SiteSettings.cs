@@ -15,6 +15,9 @@ public sealed record SiteSettings
     public string TimeZoneId { get; init; } = "Asia/Ho_Chi_Minh";
     public string Culture { get; init; } = "vi-VN";
     public int PageSize { get; init; } = 12;
+
+    /// <summary>Whether publishing photos needs the contributor's confirmation of the parents' consent (ConsentPart).</summary>
+    public bool RequireParentalConsent { get; init; } = true;
     public DateTime? SetupCompletedUtc { get; init; }
 
     public TimeZoneInfo TimeZone

@@ -1,0 +1,20 @@
+namespace ChuyenDe.Modules.Contents;
+
+/// <summary>An item about to be published, and the errors that stop it.</summary>
+public sealed class ContentPublishCheckContext(ContentItem item, ContentTypeDefinition type)
+{
+    public ContentItem Item { get; } = item;
+    public ContentTypeDefinition Type { get; } = type;
+    public List<ContentValidationError> Errors { get; } = [];
+
+    public void Fail(string part, string? field, string message) => Errors.Add(new ContentValidationError(part, field, message));
+}
+
+/// <summary>
+/// Rules other modules add for publishing only (not for drafts, not for recipe imports), e.g. alt text of images and
+/// parents' consent for photos of children. Run by the content manager before a version becomes published.
+/// </summary>
+public interface IContentPublishCheck
+{
+    Task CheckAsync(ContentPublishCheckContext context, CancellationToken ct);
+}
