@@ -64,7 +64,8 @@ public sealed class ContentEditorService(
     ContentFormBinder binder,
     UserDisplayNames userNames,
     IStringLocalizer<EditorsResources> T,
-    ILogger<ContentEditorService> logger)
+    ILogger<ContentEditorService> logger,
+    TimeProvider clock)
 {
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif" };
 
@@ -235,7 +236,7 @@ public sealed class ContentEditorService(
                 authorizer.Can(scope, ContentAction.Clone, existing) && authorizer.CanCreate(scope, type, OrganizationOf(existing)),
                 authorizer.Can(scope, ContentAction.Delete, existing)) { History = authorizer.Can(scope, ContentAction.ViewHistory, existing) };
 
-        var editors = await BuildEditorsAsync(scope, type, existing, values, canPublish, ct);
+        var editors = await BuildEditorsAsync(scope, type, existing, values, canPublish, site, ct);
         var organizationId = existing is null ? null : OrganizationOf(existing);
         var organization = organizationId is null ? null : await organizations.GetAsync(organizationId, ct);
         var scheduled = existing is null ? null : ContentValidator.Text(existing.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]);
@@ -267,7 +268,7 @@ public sealed class ContentEditorService(
             : null;
 
     private async Task<List<FieldEditorView>> BuildEditorsAsync(UserScope scope, ContentTypeDefinition type, ContentItem? existing,
-        ContentFormValues values, bool canPublish, CancellationToken ct)
+        ContentFormValues values, bool canPublish, SiteSettings site, CancellationToken ct)
     {
         var editors = new List<FieldEditorView>();
         IReadOnlyList<string>? mediaFiles = null;
@@ -342,6 +343,35 @@ public sealed class ContentEditorService(
                         Fixed = fixedId is not null,
                         FixedText = fixedId is null ? null : choices.Options[0].Name,
                         Hint = fixedId is null ? T["The unit the item belongs to. It decides who may review and edit it."] : T["Items you write belong to your unit."],
+                    });
+                    break;
+                }
+
+                case ContentKinds.ConsentPart:
+                {
+                    // Who confirmed and when, as stored; shown while the box stays ticked.
+                    var key = FormKeys.For(part.Name, "Confirmed");
+                    var stored = existing?.Part(part.Name);
+                    string? confirmedText = null;
+                    if (values.Get(key) == "true" && ContentFormBinder.IsConfirmed(stored))
+                    {
+                        var by = ContentValidator.Text(stored!["ConfirmedBy"]);
+                        var when = ContentValidator.Text(stored["ConfirmedUtc"]) is { } text && ContentJson.TryParseDate(text, out var utc)
+                            ? site.ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)
+                            : null;
+                        confirmedText = (by, when) switch
+                        {
+                            ({ Length: > 0 }, not null) => T["Confirmed by {0} at {1}.", by, when].Value,
+                            ({ Length: > 0 }, null) => T["Confirmed by {0}.", by].Value,
+                            _ => null,
+                        };
+                    }
+
+                    editors.Add(new FieldEditorView(key, part.PartName,
+                        T["I confirm that the school has the consent of the children's parents to publish the photos showing the children on the public site."])
+                    {
+                        Hint = site.RequireParentalConsent ? T["Needed before an item with photos is published."].Value : null,
+                        FixedText = confirmedText,
                     });
                     break;
                 }
@@ -622,7 +652,13 @@ public sealed class ContentEditorService(
             return new SubmitOutcome(null, null, Forbidden: true);
         }
 
-        errors.AddRange(binder.Apply(type, values, item, new ContentBindOptions(site.TimeZone) { BindSchedule = canPublish, BindOrganization = false }));
+        errors.AddRange(binder.Apply(type, values, item, new ContentBindOptions(site.TimeZone)
+        {
+            BindSchedule = canPublish,
+            BindOrganization = false,
+            UserName = scope.UserName,
+            UtcNow = clock.GetUtcNow().UtcDateTime,
+        }));
 
         // A draft saved by someone who may not publish must not be published by the scheduler later.
         string? note = null;

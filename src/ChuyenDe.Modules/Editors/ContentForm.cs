@@ -95,6 +95,7 @@ public static class FormKeys
         ContentKinds.HtmlBodyPart => For(part.Name, "Html"),
         ContentKinds.PublishLaterPart => For(part.Name, "ScheduledPublishUtc"),
         ContentKinds.OrganizationPart => For(part.Name, "OrganizationId"),
+        ContentKinds.ConsentPart => For(part.Name, "Confirmed"),
         _ => null,
     };
 }
@@ -107,6 +108,12 @@ public sealed record ContentBindOptions(TimeZoneInfo TimeZone)
 
     /// <summary>Whether the organisation is taken from the form (the service has checked or forced it).</summary>
     public bool BindOrganization { get; init; } = true;
+
+    /// <summary>The signed-in user's user name, recorded when they confirm the parents' consent (ConsentPart).</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>The server's time, recorded when the parents' consent is confirmed.</summary>
+    public DateTime UtcNow { get; init; } = DateTime.UtcNow;
 }
 
 /// <summary>
@@ -152,6 +159,9 @@ public sealed class ContentFormBinder(IStringLocalizer<EditorsResources> T)
                     break;
                 case ContentKinds.OrganizationPart:
                     values.Set(FormKeys.For(part.Name, "OrganizationId"), Text(partJson?["OrganizationId"]));
+                    break;
+                case ContentKinds.ConsentPart:
+                    values.Set(FormKeys.For(part.Name, "Confirmed"), IsConfirmed(partJson) ? "true" : null);
                     break;
             }
 
@@ -268,6 +278,25 @@ public sealed class ContentFormBinder(IStringLocalizer<EditorsResources> T)
                     }
 
                     break;
+                case ContentKinds.ConsentPart:
+                {
+                    // Who confirmed and when are decided here, never taken from the form; an earlier confirmation is kept.
+                    var partJson = item.GetOrCreatePart(part.Name);
+                    if (!values.GetAll(FormKeys.For(part.Name, "Confirmed")).Any(v => v is "true" or "on"))
+                    {
+                        partJson.Remove("Confirmed");
+                        partJson.Remove("ConfirmedBy");
+                        partJson.Remove("ConfirmedUtc");
+                    }
+                    else if (!IsConfirmed(partJson) || Text(partJson["ConfirmedBy"]) is not { Length: > 0 } || Text(partJson["ConfirmedUtc"]) is not { Length: > 0 })
+                    {
+                        partJson["Confirmed"] = true;
+                        SetOrRemove(partJson, "ConfirmedBy", options.UserName ?? "");
+                        partJson["ConfirmedUtc"] = FormatUtc(options.UtcNow);
+                    }
+
+                    break;
+                }
             }
 
             foreach (var field in part.PartDefinition.Fields)
@@ -407,9 +436,14 @@ public sealed class ContentFormBinder(IStringLocalizer<EditorsResources> T)
             ContentKinds.PublishLaterPart => T["Publish later"],
             ContentKinds.OrganizationPart => T["Organisation"],
             ContentKinds.TaxonomyPart => T["Terms"],
+            ContentKinds.ConsentPart => T["Parents' consent"],
             _ => part.Name,
         };
     }
+
+    /// <summary>Whether a ConsentPart holds a confirmation of the parents' consent.</summary>
+    public static bool IsConfirmed(JsonObject? consentPart)
+        => consentPart?["Confirmed"] is JsonValue confirmed && confirmed.TryGetValue<bool>(out var c) && c;
 
     public static bool AllowsCustomPath(ContentTypePartDefinition part)
         => part.Settings["AutoroutePartSettings"]?["AllowCustomPath"] is JsonValue allow && allow.TryGetValue<bool>(out var a) && a;

@@ -21,6 +21,7 @@ public static class MediaModule
         services.AddScoped<IMediaUsage, MediaUsageService>();
         services.AddScoped<IContentEventHandler, MediaUsageIndexer>();
         services.AddScoped<IMediaUploadService, MediaUploadService>();
+        services.AddScoped<IContentPublishCheck, MediaPublishChecks>();
         services.AddSingleton<Admin.IAdminMenuProvider, MediaAdminMenu>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMediaImages();

@@ -67,6 +67,8 @@ public sealed class ContentAdminBrowserTests(BrowserFixture fixture) : IClassFix
         // An image with its description.
         await page.Locator("#f-Initiative-Images input[value='mau/gio-an-tu-phuc-vu.jpg']").CheckAsync();
         await page.Locator("input[name='Initiative.Images.MediaText[mau/gio-an-tu-phuc-vu.jpg]']").FillAsync("Trẻ tự lấy thức ăn");
+        // Photos of children are published only with the parents' consent, confirmed by the contributor.
+        await page.GetByLabel("Tôi xác nhận nhà trường đã có sự đồng ý của cha mẹ trẻ", new() { Exact = false }).CheckAsync();
         await ShotAsync(page, "02-create-filled");
 
         // The summary is missing: the error is shown beside it and in the focused summary; what was typed stays.
@@ -78,6 +80,7 @@ public sealed class ContentAdminBrowserTests(BrowserFixture fixture) : IClassFix
         Assert.Equal(title, await page.Locator("#f-TitlePart-Title").InputValueAsync());
         Assert.True(await page.Locator("#f-Initiative-RelatedItems input[value='initiative-doi-moi-gio-an']").IsCheckedAsync());
         Assert.Equal("Trẻ tự lấy thức ăn", await page.Locator("input[name='Initiative.Images.MediaText[mau/gio-an-tu-phuc-vu.jpg]']").InputValueAsync());
+        Assert.True(await page.Locator("#f-ConsentPart-Confirmed").IsCheckedAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vui lòng nhập Tóm tắt." }).ClickAsync();
         await page.Locator("#f-Initiative-Summary").FillAsync("Trẻ tự lấy khay, tự xúc cơm và dọn bàn.");

@@ -23,6 +23,7 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         .Set("Initiative.License", "CC-BY-4.0")
         .Set("Initiative.Images", "mau/goc-thien-nhien.jpg")
         .Set("Initiative.Images.MediaText[mau/goc-thien-nhien.jpg]", "Góc thiên nhiên với chậu cây do trẻ tự chăm sóc")
+        .Set("ConsentPart.Confirmed", "true")
         .Set("MarkdownBodyPart.Markdown", "## Cách làm\n\nMỗi sáng trẻ **tự chọn** góc chơi.");
 
     [Fact]

@@ -58,6 +58,7 @@ public static class MediaTestSupport
         var field = item.GetOrCreateField("Initiative", "Images");
         field["Paths"] = new JsonArray(paths.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray());
         field["MediaTexts"] = new JsonArray(paths.Select(_ => (JsonNode)JsonValue.Create("Ảnh minh họa hoạt động của lớp.")!).ToArray());
+        item.GetOrCreatePart("ConsentPart")["Confirmed"] = true;
     }
 
     public static void SetAttachments(ContentItem item, params string[] paths)
