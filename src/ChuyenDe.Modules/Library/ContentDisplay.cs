@@ -81,7 +81,11 @@ public sealed record ContentDetail(
     IReadOnlyList<FieldView> Fields,
     IReadOnlyList<ImageView> Gallery,
     IReadOnlyList<FileView> Downloads,
-    DateTime? ModifiedLocal);
+    DateTime? ModifiedLocal)
+{
+    /// <summary>How many times the item's documents were downloaded.</summary>
+    public long DownloadCount { get; init; }
+}
 
 public interface IContentDisplayBuilder
 {
@@ -96,6 +100,7 @@ internal sealed class ContentDisplayBuilder(
     IOrganizationService organizations,
     ISiteSettingsService settings,
     IContentHtmlRenderer renderer,
+    ChuyenDe.Modules.Media.IMediaUsage mediaUsage,
     IOptions<ImageOptions> imageOptions,
     IStringLocalizer<LibraryResources> T) : IContentDisplayBuilder
 {
@@ -192,7 +197,10 @@ internal sealed class ContentDisplayBuilder(
             }
         }
 
-        return new ContentDetail(card, body, fields, gallery, downloads, item.ModifiedUtc is { } m ? site.ToLocal(m) : null);
+        return new ContentDetail(card, body, fields, gallery, downloads, item.ModifiedUtc is { } m ? site.ToLocal(m) : null)
+        {
+            DownloadCount = downloads.Count > 0 && item.Published ? await mediaUsage.GetDownloadCountAsync(item.ContentItemId, ct) : 0,
+        };
     }
 
     private async Task<FieldView> BuildFieldAsync(ContentPartFieldDefinition field, JsonObject? json, SiteSettings site, CancellationToken ct)

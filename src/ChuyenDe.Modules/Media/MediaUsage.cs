@@ -24,6 +24,9 @@ public sealed record MediaUsageInfo(string Path, IReadOnlyList<MediaUsageEntry> 
 public interface IMediaUsage
 {
     Task<MediaUsageInfo> GetAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Downloads of the files the published version of an item uses, added up.</summary>
+    Task<long> GetDownloadCountAsync(string contentItemId, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -63,6 +66,12 @@ internal sealed class MediaUsageService(DbContext db, MediaUsageBackfill backfil
             .Select(r => new MediaUsageEntry(r.ContentItemId, r.ContentType, r.Latest, r.Published))
             .ToListAsync(ct);
         return new MediaUsageInfo(path, items);
+    }
+
+    public async Task<long> GetDownloadCountAsync(string contentItemId, CancellationToken ct = default)
+    {
+        var paths = db.Set<MediaUsageRecord>().AsNoTracking().Where(r => r.ContentItemId == contentItemId && r.Published).Select(r => r.Path);
+        return await db.Set<MediaFileRecord>().AsNoTracking().Where(f => paths.Contains(f.Path)).SumAsync(f => f.DownloadCount, ct);
     }
 }
 
