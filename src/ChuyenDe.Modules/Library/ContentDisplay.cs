@@ -233,12 +233,13 @@ internal sealed class ContentDisplayBuilder(
                     ? view with { Links = [new LinkView(ContentValidator.Text(json?["Text"]) is { Length: > 0 } t ? t : url, url, url.StartsWith("http", StringComparison.OrdinalIgnoreCase))] }
                     : view;
             case ContentKinds.MediaField:
-                var paths = ContentValidator.Strings(json?["Paths"]);
+                var files = ContentValidator.Strings(json?["Paths"]).Where(p => !IsImage(p) && ContentValidator.IsSafeMediaPath(p)).ToList();
+                var names = await mediaUsage.GetOriginalNamesAsync(files, ct);
                 return view with
                 {
                     Images = Images(json),
-                    Files = paths.Where(p => !IsImage(p) && ContentValidator.IsSafeMediaPath(p))
-                        .Select(p => new FileView(Path.GetFileName(p), MediaUrl(p), Path.GetExtension(p).TrimStart('.').ToUpperInvariant()))
+                    Files = files
+                        .Select(p => new FileView(names.GetValueOrDefault(p) ?? Path.GetFileName(p), MediaUrl(p), Path.GetExtension(p).TrimStart('.').ToUpperInvariant()))
                         .ToList(),
                 };
             case ContentKinds.ContentPickerField:

@@ -25,6 +25,9 @@ public interface IMediaUsage
 {
     Task<MediaUsageInfo> GetAsync(string path, CancellationToken ct = default);
 
+    /// <summary>The original (Vietnamese) names of uploaded files, by path; paths without an upload record are absent.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetOriginalNamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct = default);
+
     /// <summary>Downloads of the files the published version of an item uses, added up.</summary>
     Task<long> GetDownloadCountAsync(string contentItemId, CancellationToken ct = default);
 }
@@ -66,6 +69,18 @@ internal sealed class MediaUsageService(DbContext db, MediaUsageBackfill backfil
             .Select(r => new MediaUsageEntry(r.ContentItemId, r.ContentType, r.Latest, r.Published))
             .ToListAsync(ct);
         return new MediaUsageInfo(path, items);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetOriginalNamesAsync(IReadOnlyCollection<string> paths, CancellationToken ct = default)
+    {
+        if (paths.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var list = paths.Distinct().ToList();
+        return await db.Set<MediaFileRecord>().AsNoTracking().Where(f => list.Contains(f.Path))
+            .ToDictionaryAsync(f => f.Path, f => f.OriginalName, ct);
     }
 
     public async Task<long> GetDownloadCountAsync(string contentItemId, CancellationToken ct = default)
