@@ -58,6 +58,7 @@ public sealed class ContentEditorService(
     ITaxonomyService taxonomies,
     IOrganizationService organizations,
     IMediaStore media,
+    IMediaUsage mediaUsage,
     ISiteSettingsService settings,
     IContentAuthorizer authorizer,
     IContentHtmlRenderer renderer,
@@ -439,7 +440,9 @@ public sealed class ContentEditorService(
                     case ContentKinds.MediaField:
                     {
                         mediaFiles ??= await media.ListAsync(ct);
-                        editor = editor with { Options = MediaOptions(settingsOfKind, values.GetAll(key), mediaFiles), Multiple = settingsOfKind.Multiple };
+                        var chosenPaths = values.GetAll(key);
+                        var originalNames = await mediaUsage.GetOriginalNamesAsync(mediaFiles.Concat(chosenPaths).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal), ct);
+                        editor = editor with { Options = MediaOptions(settingsOfKind, chosenPaths, mediaFiles, originalNames), Multiple = settingsOfKind.Multiple };
                         break;
                     }
 
@@ -463,8 +466,9 @@ public sealed class ContentEditorService(
         return editors;
     }
 
-    private List<EditorOption> MediaOptions(FieldSettings settingsOfKind, IReadOnlyList<string> chosen, IReadOnlyList<string> files)
+    private List<EditorOption> MediaOptions(FieldSettings settingsOfKind, IReadOnlyList<string> chosen, IReadOnlyList<string> files, IReadOnlyDictionary<string, string> names)
     {
+        EditorOption MediaOption(string path) => ContentEditorService.MediaOption(path, names);
         bool Allowed(string path) => settingsOfKind.AllowedExtensions is not { Length: > 0 } allowed
                                      || allowed.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
         var available = new HashSet<string>(files, StringComparer.Ordinal);
@@ -478,8 +482,9 @@ public sealed class ContentEditorService(
         return options;
     }
 
-    private static EditorOption MediaOption(string path)
-        => new(path, path)
+    /// <summary>A library file shown by the name it was uploaded under (else its stored file name); the value stays its path.</summary>
+    private static EditorOption MediaOption(string path, IReadOnlyDictionary<string, string> names)
+        => new(path, names.TryGetValue(path, out var name) && name.Length > 0 ? name : Path.GetFileName(path))
         {
             ImageUrl = ImageExtensions.Contains(Path.GetExtension(path)) && ContentValidator.IsSafeMediaPath(path) ? MediaUrl(path) : null,
         };

@@ -1,7 +1,7 @@
 // Generated editors: progressive enhancement only. Every form works without this file.
 // - "Preview" renders the body through the server's sanitiser without reloading the page.
 // - Content pickers get a search box (GET /admin/noi-dung/tim) that adds the chosen item to the list.
-// - Long media lists get a filter box.
+// - Long media lists get a filter box; media fields can upload new files to the library and tick them.
 // UI strings come from data-text-* attributes of the form, rendered from the server's resources.
 (function () {
     'use strict';
@@ -106,6 +106,169 @@
                 var checked = choice.querySelector('input:checked');
                 choice.hidden = query.length > 0 && !checked && choice.getAttribute('data-filter-text').toLowerCase().indexOf(query) < 0;
             });
+        });
+    });
+
+    // Media fields: upload new files to the library (one XMLHttpRequest each, with a progress bar) and tick them here.
+    var uploadUrl = form.getAttribute('data-upload-url');
+    var uploadCounter = 0;
+    Array.prototype.forEach.call(form.querySelectorAll('.media-field'), function (fieldset) {
+        var box = fieldset.querySelector('.media-upload');
+        var input = box && box.querySelector('.media-upload-input');
+        if (!input || !uploadUrl || !window.FormData || !window.XMLHttpRequest) {
+            return;
+        }
+
+        box.hidden = false;
+        var progress = box.querySelector('.media-upload-progress');
+        var key = fieldset.getAttribute('data-media-key');
+        var multiple = fieldset.getAttribute('data-media-multiple') === 'true';
+        var allowText = fieldset.getAttribute('data-media-text') === 'true';
+
+        function organization() {
+            var element = form.querySelector('[name="OrganizationPart.OrganizationId"]');
+            return element ? element.value : '';
+        }
+
+        function addChoice(path, name) {
+            var existing = Array.prototype.find.call(fieldset.querySelectorAll('.media-toggle'), function (toggle) {
+                return toggle.value === path;
+            });
+            if (existing) {
+                existing.checked = true;
+                existing.closest('.media-choice').classList.add('chosen');
+                return;
+            }
+
+            var list = fieldset.querySelector('.media-choices');
+            if (!list) {
+                list = document.createElement('ul');
+                list.className = 'media-choices';
+                list.id = fieldset.id + '-list';
+                var empty = fieldset.querySelector('.fixed-value');
+                if (empty) {
+                    empty.hidden = true;
+                }
+
+                fieldset.insertBefore(list, box);
+            }
+
+            uploadCounter += 1;
+            var id = fieldset.id + '-uploaded-' + uploadCounter;
+            var li = document.createElement('li');
+            li.className = 'media-choice chosen';
+            li.setAttribute('data-filter-text', name + ' ' + path);
+            var check = document.createElement('div');
+            check.className = 'check';
+            var toggle = document.createElement('input');
+            toggle.type = multiple ? 'checkbox' : 'radio';
+            toggle.id = id;
+            toggle.name = key;
+            toggle.value = path;
+            toggle.className = 'media-toggle';
+            var label = document.createElement('label');
+            label.htmlFor = id;
+            var span = document.createElement('span');
+            span.className = 'media-path';
+            span.title = path;
+            span.textContent = name;
+            label.appendChild(span);
+            check.appendChild(toggle);
+            check.appendChild(label);
+            li.appendChild(check);
+            if (allowText) {
+                var wrap = document.createElement('div');
+                wrap.className = 'media-text';
+                var textLabel = document.createElement('label');
+                textLabel.className = 'sub-label';
+                textLabel.htmlFor = id + '-text';
+                textLabel.textContent = text(form, 'media-text', 'Description of this file (alternative text)');
+                var textInput = document.createElement('input');
+                textInput.type = 'text';
+                textInput.id = id + '-text';
+                textInput.name = key + '.MediaText[' + path + ']';
+                textInput.maxLength = 500;
+                wrap.appendChild(textLabel);
+                wrap.appendChild(textInput);
+                li.appendChild(wrap);
+            }
+
+            // Single choice: after the "No file" option; several: first, with the other chosen files.
+            var none = multiple ? null : list.querySelector('.media-choice');
+            list.insertBefore(li, none ? none.nextSibling : list.firstChild);
+            toggle.checked = true;
+            if (!multiple) {
+                Array.prototype.forEach.call(fieldset.querySelectorAll('.media-choice'), function (choice) {
+                    choice.classList.toggle('chosen', choice === li);
+                });
+            }
+        }
+
+        function upload(file) {
+            var row = document.createElement('li');
+            var name = document.createElement('span');
+            name.className = 'media-name';
+            name.textContent = file.name;
+            var bar = document.createElement('progress');
+            var status = document.createElement('span');
+            status.className = 'media-status';
+            status.textContent = text(form, 'uploading', 'Uploading…');
+            row.className = 'media-pending';
+            row.appendChild(name);
+            row.appendChild(bar);
+            row.appendChild(status);
+            progress.appendChild(row);
+
+            var data = new FormData();
+            data.append('OrganizationId', organization());
+            data.append('files', file, file.name);
+            var request = new XMLHttpRequest();
+            request.open('POST', uploadUrl);
+            request.setRequestHeader('Accept', 'application/json');
+            request.setRequestHeader('X-CSRF-TOKEN', tokenOf(form));
+            request.upload.onprogress = function (event) {
+                if (event.lengthComputable) {
+                    bar.max = event.total;
+                    bar.value = event.loaded;
+                }
+            };
+
+            function failed(message) {
+                row.className = 'media-failed';
+                status.textContent = message || text(form, 'upload-failed', 'The upload failed.');
+            }
+
+            request.onload = function () {
+                var results = null;
+                try {
+                    results = JSON.parse(request.responseText);
+                } catch (e) {
+                    results = null;
+                }
+
+                if (request.status === 200 && results && results.length) {
+                    var result = results[0];
+                    status.textContent = result.message || (result.ok ? text(form, 'uploaded', 'Uploaded.') : text(form, 'upload-failed', 'The upload failed.'));
+                    if (result.ok && result.path) {
+                        row.className = 'media-ok';
+                        bar.max = 1;
+                        bar.value = 1;
+                        addChoice(result.path, result.name || file.name);
+                    } else {
+                        row.className = 'media-refused';
+                    }
+                } else {
+                    failed(results && results.detail);
+                }
+            };
+            request.onerror = function () { failed(); };
+            request.onabort = function () { failed(); };
+            request.send(data);
+        }
+
+        input.addEventListener('change', function () {
+            Array.prototype.forEach.call(input.files || [], upload);
+            input.value = '';
         });
     });
 
