@@ -45,6 +45,10 @@ public sealed class ContentItem
 
     public JsonObject? Part(string partName) => Content[partName] as JsonObject;
 
+    /// <summary>The organisation the item belongs to (<c>OrganizationPart.OrganizationId</c>), or null.</summary>
+    public string? OrganizationId
+        => Part(ContentKinds.OrganizationPart)?["OrganizationId"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+
     /// <summary>A field's JSON object inside a part, or null.</summary>
     public JsonObject? Field(string partName, string fieldName) => Part(partName)?[fieldName] as JsonObject;
 

@@ -621,7 +621,7 @@ internal sealed class ContentManager(
         record.DisplayTextFolded = Slugs.Fold(record.DisplayText);
         record.Author = item.Author;
         record.ModifiedUtc = item.ModifiedUtc ?? DateTime.UtcNow;
-        record.OrganizationId = ContentValidator.Text(item.Part(ContentKinds.OrganizationPart)?["OrganizationId"]) is { Length: > 0 } org ? org : null;
+        record.OrganizationId = item.OrganizationId;
         record.ScheduledPublishUtc = ContentValidator.Text(item.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]) is { Length: > 0 } s
                                      && ContentJson.TryParseDate(s, out var scheduled) ? scheduled : null;
         record.Content = item.ContentToJsonString();

@@ -46,51 +46,21 @@ public sealed class ContentAdminController(
     }
 
     [HttpGet(BasePath + "/tao/{type}")]
-    public async Task<IActionResult> Create(string type, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> Create(string type, CancellationToken ct)
+        => OnCreatableAsync(type, async (scope, definition) =>
         {
-            return Challenge();
-        }
-
-        var definition = await definitions.GetTypeDefinitionAsync(type, ct);
-        if (definition is null || !definition.TypeSettings.Creatable)
-        {
-            return NotFound();
-        }
-
-        if (!await editor.CanCreateAsync(scope, definition, ct))
-        {
-            return Denied();
-        }
-
-        var item = await editor.NewItemAsync(scope, definition, ct);
-        return View("Edit", await editor.BuildAsync(scope, definition, null, item, ct: ct));
-    }
+            var item = await editor.NewItemAsync(scope, definition, ct);
+            return View("Edit", await editor.BuildAsync(scope, definition, null, item, ct: ct));
+        }, ct);
 
     [HttpPost(BasePath + "/tao/{type}")]
     [RequestFormLimits(ValueCountLimit = FormValueLimit)]
-    public async Task<IActionResult> CreatePost(string type, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
+    public Task<IActionResult> CreatePost(string type, CancellationToken ct)
+        => OnCreatableAsync(type, async (scope, definition) =>
         {
-            return Challenge();
-        }
-
-        var definition = await definitions.GetTypeDefinitionAsync(type, ct);
-        if (definition is null || !definition.TypeSettings.Creatable)
-        {
-            return NotFound();
-        }
-
-        if (!await editor.CanCreateAsync(scope, definition, ct))
-        {
-            return Denied();
-        }
-
-        var (values, intent, previewKey, _) = await ReadFormAsync(ct);
-        return Handle(await editor.SubmitAsync(scope, definition, null, values, intent, previewKey, null, ct), intent);
-    }
+            var (values, intent, previewKey, _) = await ReadFormAsync(ct);
+            return Handle(await editor.SubmitAsync(scope, definition, null, values, intent, previewKey, null, ct), intent);
+        }, ct);
 
     [HttpGet(BasePath + "/{id}")]
     public Task<IActionResult> Details(string id, CancellationToken ct)
@@ -101,7 +71,7 @@ public sealed class ContentAdminController(
             var actions = new EditorActions(
                 authorizer.Can(scope, ContentAction.Edit, item), false, false,
                 hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item), false,
-                authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, ContentEditorService.OrganizationOf(item)),
+                authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, item.OrganizationId),
                 authorizer.Can(scope, ContentAction.Delete, item)) { History = authorizer.Can(scope, ContentAction.ViewHistory, item) };
             return View(new ContentPreviewView(item, await display.BuildDetailAsync(item, ct), hasPublished, actions));
         }, ct);
@@ -146,7 +116,7 @@ public sealed class ContentAdminController(
     public Task<IActionResult> Clone(string id, CancellationToken ct)
         => OnItemAsync(id, ContentAction.Clone, async (scope, access) =>
         {
-            if (!access.Type!.TypeSettings.Creatable || !authorizer.CanCreate(scope, access.Type, ContentEditorService.OrganizationOf(access.Item!)))
+            if (!access.Type!.TypeSettings.Creatable || !authorizer.CanCreate(scope, access.Type, access.Item!.OrganizationId))
             {
                 return Denied();
             }
@@ -252,6 +222,28 @@ public sealed class ContentAdminController(
     /// <summary>Back to the editor when the user may edit, else to the read-only view.</summary>
     private string AfterAction(UserScope scope, ContentItem item)
         => $"{BasePath}/{Uri.EscapeDataString(item.ContentItemId)}" + (authorizer.Can(scope, ContentAction.Edit, item) ? "/sua" : "");
+
+    /// <summary>Runs a create action when the type exists, is creatable and the user may create it; else 404/403.</summary>
+    private async Task<IActionResult> OnCreatableAsync(string type, Func<UserScope, ContentTypeDefinition, Task<IActionResult>> work, CancellationToken ct)
+    {
+        if (await scopes.GetAsync(User, ct) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        var definition = await definitions.GetTypeDefinitionAsync(type, ct);
+        if (definition is null || !definition.TypeSettings.Creatable)
+        {
+            return NotFound();
+        }
+
+        if (!await editor.CanCreateAsync(scope, definition, ct))
+        {
+            return Denied();
+        }
+
+        return await work(scope, definition);
+    }
 
     /// <summary>Runs an item action for the signed-in user when the item is in scope and the action allowed; else 404/403.</summary>
     private async Task<IActionResult> OnItemAsync(string id, ContentAction action, Func<UserScope, ItemAccess, Task<IActionResult>> work, CancellationToken ct)

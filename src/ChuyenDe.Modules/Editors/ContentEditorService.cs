@@ -70,9 +70,6 @@ public sealed class ContentEditorService(
 {
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif" };
 
-    public static string? OrganizationOf(ContentItem item)
-        => ContentValidator.Text(item.Part(ContentKinds.OrganizationPart)?["OrganizationId"]) is { Length: > 0 } id ? id : null;
-
     /// <summary>
     /// Limits a query of latest versions to what the user may see: items of their organisation and below (and items of
     /// no organisation for Department users), only their own when they may not preview others' drafts.
@@ -108,7 +105,7 @@ public sealed class ContentEditorService(
 
         var item = await contents.GetAsync(id, VersionOptions.Latest, ct);
         var type = item is null ? null : await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
-        if (item is null || type is null || !scope.InScope(OrganizationOf(item)) || !authorizer.Can(scope, ContentAction.View, item))
+        if (item is null || type is null || !scope.InScope(item.OrganizationId) || !authorizer.Can(scope, ContentAction.View, item))
         {
             return ItemAccess.NotFound;
         }
@@ -123,7 +120,7 @@ public sealed class ContentEditorService(
     public async Task<OrganizationChoice> OrganizationChoicesAsync(UserScope scope, ContentItem? existing, CancellationToken ct = default)
     {
         var all = await organizations.ListAsync(ct);
-        var current = existing is null ? null : OrganizationOf(existing);
+        var current = existing?.OrganizationId;
         var options = TreeOrder(all)
             .Where(o => (o.Active || o.Id == current) && (scope.IsAdministrator || scope.OrganizationIds.Contains(o.Id)))
             .ToList();
@@ -234,11 +231,11 @@ public sealed class ContentEditorService(
             : new EditorActions(canEdit, canEdit, canPublish,
                 hasPublished && authorizer.Can(scope, ContentAction.Unpublish, existing),
                 hasPublished && !existing.Published && canEdit,
-                authorizer.Can(scope, ContentAction.Clone, existing) && authorizer.CanCreate(scope, type, OrganizationOf(existing)),
+                authorizer.Can(scope, ContentAction.Clone, existing) && authorizer.CanCreate(scope, type, existing.OrganizationId),
                 authorizer.Can(scope, ContentAction.Delete, existing)) { History = authorizer.Can(scope, ContentAction.ViewHistory, existing) };
 
         var editors = await BuildEditorsAsync(scope, type, existing, values, canPublish, site, ct);
-        var organizationId = existing is null ? null : OrganizationOf(existing);
+        var organizationId = existing?.OrganizationId;
         var organization = organizationId is null ? null : await organizations.GetAsync(organizationId, ct);
         var scheduled = existing is null ? null : ContentValidator.Text(existing.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]);
         return new ContentEditorView
@@ -634,7 +631,7 @@ public sealed class ContentEditorService(
             }
         }
 
-        if (existing is null && bindOrganization && !authorizer.CanCreate(scope, type, OrganizationOf(item)))
+        if (existing is null && bindOrganization && !authorizer.CanCreate(scope, type, item.OrganizationId))
         {
             return new SubmitOutcome(null, null, Forbidden: true);
         }

@@ -84,7 +84,7 @@ public sealed class ContentListService(
         var rows = new List<ContentRowView>();
         foreach (var item in page.Items)
         {
-            var organizationId = ContentEditorService.OrganizationOf(item);
+            var organizationId = item.OrganizationId;
             var hasPublished = item.Published || published.Contains(item.ContentItemId);
             var scheduled = ContentValidator.Text(item.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]);
             var canView = authorizer.Can(scope, ContentAction.View, item);

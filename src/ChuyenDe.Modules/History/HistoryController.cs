@@ -211,7 +211,7 @@ public sealed class HistoryController(
 
         // The item as it is now: its latest version, else (deleted) its newest one.
         var item = versions.FirstOrDefault(v => v.Latest) ?? versions.FirstOrDefault(v => v.Published) ?? versions[0];
-        if (!scope.IsAdministrator && !scope.InScope(OrganizationOf(item)))
+        if (!scope.IsAdministrator && !scope.InScope(item.OrganizationId))
         {
             return new Access(NotFound());
         }
@@ -256,7 +256,4 @@ public sealed class HistoryController(
                     ?? (part?.Settings["ContentTypePartSettings"]?["DisplayName"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : null);
         return label is null || error.Message.StartsWith(label, StringComparison.Ordinal) ? error.Message : $"{label}: {error.Message}";
     }
-
-    private static string? OrganizationOf(ContentItem item)
-        => item.Part(ContentKinds.OrganizationPart)?["OrganizationId"] is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 }

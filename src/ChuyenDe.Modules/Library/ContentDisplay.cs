@@ -147,7 +147,7 @@ internal sealed class ContentDisplayBuilder(
             }
         }
 
-        var organizationId = ContentValidator.Text(item.Part(ContentKinds.OrganizationPart)?["OrganizationId"]);
+        var organizationId = item.OrganizationId;
         var organization = organizationId is null ? null : await organizations.GetAsync(organizationId, ct);
         return new ContentCard(item.ContentItemId, item.ContentType, type?.DisplayName ?? item.ContentType, item.DisplayText,
             ItemUrl(item), summary, image, item.PublishedUtc is { } p ? site.ToLocal(p) : null, organization?.Name);

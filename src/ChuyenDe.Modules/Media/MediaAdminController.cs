@@ -268,7 +268,33 @@ public sealed class MediaAdminController(
         }, ct);
 
     [HttpPost(Base + "/{id:long}/xoa")]
-    public async Task<IActionResult> Delete(long id, [FromForm(Name = "Confirm")] bool confirm, CancellationToken ct)
+    public Task<IActionResult> Delete(long id, [FromForm(Name = "Confirm")] bool confirm, CancellationToken ct)
+        => OnChangeableAsync(id, async file =>
+        {
+            var usage = await usages.GetAsync(file.Path, ct);
+            if (usage.IsUsed && !confirm)
+            {
+                return View("Delete", new MediaDeleteView(MediaFileItem.From(file), usage));
+            }
+
+            db.Remove(file);
+            await db.SaveChangesAsync(ct);
+            await store.DeleteAsync(file.Path, ct);
+            Flash(T["The file “{0}” was deleted.", file.OriginalName]);
+            return Redirect(Base);
+        }, ct);
+
+    private Task<IActionResult> ChangeAsync(long id, Func<MediaFileRecord, string> change, CancellationToken ct)
+        => OnChangeableAsync(id, async file =>
+        {
+            var message = change(file);
+            await db.SaveChangesAsync(ct);
+            Flash(message);
+            return Redirect($"{Base}/{file.Id}");
+        }, ct);
+
+    /// <summary>Runs a change of a file the user may change: out of scope 404, not theirs to change 403.</summary>
+    private async Task<IActionResult> OnChangeableAsync(long id, Func<MediaFileRecord, Task<IActionResult>> work, CancellationToken ct)
     {
         if (await scopes.GetAsync(User, ct) is not { } actor)
         {
@@ -285,40 +311,7 @@ public sealed class MediaAdminController(
             return Forbid();
         }
 
-        var usage = await usages.GetAsync(file.Path, ct);
-        if (usage.IsUsed && !confirm)
-        {
-            return View("Delete", new MediaDeleteView(MediaFileItem.From(file), usage));
-        }
-
-        db.Remove(file);
-        await db.SaveChangesAsync(ct);
-        await store.DeleteAsync(file.Path, ct);
-        Flash(T["The file “{0}” was deleted.", file.OriginalName]);
-        return Redirect(Base);
-    }
-
-    private async Task<IActionResult> ChangeAsync(long id, Func<MediaFileRecord, string> change, CancellationToken ct)
-    {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
-
-        if (await FindAsync(actor, id, ct) is not { } file)
-        {
-            return NotFound();
-        }
-
-        if (!CanChange(actor, file))
-        {
-            return Forbid();
-        }
-
-        var message = change(file);
-        await db.SaveChangesAsync(ct);
-        Flash(message);
-        return Redirect($"{Base}/{file.Id}");
+        return await work(file);
     }
 
     private IQueryable<MediaFileRecord> InScope(UserScope actor)

@@ -28,10 +28,6 @@ public interface IContentAuthorizer
 
 internal sealed class ContentAuthorizer : IContentAuthorizer
 {
-    public static string? OrganizationOf(ContentItem item)
-        => item.Part(ContentKinds.OrganizationPart)?["OrganizationId"] is System.Text.Json.Nodes.JsonValue v
-           && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
-
     public bool Can(UserScope user, ContentAction action, ContentItem item)
     {
         if (user.IsAdministrator)
@@ -39,7 +35,7 @@ internal sealed class ContentAuthorizer : IContentAuthorizer
             return true;
         }
 
-        if (!user.InScope(OrganizationOf(item)))
+        if (!user.InScope(item.OrganizationId))
         {
             return false;
         }
