@@ -1,14 +1,18 @@
 using System.Globalization;
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
+using ChuyenDe.Modules.Editorial;
 using ChuyenDe.Modules.Editors;
 using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
+using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Setup;
@@ -35,6 +39,10 @@ builder.Services
     .AddHistoryModule()
     .AddDefinitionsModule()
     .AddMediaModule()
+    .AddAuditModule()
+    .AddNotificationsModule()
+    .AddEditorialModule()
+    .AddSearchModule()
     .AddLibraryModule()
     .AddSetupModule();
 builder.Services.AddLocalization();

@@ -1,0 +1,42 @@
+namespace ChuyenDe.Modules.Notifications;
+
+/// <summary>
+/// One notification about one event. <see cref="EventKey"/> identifies the event (e.g. "returned:{itemId}:{transitionId}");
+/// a user receives at most one notification per event key, however often it is sent.
+/// </summary>
+public sealed record NotificationMessage
+{
+    public required string EventKey { get; init; }
+
+    /// <summary>A stable English kind such as <c>SubmissionReceived</c>, <c>Returned</c>, <c>Approved</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Vietnamese subject line, shown in the list and as the e-mail subject.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>Vietnamese plain text (reasons included), shown in the app and sent as the e-mail body.</summary>
+    public required string Body { get; init; }
+
+    public string? ContentItemId { get; init; }
+
+    /// <summary>A site-relative link such as <c>/admin/duyet/{id}</c>.</summary>
+    public string? Url { get; init; }
+}
+
+/// <summary>Who receives a notification: users by id, and/or every active user of an organisation who holds a permission.</summary>
+public sealed record NotificationRecipients
+{
+    public IReadOnlyCollection<string> UserIds { get; init; } = [];
+    public IReadOnlyCollection<(string OrganizationId, string Permission)> OrganizationPermissions { get; init; } = [];
+    /// <summary>Users never notified of their own action.</summary>
+    public string? ExceptUserId { get; init; }
+}
+
+/// <summary>
+/// In-app notifications (always) and e-mail (when SMTP is configured). Records are written through the request's
+/// DbContext inside the caller's transaction; e-mails go out after commit from an outbox, never twice.
+/// </summary>
+public interface INotifier
+{
+    Task NotifyAsync(NotificationRecipients recipients, NotificationMessage message, CancellationToken ct = default);
+}
