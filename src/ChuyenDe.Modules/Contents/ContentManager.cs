@@ -16,6 +16,9 @@ public sealed record ContentResult(ContentItem? Item, IReadOnlyList<ContentValid
 
 public sealed class ContentOperationException(string message) : InvalidOperationException(message);
 
+/// <summary>A change refused by an <see cref="IContentChangeGuard"/>; the message is meant for the user.</summary>
+public sealed class ContentChangeBlockedException(string message) : InvalidOperationException(message);
+
 /// <summary>
 /// Orchard Core's content manager semantics over versioned rows. Every change runs in one transaction
 /// (joining the caller's when there is one) together with the index tables and the event handlers.
@@ -79,6 +82,7 @@ internal sealed class ContentManager(
     IContentValidator validator,
     IEnumerable<IContentEventHandler> handlers,
     IEnumerable<IContentPublishCheck> publishChecks,
+    IEnumerable<IContentChangeGuard> changeGuards,
     TimeProvider clock,
     IStringLocalizer<ContentsResources> T) : IContentManager
 {
@@ -174,7 +178,7 @@ internal sealed class ContentManager(
         var errors = (await validator.ValidateAsync(latest, type, ct)).ToList();
         if (errors.Count == 0)
         {
-            errors.AddRange(await CheckPublishAsync(latest, type, ct));
+            errors.AddRange(await CheckPublishAsync(latest, type, actor, ct));
         }
 
         if (errors.Count > 0)
@@ -196,10 +200,15 @@ internal sealed class ContentManager(
     private async Task<ContentResult> SaveAsync(ContentItem item, ContentActor actor, bool publish, CancellationToken ct)
     {
         var type = await RequireTypeAsync(item.ContentType, ct);
+        if (await GetChangeBlockAsync(item.ContentItemId, actor, ct) is { } blocked)
+        {
+            return new ContentResult(null, [new ContentValidationError("", null, blocked)]);
+        }
+
         var errors = await ValidateAsync(item, ct);
         if (errors.Count == 0 && publish)
         {
-            errors = [.. await CheckPublishAsync(item, type, ct)];
+            errors = [.. await CheckPublishAsync(item, type, actor, ct)];
         }
 
         if (errors.Count > 0)
@@ -270,9 +279,28 @@ internal sealed class ContentManager(
         }, ct);
     }
 
-    private async Task<IReadOnlyList<ContentValidationError>> CheckPublishAsync(ContentItem item, ContentTypeDefinition type, CancellationToken ct)
+    /// <summary>The first reason another module gives against changing the item (e.g. it is being reviewed), or null.</summary>
+    private async Task<string?> GetChangeBlockAsync(string contentItemId, ContentActor actor, CancellationToken ct)
     {
-        var context = new ContentPublishCheckContext(item, type);
+        if (string.IsNullOrEmpty(contentItemId))
+        {
+            return null;
+        }
+
+        foreach (var guard in changeGuards)
+        {
+            if (await guard.GetBlockReasonAsync(contentItemId, actor, ct) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyList<ContentValidationError>> CheckPublishAsync(ContentItem item, ContentTypeDefinition type, ContentActor actor, CancellationToken ct)
+    {
+        var context = new ContentPublishCheckContext(item, type) { Actor = actor };
         foreach (var check in publishChecks)
         {
             await check.CheckAsync(context, ct);
@@ -325,6 +353,11 @@ internal sealed class ContentManager(
 
     public async Task<bool> DiscardDraftAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
     {
+        if (await GetChangeBlockAsync(contentItemId, actor, ct) is { } blocked)
+        {
+            throw new ContentChangeBlockedException(blocked);
+        }
+
         return await InTransactionAsync(async () =>
         {
             var latest = await Versions.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, ct);
@@ -345,6 +378,11 @@ internal sealed class ContentManager(
 
     public async Task<bool> RemoveAsync(string contentItemId, ContentActor actor, CancellationToken ct = default)
     {
+        if (await GetChangeBlockAsync(contentItemId, actor, ct) is { } blocked)
+        {
+            throw new ContentChangeBlockedException(blocked);
+        }
+
         return await InTransactionAsync(async () =>
         {
             var active = await Versions.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(ct);

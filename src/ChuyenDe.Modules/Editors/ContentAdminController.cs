@@ -106,9 +106,17 @@ public sealed class ContentAdminController(
     public Task<IActionResult> DiscardDraft(string id, CancellationToken ct)
         => OnItemAsync(id, ContentAction.Edit, async (scope, access) =>
         {
-            Flash(await contents.DiscardDraftAsync(id, ContentEditorService.ActorOf(scope), ct)
-                ? T["The draft was discarded; the published version is the current one again."]
-                : T["There is no draft to discard: only a draft of a published item can be discarded."]);
+            try
+            {
+                Flash(await contents.DiscardDraftAsync(id, ContentEditorService.ActorOf(scope), ct)
+                    ? T["The draft was discarded; the published version is the current one again."]
+                    : T["There is no draft to discard: only a draft of a published item can be discarded."]);
+            }
+            catch (ContentChangeBlockedException blocked)
+            {
+                Flash(blocked.Message);
+            }
+
             return Redirect(AfterAction(scope, access.Item!));
         }, ct);
 
@@ -149,7 +157,16 @@ public sealed class ContentAdminController(
                     await editor.HasPublishedVersionAsync(access.Item!, ct), T["Tick the box to confirm that the item should be deleted."]));
             }
 
-            await contents.RemoveAsync(id, ContentEditorService.ActorOf(scope), ct);
+            try
+            {
+                await contents.RemoveAsync(id, ContentEditorService.ActorOf(scope), ct);
+            }
+            catch (ContentChangeBlockedException blocked)
+            {
+                Flash(blocked.Message);
+                return Redirect(AfterAction(scope, access.Item!));
+            }
+
             Flash(T["“{0}” was deleted.", access.Item!.DisplayText]);
             return Redirect(BasePath);
         }, ct);

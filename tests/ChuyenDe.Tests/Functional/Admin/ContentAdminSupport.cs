@@ -50,9 +50,14 @@ public static class ContentAdminSupport
         => (item.Field(part, field)?[property] as JsonArray)?.Select(n => n!.GetValue<string>()).ToList() ?? [];
 
     /// <summary>A valid Initiative saved (and maybe published) through the engine, owned by the given user.</summary>
+    /// <remarks>
+    /// Publishing goes through an administrator, who may publish without the editorial review; the owner (and author
+    /// of the first version) stays the given user.
+    /// </remarks>
     public static async Task<ContentItem> CreateInitiativeAsync(SiteFixture fixture, string title, string organizationId, string ownerUserName, bool publish)
     {
         var ownerId = await UserIdAsync(fixture, ownerUserName);
+        var adminId = await UserIdAsync(fixture, Accounts.Administrator);
         return await fixture.WithServicesAsync(async sp =>
         {
             var contents = sp.GetRequiredService<IContentManager>();
@@ -65,8 +70,14 @@ public static class ContentAdminSupport
             item.GetOrCreateField("Initiative", "SchoolYear")["TermContentItemIds"] = new JsonArray("sy-2024-2025");
             item.GetOrCreateField("Initiative", "Criteria")["TermContentItemIds"] = new JsonArray("crit-2");
             var actor = new ContentActor(ownerId, ownerUserName);
-            var result = publish ? await contents.PublishAsync(item, actor) : await contents.SaveDraftAsync(item, actor);
+            var result = await contents.SaveDraftAsync(item, actor);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Key + ": " + e.Message)));
+            if (publish)
+            {
+                result = await contents.PublishLatestAsync(result.Item!.ContentItemId, new ContentActor(adminId, Accounts.Administrator));
+                Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Key + ": " + e.Message)));
+            }
+
             return result.Item!;
         });
     }
