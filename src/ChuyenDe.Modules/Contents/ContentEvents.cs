@@ -4,6 +4,9 @@ namespace ChuyenDe.Modules.Contents;
 public sealed record ContentActor(string UserId, string UserName)
 {
     public static readonly ContentActor System = new("system", "system");
+
+    /// <summary>Scheduled publishing: acts for whoever scheduled the item, so publish checks treat it like a user.</summary>
+    public static readonly ContentActor Scheduler = new("scheduler", "scheduler");
 }
 
 /// <summary>What happened to an item; <see cref="PreviousVersionId"/> is the version it replaced, if any.</summary>

@@ -31,7 +31,7 @@ internal sealed class ScheduledPublisher(DbContext db, IContentManager contents,
         var published = 0;
         foreach (var id in due)
         {
-            var result = await contents.PublishLatestAsync(id, ContentActor.System, ct);
+            var result = await contents.PublishLatestAsync(id, ContentActor.Scheduler, ct);
             if (result.Succeeded)
             {
                 published++;

@@ -19,8 +19,8 @@ internal sealed class EditorialPermissions : IPermissionProvider
 /// <summary>
 /// Publishing a type that requires review, for an organisation that has reviewers above it: allowed for the version a
 /// curator approved, or directly for a curator of a reviewing unit above the item's own (that is their decision, and the
-/// audit trail keeps it) and for administrators. Everyone else (and the scheduler, for unapproved items) must go
-/// through the review.
+/// audit trail keeps it), for administrators and for the system itself (recipes). Everyone else (and the scheduler,
+/// for unapproved items) must go through the review.
 /// </summary>
 internal sealed class WorkflowPublishCheck(DbContext db, ReviewPaths paths, IUserScopeService scopes, IStringLocalizer<EditorialResources> T)
     : IContentPublishCheck
@@ -51,7 +51,13 @@ internal sealed class WorkflowPublishCheck(DbContext db, ReviewPaths paths, IUse
             return;
         }
 
-        if (context.Actor.UserId != ContentActor.System.UserId
+        // The system itself (recipes, maintenance) is trusted; the scheduler is not: it publishes only what was approved.
+        if (context.Actor == ContentActor.System)
+        {
+            return;
+        }
+
+        if (context.Actor != ContentActor.Scheduler
             && await scopes.GetAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, context.Actor.UserId)], "workflow")), ct) is { } scope
             && (scope.IsAdministrator
                 || (scope.Has(WorkflowPermissions.Review) && path.Contains(scope.OrganizationId) && scope.OrganizationId != item.OrganizationId)))

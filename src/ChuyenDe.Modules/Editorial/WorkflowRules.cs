@@ -183,7 +183,10 @@ public static class WorkflowRules
             case WorkflowAction.Approve:
             case WorkflowAction.Return:
             case WorkflowAction.Reject:
-                if (!UnderReview.Contains(s.State))
+                // An approved item that cannot be published (e.g. photos without consent) can still go back to its author.
+                var open = UnderReview.Contains(s.State)
+                    || (s.State == SubmissionState.Approved && action is WorkflowAction.Return or WorkflowAction.Reject);
+                if (!open)
                 {
                     return WorkflowDenial.NotAllowedInState;
                 }

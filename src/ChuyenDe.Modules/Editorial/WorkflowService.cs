@@ -304,8 +304,8 @@ public sealed class WorkflowService(
                 record.Round++;
                 record.SubmittedUtc = now;
                 record.StepEnteredUtc = now;
-                record.SchoolYearTermId = Terms(item, "tax-school-years").FirstOrDefault();
-                record.CriteriaTermIds = string.Join('|', Terms(item, "tax-criteria"));
+                record.SchoolYearTermId = Terms(item, type, "tax-school-years").FirstOrDefault();
+                record.CriteriaTermIds = string.Join('|', Terms(item, type, "tax-criteria").Distinct());
                 break;
             }
 
@@ -412,6 +412,13 @@ public sealed class WorkflowService(
             }
 
             case WorkflowAction.Forward:
+                // The reviewers the district assigned worked for the district's step; the next unit assigns its own.
+                foreach (var assignment in await db.Set<ReviewAssignmentRecord>()
+                             .Where(a => a.ContentItemId == item.ContentItemId && a.Round == record!.Round && a.Active).ToListAsync(ct))
+                {
+                    assignment.Active = false;
+                }
+
                 record!.Step++;
                 record.ReviewOrganizationId = record.ReviewOrganizations[record.Step - 2];
                 record.ClaimedByUserId = null;
@@ -435,6 +442,7 @@ public sealed class WorkflowService(
 
                 record!.ClaimedByUserId = null;
                 record.ClaimedByUserName = null;
+                record.ApprovedLevel = null;
                 if (command.Action == WorkflowAction.Return)
                 {
                     record.Step = 1;
@@ -547,26 +555,23 @@ public sealed class WorkflowService(
         return (lines.Count == 0 ? null : string.Join("\n", lines), null);
     }
 
-    private static IEnumerable<string> Terms(ContentItem item, string taxonomyId)
+    /// <summary>The terms of a taxonomy chosen in any TaxonomyField of the item (the taxonomy named by the field's settings).</summary>
+    private static IEnumerable<string> Terms(ContentItem item, ContentTypeDefinition type, string taxonomyId)
     {
-        foreach (var (_, part) in item.Content)
+        foreach (var (part, field) in type.AllFields().Where(f => f.Field.FieldName == ContentKinds.TaxonomyField))
         {
-            if (part is not JsonObject fields)
+            var json = item.Field(part.Name, field.Name);
+            var fieldTaxonomy = field.KindSettings.TaxonomyContentItemId ?? json?["TaxonomyContentItemId"]?.GetValue<string>();
+            if (fieldTaxonomy != taxonomyId || json?["TermContentItemIds"] is not JsonArray ids)
             {
                 continue;
             }
 
-            foreach (var (_, field) in fields)
+            foreach (var id in ids)
             {
-                if (field is JsonObject f && f["TaxonomyContentItemId"]?.GetValue<string>() == taxonomyId && f["TermContentItemIds"] is JsonArray ids)
+                if (id is JsonValue value && value.TryGetValue<string>(out var termId))
                 {
-                    foreach (var id in ids)
-                    {
-                        if (id?.GetValue<string>() is { } termId)
-                        {
-                            yield return termId;
-                        }
-                    }
+                    yield return termId;
                 }
             }
         }
@@ -618,7 +623,7 @@ public sealed class WorkflowService(
             await audit.RecordAsync(new AuditEntry
             {
                 Category = AuditCategories.Workflow,
-                Action = action.ToString(),
+                Action = AuditAction(action),
                 ContentItemId = item.ContentItemId,
                 ContentType = item.ContentType,
                 Subject = item.DisplayText,
@@ -626,11 +631,30 @@ public sealed class WorkflowService(
                 VersionBefore = record.PreviousSubmittedVersionId is { } previous && action == WorkflowAction.Submit ? previous : null,
                 VersionAfter = transition.VersionId,
                 Reasons = transition.Reasons,
-                Details = $"{transition.FromState} → {transition.ToState}; {T["step {0}/{1}", record.Step, record.TotalSteps]}"
+                Details = $"{T["State:" + transition.FromState]} → {T["State:" + transition.ToState]}; {T["step {0}/{1}", record.Step, record.TotalSteps]}"
                     + (transition.TargetUserName is { } target ? $"; {target}" : ""),
             }, ct);
         }
     }
+
+    /// <summary>The audit trail's verb for a transition.</summary>
+    public static string AuditAction(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => AuditActions.Submitted,
+        WorkflowAction.Withdraw => AuditActions.Withdrawn,
+        WorkflowAction.Claim => AuditActions.Claimed,
+        WorkflowAction.Unclaim => AuditActions.Unclaimed,
+        WorkflowAction.Reassign => AuditActions.Reassigned,
+        WorkflowAction.AssignReviewer => AuditActions.Assigned,
+        WorkflowAction.UnassignReviewer => AuditActions.Unassigned,
+        WorkflowAction.Assess => AuditActions.Assessed,
+        WorkflowAction.Forward => AuditActions.Forwarded,
+        WorkflowAction.Approve => AuditActions.Approved,
+        WorkflowAction.Return => AuditActions.Returned,
+        WorkflowAction.Reject => AuditActions.Rejected,
+        WorkflowAction.Publish => AuditActions.Published,
+        _ => action.ToString(),
+    };
 
     private async Task NotifyAsync(WorkflowAction action, SubmissionTransitionRecord transition, ContentItem item, SubmissionRecord record, UserScope scope, CancellationToken ct)
     {

@@ -72,7 +72,8 @@ public sealed class ContentAdminController(
                 authorizer.Can(scope, ContentAction.Edit, item), false, false,
                 hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item), false,
                 authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, item.OrganizationId),
-                authorizer.Can(scope, ContentAction.Delete, item)) { History = authorizer.Can(scope, ContentAction.ViewHistory, item) };
+                authorizer.Can(scope, ContentAction.Delete, item) && (!hasPublished || authorizer.Can(scope, ContentAction.Unpublish, item)))
+            { History = authorizer.Can(scope, ContentAction.ViewHistory, item), AuditTrail = scope.Has("ViewAuditTrail") };
             return View(new ContentPreviewView(item, await display.BuildDetailAsync(item, ct), hasPublished, actions));
         }, ct);
 
@@ -144,6 +145,11 @@ public sealed class ContentAdminController(
     public Task<IActionResult> Delete(string id, CancellationToken ct)
         => OnItemAsync(id, ContentAction.Delete, async (scope, access) =>
         {
+            if (await PublishedButMayNotUnpublishAsync(scope, access.Item!, ct))
+            {
+                return Denied();
+            }
+
             return View(new DeleteConfirmView(access.Item!, access.Type!.DisplayName, await editor.HasPublishedVersionAsync(access.Item!, ct), null));
         }, ct);
 
@@ -151,6 +157,11 @@ public sealed class ContentAdminController(
     public Task<IActionResult> DeletePost(string id, [FromForm] string? confirm, CancellationToken ct)
         => OnItemAsync(id, ContentAction.Delete, async (scope, access) =>
         {
+            if (await PublishedButMayNotUnpublishAsync(scope, access.Item!, ct))
+            {
+                return Denied();
+            }
+
             if (confirm != "true")
             {
                 return View("Delete", new DeleteConfirmView(access.Item!, access.Type!.DisplayName,
@@ -237,6 +248,10 @@ public sealed class ContentAdminController(
     }
 
     /// <summary>Back to the editor when the user may edit, else to the read-only view.</summary>
+    /// <summary>Deleting takes a published item off the site, so it needs the right to unpublish it as well.</summary>
+    private async Task<bool> PublishedButMayNotUnpublishAsync(UserScope scope, ContentItem item, CancellationToken ct)
+        => !authorizer.Can(scope, ContentAction.Unpublish, item) && await editor.HasPublishedVersionAsync(item, ct);
+
     private string AfterAction(UserScope scope, ContentItem item)
         => $"{BasePath}/{Uri.EscapeDataString(item.ContentItemId)}" + (authorizer.Can(scope, ContentAction.Edit, item) ? "/sua" : "");
 

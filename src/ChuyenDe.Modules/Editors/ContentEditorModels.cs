@@ -46,6 +46,9 @@ public sealed record EditorActions(bool Edit, bool SaveDraft, bool Publish, bool
 {
     /// <summary>Whether the version history (the History module's page) may be linked.</summary>
     public bool History { get; init; }
+
+    /// <summary>Whether the item's entries of the audit trail may be linked.</summary>
+    public bool AuditTrail { get; init; }
 }
 
 /// <summary>A rendered preview of a body, shown under its editor when the form was sent with the preview button.</summary>

@@ -232,7 +232,8 @@ public sealed class ContentEditorService(
                 hasPublished && authorizer.Can(scope, ContentAction.Unpublish, existing),
                 hasPublished && !existing.Published && canEdit,
                 authorizer.Can(scope, ContentAction.Clone, existing) && authorizer.CanCreate(scope, type, existing.OrganizationId),
-                authorizer.Can(scope, ContentAction.Delete, existing)) { History = authorizer.Can(scope, ContentAction.ViewHistory, existing) };
+                authorizer.Can(scope, ContentAction.Delete, existing) && (!hasPublished || authorizer.Can(scope, ContentAction.Unpublish, existing)))
+            { History = authorizer.Can(scope, ContentAction.ViewHistory, existing) };
 
         var editors = await BuildEditorsAsync(scope, type, existing, values, canPublish, site, ct);
         var organizationId = existing?.OrganizationId;

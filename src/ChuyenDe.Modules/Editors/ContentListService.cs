@@ -107,7 +107,7 @@ public sealed class ContentListService(
                     canView && hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item),
                     canView && authorizer.Can(scope, ContentAction.Clone, item) && types.FirstOrDefault(x => x.Name == item.ContentType) is { } itemType
                                 && authorizer.CanCreate(scope, itemType, organizationId),
-                    canView && authorizer.Can(scope, ContentAction.Delete, item))));
+                    canView && authorizer.Can(scope, ContentAction.Delete, item) && (!hasPublished || authorizer.Can(scope, ContentAction.Unpublish, item)))));
         }
 
         var termGroups = new List<TermGroupOption>();

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
@@ -50,6 +51,7 @@ public sealed class HistoryController(
     IUserScopeService scopes,
     IVersionComparer comparer,
     ISiteSettingsService settings,
+    IAuditTrail audit,
     IStringLocalizer<HistoryResources> T,
     ILogger<HistoryController> logger) : AdminController
 {
@@ -178,6 +180,13 @@ public sealed class HistoryController(
             return View("Index", await BuildHistoryAsync(scope, versions, item, errors, ct));
         }
 
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Content, Action = AuditActions.Restored, ContentItemId = id, ContentType = result.Item!.ContentType,
+            Subject = result.Item.DisplayText, OrganizationId = result.Item.OrganizationId,
+            VersionBefore = latest.ContentItemVersionId, VersionAfter = result.Item.ContentItemVersionId,
+            Details = $"{T["version {0}", number]} ({source.ContentItemVersionId})",
+        }, ct);
         logger.LogInformation("User {User} restored version {Version} of {ContentItemId} as draft {Draft}",
             scope.UserName, source.ContentItemVersionId, id, result.Item!.ContentItemVersionId);
         var after = await contents.ListVersionsAsync(id, ct);

@@ -72,7 +72,14 @@ public sealed record ContentCard(
     string? Summary,
     ImageView? Image,
     DateTime? PublishedLocal,
-    string? OrganizationName);
+    string? OrganizationName)
+{
+    /// <summary>Curations shown with the item: exemplary product or model site, with level, theme, year and citation.</summary>
+    public IReadOnlyList<ContentBadge> Badges { get; init; } = [];
+}
+
+/// <summary>A recognition shown on a card and an item page: its kind (a CSS hook), a title and the citation.</summary>
+public sealed record ContentBadge(string Kind, string Title, string? Text);
 
 /// <summary>A whole item page.</summary>
 public sealed record ContentDetail(
@@ -102,8 +109,41 @@ internal sealed class ContentDisplayBuilder(
     IContentHtmlRenderer renderer,
     ChuyenDe.Modules.Media.IMediaUsage mediaUsage,
     IOptions<ImageOptions> imageOptions,
+    IEnumerable<ChuyenDe.Modules.Editorial.ICurationQuery> curationQueries,
     IStringLocalizer<LibraryResources> T) : IContentDisplayBuilder
 {
+    /// <summary>The badges of an item's active curations (none when curation is not part of the site).</summary>
+    public async Task<IReadOnlyList<ContentBadge>> BadgesAsync(string contentItemId, CancellationToken ct = default)
+    {
+        var badges = new List<ContentBadge>();
+        foreach (var query in curationQueries)
+        {
+            badges.AddRange(Badges(await query.GetActiveAsync(contentItemId, ct), T));
+        }
+
+        return badges;
+    }
+
+    /// <summary>"Sản phẩm điển hình cấp …" with the citation; "Mô hình điểm cấp … — theme — year".</summary>
+    public static IEnumerable<ContentBadge> Badges(IEnumerable<ChuyenDe.Modules.Editorial.CurationInfo> curations, IStringLocalizer<LibraryResources> T)
+    {
+        static string Lower(string? text) => string.IsNullOrEmpty(text) ? "" : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
+
+        foreach (var c in curations)
+        {
+            if (c.Kind == ChuyenDe.Modules.Editorial.CurationKinds.Exemplary)
+            {
+                yield return new ContentBadge(c.Kind, T["Exemplary product {0}", Lower(c.LevelName)], c.Citation);
+            }
+            else if (c.Kind == ChuyenDe.Modules.Editorial.CurationKinds.ModelSite)
+            {
+                var title = string.Join(" — ", new[] { T["Model site {0}", Lower(c.LevelName)].Value, c.ThemeName, c.SchoolYearName }
+                    .Where(s => !string.IsNullOrEmpty(s)));
+                yield return new ContentBadge(c.Kind, title, c.Citation);
+            }
+        }
+    }
+
     public static string MediaUrl(string path)
         => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
@@ -156,6 +196,7 @@ internal sealed class ContentDisplayBuilder(
     public async Task<ContentDetail> BuildDetailAsync(ContentItem item, CancellationToken ct = default)
     {
         var card = await BuildCardAsync(item, ct);
+        card = card with { Badges = item.Published ? await BadgesAsync(item.ContentItemId, ct) : [] };
         var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
         var site = await settings.GetAsync(ct);
         var body = "";

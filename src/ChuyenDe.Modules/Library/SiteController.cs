@@ -1,6 +1,7 @@
 using ChuyenDe.Modules.Contents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Library;
@@ -37,12 +38,6 @@ public sealed class SiteController(
     /// <summary>The types the public library lists.</summary>
     public static readonly string[] LibraryTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event"];
 
-    private static readonly (string Taxonomy, string Parameter)[] LibraryFacets =
-    [
-        ("tax-criteria", "term"), ("tax-age-groups", "term"), ("tax-development-areas", "term"), ("tax-levels", "term"),
-        ("tax-school-years", "term"), ("tax-resource-kinds", "term"), ("tax-model-site-themes", "term"),
-    ];
-
     [HttpGet("/")]
     public async Task<IActionResult> Home(CancellationToken ct)
     {
@@ -51,101 +46,138 @@ public sealed class SiteController(
 
         return View(new HomeView(
             await Latest("Article", 4),
-            await Latest("ExemplaryProduct", 4),
-            await Latest("ModelSite", 4),
+            await HomeCuratedAsync("ExemplaryProduct", Editorial.CurationKinds.Exemplary, 4, ct),
+            await HomeCuratedAsync("ModelSite", Editorial.CurationKinds.ModelSite, 4, ct),
             await Latest("Initiative", 6),
             await Latest("Event", 3),
-            await queries.CountPublishedByTypeAsync(ct)));
+            await HomeCountsAsync(ct)));
     }
 
+    /// <summary>
+    /// The library: the search of <see cref="Search.ISearchService"/> over the library's types, with the same filters
+    /// and parameters as <c>/tim-kiem</c> (<c>q</c>, <c>type</c>, <c>term</c>, <c>district</c>, <c>org</c>,
+    /// <c>exemplary</c>, <c>sort</c>, <c>page</c>), shown as cards.
+    /// </summary>
     [HttpGet("/kho-hoc-lieu")]
-    public async Task<IActionResult> Library(string? q, string? type, [FromQuery(Name = "term")] string[]? terms, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Library(CancellationToken ct = default)
     {
-        var selectedTypes = type is not null && LibraryTypes.Contains(type) ? new[] { type } : LibraryTypes;
-        var selectedTerms = (terms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().Take(20).ToList();
-        var groups = new Dictionary<string, List<string>>();
-        foreach (var termId in selectedTerms)
+        var builder = ActivatorUtilities.CreateInstance<Search.SearchPageBuilder>(HttpContext.RequestServices, taxonomies, definitions);
+        var view = await builder.BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
+            T["Initiatives, exemplary products, model sites, news and events of the topic, for everyone to read and reuse."])
         {
-            if (await taxonomies.FindTermAsync(termId, ct) is { } term)
-            {
-                (groups.TryGetValue(term.TaxonomyContentItemId, out var list) ? list : groups[term.TaxonomyContentItemId] = []).Add(termId);
-            }
-        }
-
-        var query = q?.Trim();
-        if (query is { Length: > 200 })
-        {
-            query = query[..200];
-        }
-
-        var result = await queries.QueryAsync(new ContentQuery
-        {
-            ContentTypes = selectedTypes,
-            TermGroups = groups.Values.Select(g => (IReadOnlyCollection<string>)g).ToList(),
-            TitleContains = query,
-            Page = page,
-            PageSize = 12,
+            AllowedTypes = LibraryTypes,
+            RestrictToAllowedTypes = true,
         }, ct);
-
-        var counts = await queries.CountPublishedByTermAsync(selectedTypes, ct);
-        var typeCounts = await queries.CountPublishedByTypeAsync(ct);
-        var filters = new List<FilterGroup>
-        {
-            new("type", T["Kind of item"], await TypeOptionsAsync(type, typeCounts, ct)),
-        };
-        foreach (var (taxonomyId, parameter) in LibraryFacets)
-        {
-            if (await taxonomies.GetTaxonomyAsync(taxonomyId, ct) is { } taxonomy)
-            {
-                filters.Add(new FilterGroup(parameter, taxonomy.Title, taxonomy.Terms
-                    .Select(t => new FilterOption(t.ContentItemId, t.Title, counts.GetValueOrDefault(t.ContentItemId), selectedTerms.Contains(t.ContentItemId)))
-                    .Where(o => o.Count > 0 || o.Selected)
-                    .ToList()));
-            }
-        }
-
-        string UrlFor(int p)
-        {
-            var parameters = new List<KeyValuePair<string, string?>>();
-            if (!string.IsNullOrEmpty(query))
-            {
-                parameters.Add(new("q", query));
-            }
-
-            if (type is not null)
-            {
-                parameters.Add(new("type", type));
-            }
-
-            parameters.AddRange(selectedTerms.Select(t => new KeyValuePair<string, string?>("term", t)));
-            if (p > 1)
-            {
-                parameters.Add(new("page", p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            return "/kho-hoc-lieu" + QueryString.Create(parameters);
-        }
-
-        return View("List", new ListPageView(T["Shared learning-resource library"], T["Initiatives, exemplary products, model sites, news and events of the topic, for everyone to read and reuse."],
-            await display.BuildCardsAsync(result.Items, ct), new PagerView(result.Page, result.PageCount, result.Total, UrlFor))
-        {
-            Query = query,
-            Filters = filters,
-            ShowFilters = true,
-        });
+        var items = await queries.GetPublishedAsync(view.Hits.Select(h => h.Hit.ContentItemId), ct);
+        ViewData["Cards"] = (await display.BuildCardsAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
+        return View("~/Views/Search/Library.cshtml", view);
     }
 
     [HttpGet("/sang-kien")]
     public Task<IActionResult> Initiatives(int page = 1, CancellationToken ct = default)
         => TypeListAsync("Initiative", "/sang-kien", T["Initiatives"], T["Practices and solutions written up by schools and teachers."], page, ct);
 
+    /// <summary>Published exemplary products and published items with an active exemplary curation, newest first.</summary>
     [HttpGet("/san-pham-dien-hinh")]
     public Task<IActionResult> ExemplaryProducts(int page = 1, CancellationToken ct = default)
-        => TypeListAsync("ExemplaryProduct", "/san-pham-dien-hinh", T["Exemplary products"], T["Products the Department selected for dissemination and replication."], page, ct);
+        => CuratedListAsync("ExemplaryProduct", Editorial.CurationKinds.Exemplary, "/san-pham-dien-hinh", T["Exemplary products"], T["Products the Department selected for dissemination and replication."], page, ct);
 
+    /// <summary>Published model sites and published items with an active model-site designation, newest first.</summary>
     [HttpGet("/mo-hinh-diem")]
     public Task<IActionResult> ModelSites(int page = 1, CancellationToken ct = default)
-        => TypeListAsync("ModelSite", "/mo-hinh-diem", T["Model sites"], T["Schools designated as model sites for a theme, open for study visits."], page, ct);
+        => CuratedListAsync("ModelSite", Editorial.CurationKinds.ModelSite, "/mo-hinh-diem", T["Model sites"], T["Schools designated as model sites for a theme, open for study visits."], page, ct);
+
+    // Curation (Home, ExemplaryProducts, ModelSites): the items of a type merged with the published items curated as
+    // such (Editorial.ICurationQuery; optional, so the site works without it). A withdrawn curation is not listed.
+    private sealed record CuratedEntry(ContentItem Item, DateTime Date, IReadOnlyList<Editorial.CurationInfo> Curations);
+
+    private const int CuratedPageSize = 12;
+
+    private Editorial.ICurationQuery? CurationQuery => (Editorial.ICurationQuery?)HttpContext.RequestServices.GetService(typeof(Editorial.ICurationQuery));
+
+    private async Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, string title, string intro, int page, CancellationToken ct)
+    {
+        page = Math.Max(page, 1);
+        var (entries, total) = await CuratedAsync(type, kind, page * CuratedPageSize, ct);
+        var slice = entries.Skip((page - 1) * CuratedPageSize).Take(CuratedPageSize).ToList();
+        if (page > 1 && slice.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var pageCount = (total + CuratedPageSize - 1) / CuratedPageSize;
+        return View("List", new ListPageView(title, intro, await CuratedCardsAsync(slice, ct),
+            new PagerView(page, pageCount, total, p => p > 1 ? $"{baseUrl}?page={p}" : baseUrl)));
+    }
+
+    /// <summary>The featured curations in their order, then the latest of the merged list.</summary>
+    private async Task<IReadOnlyList<ContentCard>> HomeCuratedAsync(string type, string kind, int count, CancellationToken ct)
+    {
+        var featured = CurationQuery is { } curations ? await curations.ListFeaturedAsync(kind, ct) : [];
+        var published = (await queries.GetPublishedAsync(featured.Select(f => f.ContentItemId).Distinct(), ct))
+            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
+        var entries = featured.Where(f => published.ContainsKey(f.ContentItemId))
+            .Select(f => new CuratedEntry(published[f.ContentItemId], f.CuratedUtc, [f]))
+            .Take(count)
+            .ToList();
+        if (entries.Count < count)
+        {
+            var (latest, _) = await CuratedAsync(type, kind, count, ct);
+            entries.AddRange(latest.Where(e => entries.All(x => x.Item.ContentItemId != e.Item.ContentItemId)).Take(count - entries.Count));
+        }
+
+        return await CuratedCardsAsync(entries, ct);
+    }
+
+    /// <summary>Published items per type; exemplary products and model sites count the items curated as such too.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> HomeCountsAsync(CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(await queries.CountPublishedByTypeAsync(ct), StringComparer.Ordinal);
+        if (CurationQuery is { } curations)
+        {
+            foreach (var (type, kind) in new[] { ("ExemplaryProduct", Editorial.CurationKinds.Exemplary), ("ModelSite", Editorial.CurationKinds.ModelSite) })
+            {
+                var ids = (await curations.ListActiveAsync(kind, ct)).Select(c => c.ContentItemId).Distinct().ToList();
+                var extra = (await queries.GetPublishedAsync(ids, ct)).Count(i => i.ContentType != type);
+                counts[type] = counts.GetValueOrDefault(type) + extra;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The first <paramref name="count"/> entries of the merged list and its total length.</summary>
+    private async Task<(IReadOnlyList<CuratedEntry> Entries, int Total)> CuratedAsync(string type, string kind, int count, CancellationToken ct)
+    {
+        var active = CurationQuery is { } curations ? await curations.ListActiveAsync(kind, ct) : [];
+        var byItem = active.GroupBy(a => a.ContentItemId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Editorial.CurationInfo>)g.ToList(), StringComparer.Ordinal);
+        var extras = (await queries.GetPublishedAsync(byItem.Keys, ct))
+            .Where(i => i.ContentType != type)
+            .Select(i => new CuratedEntry(i, byItem[i.ContentItemId][0].CuratedUtc, byItem[i.ContentItemId]))
+            .ToList();
+        var own = new List<CuratedEntry>();
+        var ownTotal = 0;
+        for (var page = 1; ; page++)
+        {
+            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 100 }, ct);
+            ownTotal = result.Total;
+            own.AddRange(result.Items.Select(i => new CuratedEntry(i, i.PublishedUtc ?? DateTime.MinValue, byItem.GetValueOrDefault(i.ContentItemId) ?? [])));
+            if (own.Count >= count || page >= result.PageCount || count - CuratedPageSize >= ownTotal + extras.Count)
+            {
+                break;
+            }
+        }
+
+        var merged = own.Concat(extras).OrderByDescending(e => e.Date).Take(count).ToList();
+        return (merged, ownTotal + extras.Count);
+    }
+
+    private async Task<IReadOnlyList<ContentCard>> CuratedCardsAsync(IReadOnlyList<CuratedEntry> entries, CancellationToken ct)
+    {
+        var cards = await display.BuildCardsAsync(entries.Select(e => e.Item), ct);
+        return cards.Select((card, i) => card with { Badges = ContentDisplayBuilder.Badges(entries[i].Curations, T).ToList() }).ToList();
+    }
 
     [HttpGet("/tin-tuc")]
     public Task<IActionResult> News(int page = 1, CancellationToken ct = default)
@@ -198,19 +230,5 @@ public sealed class SiteController(
 
         return View("List", new ListPageView(title, intro, await display.BuildCardsAsync(result.Items, ct),
             new PagerView(result.Page, result.PageCount, result.Total, p => p > 1 ? $"{baseUrl}?page={p}" : baseUrl)));
-    }
-
-    private async Task<IReadOnlyList<FilterOption>> TypeOptionsAsync(string? selected, IReadOnlyDictionary<string, int> counts, CancellationToken ct)
-    {
-        var options = new List<FilterOption>();
-        foreach (var name in LibraryTypes)
-        {
-            if (await definitions.GetTypeDefinitionAsync(name, ct) is { } type)
-            {
-                options.Add(new FilterOption(name, type.DisplayName, counts.GetValueOrDefault(name), name == selected));
-            }
-        }
-
-        return options;
     }
 }

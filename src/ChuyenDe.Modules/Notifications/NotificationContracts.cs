@@ -40,3 +40,42 @@ public interface INotifier
 {
     Task NotifyAsync(NotificationRecipients recipients, NotificationMessage message, CancellationToken ct = default);
 }
+
+/// <summary>One notification as its recipient sees it.</summary>
+public sealed record NotificationView(
+    long Id,
+    string Kind,
+    string Subject,
+    string Body,
+    string? ContentItemId,
+    string? Url,
+    DateTime CreatedUtc,
+    DateTime? ReadUtc)
+{
+    public bool IsRead => ReadUtc is not null;
+}
+
+/// <summary>A page of a user's notifications, newest first.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Page, int PageSize, int Total, int Unread)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>
+/// A user's own notifications. Every method takes the user's id and only ever reads or changes that user's
+/// notifications: another user's id answers null / false.
+/// </summary>
+public interface INotificationInbox
+{
+    Task<int> CountUnreadAsync(string userId, CancellationToken ct = default);
+
+    Task<NotificationPage> ListAsync(string userId, int page, int pageSize, bool unreadOnly = false, CancellationToken ct = default);
+
+    Task<NotificationView?> GetAsync(string userId, long id, CancellationToken ct = default);
+
+    /// <summary>Marks one notification read; false when the user has no notification with this id.</summary>
+    Task<bool> MarkReadAsync(string userId, long id, CancellationToken ct = default);
+
+    /// <summary>Marks every unread notification of the user read; returns how many changed.</summary>
+    Task<int> MarkAllReadAsync(string userId, CancellationToken ct = default);
+}

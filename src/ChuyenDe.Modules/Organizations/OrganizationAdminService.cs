@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,7 @@ internal sealed class OrganizationAdminService(
     OrganizationService organizations,
     IEnumerable<IOrganizationUsage> usages,
     TimeProvider clock,
+    IAuditTrail audit,
     ILogger<OrganizationAdminService> logger) : IOrganizationAdminService
 {
     public const int MaxNameLength = 256;
@@ -155,6 +157,12 @@ internal sealed class OrganizationAdminService(
         db.Add(unit);
         try
         {
+            // Saves the unit and its audit entry together.
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Organization, Action = AuditActions.OrganizationCreated, Subject = unit.Name, OrganizationId = unit.Id,
+                Details = AuditDetails.Fields(("Id", null, unit.Id), ("Kind", null, unit.Kind.ToString()), ("ParentId", null, unit.ParentId), ("ClusterId", null, unit.ClusterId)),
+            }, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
@@ -195,6 +203,24 @@ internal sealed class OrganizationAdminService(
         stored.ShortName = shortName;
         stored.ParentId = parentId;
         stored.ClusterId = clusterId;
+        if (renamed)
+        {
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Organization, Action = AuditActions.OrganizationRenamed, Subject = stored.Name, OrganizationId = unit.Id,
+                Details = AuditDetails.Fields(("Name", unit.Name, stored.Name), ("ShortName", unit.ShortName, stored.ShortName)),
+            }, ct);
+        }
+
+        if (moved)
+        {
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Organization, Action = AuditActions.OrganizationMoved, Subject = stored.Name, OrganizationId = unit.Id,
+                Details = AuditDetails.Fields(("ParentId", unit.ParentId, parentId), ("ClusterId", unit.ClusterId, clusterId)),
+            }, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         organizations.Invalidate();
         if (renamed)
@@ -247,6 +273,11 @@ internal sealed class OrganizationAdminService(
 
         var stored = await db.Set<Organization>().FirstAsync(o => o.Id == unit.Id, ct);
         stored.Active = active;
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Organization, Action = active ? AuditActions.OrganizationReactivated : AuditActions.OrganizationDeactivated,
+            Subject = unit.Name, OrganizationId = unit.Id,
+        }, ct);
         await db.SaveChangesAsync(ct);
         organizations.Invalidate();
         logger.LogInformation("Organisation {OrganizationId} {Change} by {UserName}", unit.Id, active ? "reactivated" : "deactivated", actor.UserName);
@@ -268,6 +299,12 @@ internal sealed class OrganizationAdminService(
 
         var stored = await db.Set<Organization>().FirstAsync(o => o.Id == unit.Id, ct);
         db.Remove(stored);
+        // The unit is gone from the tree: the entry belongs to the unit above it (or to the unit's id for a Department).
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Organization, Action = AuditActions.OrganizationDeleted, Subject = unit.Name,
+            OrganizationId = unit.ParentId ?? unit.Id, Details = AuditDetails.Fields(("Id", unit.Id, null)),
+        }, ct);
         await db.SaveChangesAsync(ct);
         organizations.Invalidate();
         logger.LogInformation("Organisation {OrganizationId} ({Name}) deleted by {UserName}", unit.Id, unit.Name, actor.UserName);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,7 @@ public sealed partial class RolesAdminController(
     UserManager<CmsUser> users,
     IRoleCatalog catalog,
     DbContext db,
+    IAuditTrail audit,
     IStringLocalizer<UsersResources> T,
     IStringLocalizer<AdminResources> identityT,
     ILogger<RolesAdminController> logger) : AdminController
@@ -115,6 +117,10 @@ public sealed partial class RolesAdminController(
             return View("Edit", Build(actor, null, form, readOnly: false));
         }
 
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Security, Action = AuditActions.RoleCreated, Subject = name, Details = AuditActions.Changes(wanted, []),
+        }, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Role {Role} created with {Permissions} by {Actor}", name, string.Join(",", wanted), actor.UserName);
         Flash(T["The role “{0}” has been created.", name!]);
@@ -222,6 +228,24 @@ public sealed partial class RolesAdminController(
 
             form.Name = role.Name;
             return View(Build(actor, role, form, readOnly: false));
+        }
+
+        if (role.Description != description)
+        {
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Security, Action = AuditActions.RoleEdited, Subject = role.Name,
+                Details = AuditDetails.Fields(("Description", role.Description, description)),
+            }, ct);
+        }
+
+        if (added.Count + removed.Count > 0)
+        {
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Security, Action = AuditActions.RolePermissionsChanged, Subject = role.Name,
+                Details = AuditActions.Changes(added, removed),
+            }, ct);
         }
 
         await transaction.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
@@ -73,6 +74,7 @@ public sealed class UsersAdminController(
     IRoleCatalog roleCatalog,
     DbContext db,
     TimeProvider clock,
+    IAuditTrail audit,
     IStringLocalizer<UsersResources> T,
     IStringLocalizer<AdminResources> identityT,
     ILogger<UsersAdminController> logger) : AdminController
@@ -252,6 +254,11 @@ public sealed class UsersAdminController(
             if (created.Succeeded)
             {
                 await PasswordReminder.MarkAsync(users, user);
+                await audit.RecordAsync(new AuditEntry
+                {
+                    Category = AuditCategories.Security, Action = AuditActions.UserCreated, Subject = $"{user.DisplayName} ({user.UserName})",
+                    OrganizationId = user.OrganizationId, Details = AuditActions.Changes(wanted.Select(r => r.Name), []),
+                }, ct);
                 await transaction.CommitAsync(ct);
                 logger.LogInformation("User {UserName} created in {OrganizationId} with roles {Roles} by {Actor}",
                     user.UserName, user.OrganizationId, string.Join(",", wanted.Select(r => r.Name)), actor.UserName);
@@ -321,6 +328,8 @@ public sealed class UsersAdminController(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var profileChanges = AuditDetails.Fields(("DisplayName", target.DisplayName, changed.DisplayName), ("Email", target.Email, changed.Email),
+            ("OrganizationId", target.OrganizationId, changed.OrganizationId));
         target.DisplayName = changed.DisplayName;
         target.OrganizationId = changed.OrganizationId;
         var result = await users.UpdateAsync(target);
@@ -352,6 +361,24 @@ public sealed class UsersAdminController(
             AddIdentityErrors(result);
             form.UserName = target.UserName;
             return View(await EditViewAsync(actor, target, form, held, ct));
+        }
+
+        if (profileChanges is not null)
+        {
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Security, Action = AuditActions.UserEdited, Subject = $"{target.DisplayName} ({target.UserName})",
+                OrganizationId = target.OrganizationId, Details = profileChanges,
+            }, ct);
+        }
+
+        if (added.Count + removed.Count > 0)
+        {
+            await audit.RecordAsync(new AuditEntry
+            {
+                Category = AuditCategories.Security, Action = AuditActions.UserRolesChanged, Subject = $"{target.DisplayName} ({target.UserName})",
+                OrganizationId = target.OrganizationId, Details = AuditActions.Changes(added, removed),
+            }, ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -395,6 +422,11 @@ public sealed class UsersAdminController(
             {
                 await users.ResetAccessFailedCountAsync(target!);
                 await PasswordReminder.MarkAsync(users, target!);
+                await audit.RecordAsync(new AuditEntry
+                {
+                    Category = AuditCategories.Security, Action = AuditActions.PasswordReset, Subject = $"{target!.DisplayName} ({target.UserName})",
+                    OrganizationId = target.OrganizationId,
+                }, ct);
                 await transaction.CommitAsync(ct);
                 logger.LogInformation("Password of {UserName} set by {Actor}", target!.UserName, actor!.UserName);
                 Flash(T["A new password has been set for “{0}”. Give it to the user; they will be asked to change it.", target.UserName!]);
@@ -434,6 +466,11 @@ public sealed class UsersAdminController(
             return await EditWithErrorsAsync(actor!, target!, result, ct);
         }
 
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Security, Action = AuditActions.UserLocked, Subject = $"{target!.DisplayName} ({target.UserName})",
+            OrganizationId = target.OrganizationId,
+        }, ct);
         logger.LogInformation("User {UserName} locked by {Actor}", target!.UserName, actor!.UserName);
         Flash(T["The account “{0}” is locked: the user cannot sign in until it is unlocked.", target.UserName!]);
         return Redirect($"{Base}/{target.Id}/sua");
@@ -459,6 +496,11 @@ public sealed class UsersAdminController(
             return await EditWithErrorsAsync(actor!, target!, result, ct);
         }
 
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Security, Action = AuditActions.UserUnlocked, Subject = $"{target!.DisplayName} ({target.UserName})",
+            OrganizationId = target.OrganizationId,
+        }, ct);
         logger.LogInformation("User {UserName} unlocked by {Actor}", target!.UserName, actor!.UserName);
         Flash(T["The account “{0}” is unlocked.", target.UserName!]);
         return Redirect($"{Base}/{target.Id}/sua");

@@ -100,6 +100,8 @@ public sealed class TestHost : IAsyncDisposable
             .AddUsersModule()
             .AddMediaModule()
             .AddLibraryModule();
+        // The setup recipe grants permissions of modules these hosts leave out (workflow, audit, search); declare them.
+        services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, LeftOutModulePermissions>();
         configureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -221,4 +223,12 @@ public static class Items
         item.GetOrCreateField("ModelSite", "Longitude")["Value"] = 106.700806m;
         return item;
     }
+}
+
+/// <summary>Permissions of the modules unit-test hosts do not load, so that the real setup recipe applies.</summary>
+internal sealed class LeftOutModulePermissions : ChuyenDe.Modules.Security.IPermissionProvider
+{
+    public IEnumerable<ChuyenDe.Modules.Security.Permission> GetPermissions() =>
+        new[] { "SubmitContent", "ReviewSubmissions", "AssessSubmissions", "CurateContent", "ViewAuditTrail", "RebuildSearchIndex" }
+            .Select(name => new ChuyenDe.Modules.Security.Permission(name, name));
 }

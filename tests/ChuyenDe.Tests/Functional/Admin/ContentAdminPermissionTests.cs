@@ -137,6 +137,9 @@ public sealed class ContentAdminPermissionTests(SqliteSiteFixture fixture) : ICl
         var expected = All(Outcome.Allowed);
         expected["publish"] = Outcome.Forbidden;
         expected["unpublish"] = Outcome.Forbidden;
+        // Deleting takes the published version off the site: that needs the right to unpublish, which a school lacks.
+        expected["delete page"] = Outcome.Forbidden;
+        expected["delete"] = Outcome.Forbidden;
         await AssertMatrixAsync(Accounts.Contributor, own, expected);
 
         // Another user's item of the same school: seen, not changed.

@@ -30,7 +30,7 @@ public sealed class HistoryTests(SqliteSiteFixture fixture) : IClassFixture<Sqli
         => Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
 
     /// <summary>
-    /// An initiative of Trường MN Bến Thành written and published by its contributor (version 1), then changed and
+    /// An initiative of Trường MN Bến Thành written by its contributor and published by the district curator (version 1), then changed and
     /// published again by the district curator (version 2): title, one line of the body and a criterion.
     /// </summary>
     private Task<Scenario> InitiativeWithTwoVersionsAsync()
@@ -44,7 +44,9 @@ public sealed class HistoryTests(SqliteSiteFixture fixture) : IClassFixture<Sqli
             var item = await Items.NewInitiativeAsync(contents, oldTitle);
             item.GetOrCreatePart("OrganizationPart")["OrganizationId"] = "truong-mn-ben-thanh";
             item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = "## Mục tiêu\nTrẻ tự xúc cơm và dọn bàn.\nCô quan sát, ghi chép.";
-            var first = await contents.PublishAsync(item, await ActorAsync(sp, Accounts.Contributor));
+            // Written by the contributor, published by the district curator (a school's Initiative is not published by its school).
+            AssertSaved(await contents.SaveDraftAsync(item, await ActorAsync(sp, Accounts.Contributor)));
+            var first = await contents.PublishLatestAsync(item.ContentItemId, await ActorAsync(sp, Accounts.DistrictCurator));
             AssertSaved(first);
 
             var second = (await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!;

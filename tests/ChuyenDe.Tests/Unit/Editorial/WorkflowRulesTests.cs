@@ -92,6 +92,8 @@ public sealed class WorkflowRulesTests
         (Reject, ["InReview@District"], ["DistrictCurator"]),
         (Reject, ["Submitted@Department"], DepartmentDeciders),
         (Reject, ["InReview@Department"], ["DepartmentCurator"]),
+        (Return, ["Approved@District"], DistrictDeciders),
+        (Reject, ["Approved@District"], DistrictDeciders),
         (Publish, ["Approved@District"], DistrictDeciders));
 
     private static HashSet<(WorkflowAction, string, string)> Build(params (WorkflowAction Action, string[] Scenarios, string[] Roles)[] rows)

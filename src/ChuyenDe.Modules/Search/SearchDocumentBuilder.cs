@@ -1,0 +1,245 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Media;
+using ChuyenDe.Modules.Organizations;
+using Markdig;
+
+namespace ChuyenDe.Modules.Search;
+
+/// <summary>
+/// Builds the <see cref="SearchDocument"/> of a content item version through the content, taxonomy, organisation and
+/// media contracts, and the facts of <see cref="ISearchDocumentContributor"/>s.
+/// </summary>
+internal sealed class SearchDocumentBuilder(
+    IContentDefinitionManager definitions,
+    ITaxonomyService taxonomies,
+    IOrganizationService organizations,
+    IMediaTextLookup mediaTexts,
+    IEnumerable<ISearchDocumentContributor> contributors)
+{
+    /// <summary>Text beyond this length (body or attachments) is not indexed.</summary>
+    private const int MaxTextLength = 1_000_000;
+
+    /// <summary>Taxonomy → facet name; other taxonomies are facets named after their taxonomy id.</summary>
+    private static readonly Dictionary<string, string> FacetOfTaxonomy = new(StringComparer.Ordinal)
+    {
+        ["tax-criteria"] = SearchFacets.Criteria,
+        ["tax-age-groups"] = SearchFacets.AgeGroup,
+        ["tax-development-areas"] = SearchFacets.DevelopmentArea,
+        ["tax-levels"] = SearchFacets.Level,
+        ["tax-school-years"] = SearchFacets.SchoolYear,
+        ["tax-resource-kinds"] = SearchFacets.ResourceKind,
+        ["tax-model-site-themes"] = SearchFacets.Theme,
+    };
+
+    public static string FacetOf(string taxonomyContentItemId)
+        => FacetOfTaxonomy.GetValueOrDefault(taxonomyContentItemId, taxonomyContentItemId);
+
+    /// <summary>Whether items of the type belong in search (taxonomies and their terms do not).</summary>
+    public static bool IsSearchable(ContentTypeDefinition? type)
+        => type is not null && !type.HasPart(ContentKinds.TaxonomyPart) && !type.HasPart(ContentKinds.TermPart);
+
+    /// <summary>The document of the version, or null when its type is not searchable.</summary>
+    public async Task<SearchDocument?> BuildAsync(ContentItem item, CancellationToken ct)
+    {
+        var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
+        if (!IsSearchable(type))
+        {
+            return null;
+        }
+
+        string? summary = null;
+        var body = new StringBuilder();
+        var terms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var termNames = new List<string>();
+        var mediaPaths = new List<string>();
+
+        foreach (var part in type!.Parts)
+        {
+            var text = part.PartName switch
+            {
+                ContentKinds.MarkdownBodyPart => MarkdownText(String(item.Part(part.Name)?["Markdown"])),
+                ContentKinds.HtmlBodyPart => HtmlText(String(item.Part(part.Name)?["Html"])),
+                _ => null,
+            };
+            Append(body, text);
+        }
+
+        foreach (var (part, field) in type.AllFields())
+        {
+            var value = item.Field(part.Name, field.Name);
+            if (value is null)
+            {
+                continue;
+            }
+
+            switch (field.FieldName)
+            {
+                case ContentKinds.TextField when field.Name == "Summary" && summary is null:
+                    summary = String(value["Text"]);
+                    break;
+                case ContentKinds.TextField when field.Editor is not "PredefinedList":
+                    Append(body, String(value["Text"]));
+                    break;
+                case ContentKinds.LinkField:
+                    Append(body, String(value["Text"]));
+                    break;
+                case ContentKinds.MediaField:
+                    mediaPaths.AddRange(Strings(value["Paths"]));
+                    foreach (var alt in Strings(value["MediaTexts"]))
+                    {
+                        Append(body, alt);
+                    }
+
+                    break;
+                case ContentKinds.TaxonomyField:
+                    var taxonomyId = String(value["TaxonomyContentItemId"])
+                        ?? field.Settings["TaxonomyFieldSettings"]?["TaxonomyContentItemId"]?.GetValue<string>();
+                    if (string.IsNullOrEmpty(taxonomyId))
+                    {
+                        break;
+                    }
+
+                    var facet = FacetOf(taxonomyId);
+                    foreach (var termId in Strings(value["TermContentItemIds"]))
+                    {
+                        if (!terms.TryGetValue(facet, out var list))
+                        {
+                            terms[facet] = list = [];
+                        }
+
+                        if (!list.Contains(termId))
+                        {
+                            list.Add(termId);
+                        }
+
+                        if (await taxonomies.FindTermAsync(termId, ct) is { } term)
+                        {
+                            termNames.Add(term.Title);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        Organization? organization = null;
+        Organization? district = null;
+        if (item.OrganizationId is { } organizationId)
+        {
+            organization = await organizations.GetAsync(organizationId, ct);
+            district = await organizations.GetDistrictAsync(organizationId, ct);
+        }
+
+        if (organization?.ShortName is { Length: > 0 } shortName)
+        {
+            termNames.Add(shortName);
+        }
+
+        var attachments = new StringBuilder();
+        if (mediaPaths.Count > 0)
+        {
+            var texts = await mediaTexts.GetTextsAsync(mediaPaths.Distinct(StringComparer.Ordinal).ToList(), ct);
+            foreach (var path in mediaPaths.Distinct(StringComparer.Ordinal))
+            {
+                if (texts.TryGetValue(path, out var text))
+                {
+                    Append(attachments, text);
+                }
+            }
+        }
+
+        var facts = new SearchDocumentFacts();
+        foreach (var contributor in contributors)
+        {
+            await contributor.ContributeAsync(item, facts, ct);
+        }
+
+        termNames.AddRange(facts.ExtraTerms.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var title = item.DisplayText;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            title = String(item.Part(ContentKinds.TitlePart)?["Title"]) ?? "";
+        }
+
+        return new SearchDocument
+        {
+            ContentItemId = item.ContentItemId,
+            ContentType = item.ContentType,
+            Title = title,
+            Summary = summary,
+            Body = Cap(body),
+            AttachmentText = Cap(attachments),
+            Path = String(item.Part(ContentKinds.AutoroutePart)?["Path"]),
+            OrganizationId = item.OrganizationId,
+            OrganizationName = organization?.Name,
+            DistrictId = district?.Id,
+            DistrictName = district is not null && district.Id != organization?.Id ? district.Name : null,
+            Terms = terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
+            TermNames = termNames.Distinct(StringComparer.Ordinal).ToList(),
+            Exemplary = item.ContentType == "ExemplaryProduct" || facts.Exemplary,
+            Published = item.Published,
+            PublishedUtc = item.PublishedUtc,
+            ModifiedUtc = item.ModifiedUtc ?? item.CreatedUtc ?? DateTime.UnixEpoch,
+        };
+    }
+
+    internal static string? MarkdownText(string? markdown)
+        => string.IsNullOrWhiteSpace(markdown) ? null : Markdown.ToPlainText(markdown);
+
+    internal static string? HtmlText(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return null;
+        }
+
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument("<html><body>" + html + "</body></html>");
+        // Block elements and breaks end with a line break, so that words of neighbouring blocks do not run together.
+        foreach (var element in document.Body!.QuerySelectorAll("br,p,div,li,h1,h2,h3,h4,h5,h6,tr,td,th,blockquote,pre,section,article").ToList())
+        {
+            element.Parent?.InsertBefore(document.CreateTextNode("\n"), element.NextSibling);
+        }
+
+        return document.Body.TextContent;
+    }
+
+    private static void Append(StringBuilder builder, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || builder.Length >= MaxTextLength)
+        {
+            return;
+        }
+
+        if (builder.Length > 0)
+        {
+            builder.Append("\n\n");
+        }
+
+        builder.Append(text.Trim());
+    }
+
+    private static string? Cap(StringBuilder builder)
+        => builder.Length == 0 ? null : builder.Length > MaxTextLength ? builder.ToString(0, MaxTextLength) : builder.ToString();
+
+    private static string? String(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    private static IEnumerable<string> Strings(JsonNode? node)
+    {
+        if (node is not JsonArray array)
+        {
+            yield break;
+        }
+
+        foreach (var element in array)
+        {
+            if (String(element) is { } s)
+            {
+                yield return s.Trim();
+            }
+        }
+    }
+}
