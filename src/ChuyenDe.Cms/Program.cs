@@ -102,6 +102,14 @@ app.MapMediaModule();
 app.MapControllers();
 
 await SetupModule.RunSetupAsync(app.Services);
+if (args.Contains("--rebuild-search-index", StringComparer.Ordinal))
+{
+    // Maintenance command (with the site of this node stopped): rebuild its search index from the content tables, then exit.
+    await app.Services.GetRequiredService<ISearchIndexMaintenance>().RebuildAsync();
+    Console.WriteLine("The search index was rebuilt.");
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>The web host; visible to the functional tests' WebApplicationFactory.</summary>

@@ -27,7 +27,7 @@ internal sealed class ScheduledPublisher(DbContext db, IContentManager contents,
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Set<ContentItemVersionRecord>().AsNoTracking()
             .Where(r => r.Latest && !r.Published && r.ScheduledPublishUtc != null && r.ScheduledPublishUtc <= now)
-            .OrderBy(r => r.ScheduledPublishUtc).Select(r => r.ContentItemId).Take(100).ToListAsync(ct);
+            .OrderBy(r => r.ScheduledPublishUtc).Select(r => r.ContentItemId).ToListAsync(ct);
         var published = 0;
         foreach (var id in due)
         {

@@ -217,10 +217,15 @@ public sealed class ReviewController(
             diff = $"{ContentPaths.Editor}/{Uri.EscapeDataString(context.Item.ContentItemId)}/so-sanh?from={Uri.EscapeDataString(previous)}&to={Uri.EscapeDataString(current)}";
         }
 
+        // Assessments are for the reviewing units and the assigned reviewers, not for the author's school.
+        var assignments = record is null ? [] : await workflow.AssignmentsAsync(context.Item.ContentItemId, record.Round, ct);
+        var seesAssessments = scope.IsAdministrator
+            || (scope.Has(WorkflowPermissions.Review) && record is not null && record.ReviewOrganizations.Contains(scope.OrganizationId))
+            || assignments.Any(a => a.ReviewerUserId == scope.UserId);
         return new ReviewView(context, scope, allowed, await display.BuildDetailAsync(context.Item, ct),
             await workflow.TransitionsAsync(context.Item.ContentItemId, ct),
-            await workflow.AssessmentsAsync(context.Item.ContentItemId, ct),
-            record is null ? [] : await workflow.AssignmentsAsync(context.Item.ContentItemId, record.Round, ct),
+            seesAssessments ? await workflow.AssessmentsAsync(context.Item.ContentItemId, ct) : [],
+            assignments,
             curators, reviewers, await TermsAsync("tax-criteria", ct), names, message, error, kept, diff);
     }
 

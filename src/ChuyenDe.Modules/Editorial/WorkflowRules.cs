@@ -149,14 +149,18 @@ public static class WorkflowRules
                 return CuratorAtStep(s, actor);
 
             case WorkflowAction.Unclaim:
-                if (s.State != SubmissionState.InReview)
+            case WorkflowAction.Reassign:
+                if (action == WorkflowAction.Unclaim ? s.State != SubmissionState.InReview : !UnderReview.Contains(s.State))
                 {
                     return WorkflowDenial.NotAllowedInState;
                 }
 
-                return CuratorAtStep(s, actor);
+                // A colleague's claim is theirs to give back or hand over (administrators may release a forgotten one).
+                var curatorAtStep = CuratorAtStep(s, actor);
+                return curatorAtStep == WorkflowDenial.None && s.ClaimedByUserId is not null && s.ClaimedByUserId != actor.UserId && !actor.IsAdministrator
+                    ? WorkflowDenial.ClaimedByAnother
+                    : curatorAtStep;
 
-            case WorkflowAction.Reassign:
             case WorkflowAction.AssignReviewer:
             case WorkflowAction.UnassignReviewer:
                 if (!UnderReview.Contains(s.State))
@@ -175,6 +179,11 @@ public static class WorkflowRules
                 if (!actor.Has(WorkflowPermissions.Assess))
                 {
                     return WorkflowDenial.NoPermission;
+                }
+
+                if (actor.UserId == s.SubmittedByUserId || actor.UserId == s.OwnerUserId)
+                {
+                    return WorkflowDenial.OwnSubmission;
                 }
 
                 return s.ActorIsAssignedReviewer ? WorkflowDenial.None : WorkflowDenial.NotAssigned;

@@ -79,6 +79,7 @@ public sealed class WorkflowService(
     ReviewPaths reviewPaths,
     IUserScopeService scopes,
     UserManager<CmsUser> users,
+    IRoleCatalog roles,
     IEnumerable<IAuditTrail> audits,
     IEnumerable<INotifier> notifiers,
     TimeProvider clock,
@@ -199,8 +200,9 @@ public sealed class WorkflowService(
 
             return outcome;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A concurrent decision (stamp) or a concurrent first submission (unique item) got there first.
             if (ownTransaction is not null)
             {
                 await ownTransaction.RollbackAsync(ct);
@@ -326,7 +328,8 @@ public sealed class WorkflowService(
 
             case WorkflowAction.Reassign:
             {
-                var target = await FindCandidateAsync(command.TargetUserId, WorkflowPermissions.Review, record!, exactOrganization: true, ct);
+                var target = command.TargetUserId == scope.UserId ? null
+                    : await FindCandidateAsync(command.TargetUserId, WorkflowPermissions.Review, record!, exactOrganization: true, ct);
                 if (target is null)
                 {
                     return new(WorkflowOutcomeKind.Invalid, T["Choose a curator of the reviewing unit to hand the submission to."]);
@@ -507,7 +510,7 @@ public sealed class WorkflowService(
         var result = await contents.PublishLatestAsync(contentItemId, new ContentActor(scope.UserId, scope.UserName), ct);
         return result.Succeeded
             ? null
-            : new(WorkflowOutcomeKind.Invalid, T["The item could not be published: {0}", string.Join(" ", result.Errors.Select(e => e.Message))]);
+            : new(WorkflowOutcomeKind.Invalid, T["Nothing was saved. The item could not be published: {0}", string.Join(" ", result.Errors.Select(e => e.Message))]);
     }
 
     private string DoneMessage(WorkflowAction action, SubmissionRecord record) => action switch
@@ -577,7 +580,10 @@ public sealed class WorkflowService(
         }
     }
 
-    /// <summary>Active users who could take the submission (curators) or assess it (reviewers) at its current step.</summary>
+    /// <summary>
+    /// Active users who could take the submission (curators) or assess it (reviewers) at its current step: users of the
+    /// reviewing unit (or below it, for reviewers) holding a role that grants the permission, who can see the item.
+    /// </summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> CandidatesAsync(SubmissionRecord record, string permission, bool exactOrganization, CancellationToken ct = default)
     {
         if (record.ReviewOrganizationId is not { } reviewing)
@@ -586,19 +592,24 @@ public sealed class WorkflowService(
         }
 
         var organizationIds = exactOrganization ? new HashSet<string> { reviewing } : await organizations.GetSubtreeIdsAsync(reviewing, ct);
-        var candidates = await users.Users.AsNoTracking().Where(u => organizationIds.Contains(u.OrganizationId))
-            .OrderBy(u => u.DisplayName).Take(200).ToListAsync(ct);
-        var result = new List<(string, string)>();
-        foreach (var user in candidates)
+        var granting = (await roles.ListAsync(ct)).Where(r => !r.IsImplicit && !r.IsAdministrator && r.Effective.Contains(permission));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var role in granting)
         {
-            var scope = await ScopeOfAsync(user.Id, ct);
-            if (scope is not null && !scope.IsAdministrator && scope.Has(permission))
+            foreach (var user in await users.GetUsersInRoleAsync(role.Name))
             {
-                result.Add((user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : $"{user.DisplayName} ({user.UserName})"));
+                if (!organizationIds.Contains(user.OrganizationId) || result.ContainsKey(user.Id)
+                    || user.Id == record.OwnerUserId || user.Id == record.SubmittedByUserId
+                    || await ScopeOfAsync(user.Id, ct) is not { } scope || !scope.InScope(record.OrganizationId))
+                {
+                    continue;
+                }
+
+                result[user.Id] = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : $"{user.DisplayName} ({user.UserName})";
             }
         }
 
-        return result;
+        return result.OrderBy(r => r.Value, StringComparer.CurrentCulture).Select(r => (r.Key, r.Value)).ToList();
     }
 
     private async Task<(string Id, string Name)?> FindCandidateAsync(string? userId, string permission, SubmissionRecord record, bool exactOrganization, CancellationToken ct)

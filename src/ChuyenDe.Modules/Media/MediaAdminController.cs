@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Media.Uploads;
 using ChuyenDe.Modules.Organizations;
@@ -55,6 +56,7 @@ public sealed class MediaAdminController(
     IMediaUsage usages,
     IMediaStore store,
     DbContext db,
+    IEnumerable<IContentChangeGuard> guards,
     IOptions<MediaUploadOptions> uploadOptions,
     IStringLocalizer<MediaAdminResources> T) : AdminController
 {
@@ -272,6 +274,21 @@ public sealed class MediaAdminController(
         => OnChangeableAsync(id, async file =>
         {
             var usage = await usages.GetAsync(file.Path, ct);
+
+            // A file of an item under review is part of what the reviewers decide on: it stays until the item is returned.
+            var actor = await scopes.GetAsync(User, ct);
+            foreach (var used in usage.Items.Where(u => u.Latest))
+            {
+                foreach (var guard in guards)
+                {
+                    if (await guard.GetBlockReasonAsync(used.ContentItemId, new ContentActor(actor!.UserId, actor.UserName), ct) is { } reason)
+                    {
+                        Flash(reason);
+                        return Redirect($"{Base}/{file.Id}");
+                    }
+                }
+            }
+
             if (usage.IsUsed && !confirm)
             {
                 return View("Delete", new MediaDeleteView(MediaFileItem.From(file), usage));

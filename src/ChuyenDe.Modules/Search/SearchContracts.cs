@@ -1,10 +1,5 @@
 using ChuyenDe.Modules.Contents;
 
-// LEAD'S NOTE TO THE ENGINE ENGINEER (remove this comment when done): the benchmark engineer measured the engine and
-// wrote concrete, measured recommendations to /tmp/bench-findings.md (match on one catch-all field and rescore the top N,
-// cached per-segment facet ordinals, a cheap own snippet builder instead of the Highlighter, forceMerge after rebuild).
-// p95 at 100k is ~84 ms now against a goal of 10 ms: read that file and apply what it says before anything else.
-
 namespace ChuyenDe.Modules.Search;
 
 /// <summary>How results are ordered.</summary>

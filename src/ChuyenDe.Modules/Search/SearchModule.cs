@@ -42,6 +42,7 @@ public static class SearchModule
         // Media's contract for the text of documents; registered here until Media registers it itself.
         services.TryAddScoped<IMediaTextLookup, MediaTextLookup>();
         services.AddSingleton<IPermissionProvider, SearchPermissions>();
+        services.AddSingleton<Admin.IAdminMenuProvider, SearchAdminMenu>();
         return services;
     }
 }

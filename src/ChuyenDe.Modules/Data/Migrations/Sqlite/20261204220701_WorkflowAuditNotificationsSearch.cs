@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ChuyenDe.Modules.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class WipNotifications1 : Migration
+    public partial class WorkflowAuditNotificationsSearch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,34 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Assessments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActorOrganizationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OrganizationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    SubjectFolded = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    VersionBefore = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VersionAfter = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,6 +216,41 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                 columns: new[] { "ContentItemId", "Round" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_OccurredUtc",
+                table: "AuditEntries",
+                columns: new[] { "Action", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorOrganizationId_OccurredUtc",
+                table: "AuditEntries",
+                columns: new[] { "ActorOrganizationId", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorUserName_OccurredUtc",
+                table: "AuditEntries",
+                columns: new[] { "ActorUserName", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Category_OccurredUtc",
+                table: "AuditEntries",
+                columns: new[] { "Category", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ContentItemId_OccurredUtc",
+                table: "AuditEntries",
+                columns: new[] { "ContentItemId", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredUtc",
+                table: "AuditEntries",
+                column: "OccurredUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OrganizationId_OccurredUtc",
+                table: "AuditEntries",
+                columns: new[] { "OrganizationId", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Curations_Active",
                 table: "Curations",
                 columns: new[] { "ContentItemId", "Kind" },
@@ -250,13 +313,21 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                 name: "IX_SubmissionTransitions_ContentItemId_Id",
                 table: "SubmissionTransitions",
                 columns: new[] { "ContentItemId", "Id" });
+
+            // Append-only: the database refuses to change or delete audit entries (keep this when squashing migrations).
+            migrationBuilder.Sql(ChuyenDe.Modules.Audit.AuditTable.SqliteAppendOnly);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(ChuyenDe.Modules.Audit.AuditTable.SqliteDropAppendOnly);
+
             migrationBuilder.DropTable(
                 name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "Curations");
