@@ -97,7 +97,21 @@ internal sealed class WorkflowContentEvents(DbContext db, TimeProvider clock) : 
             return;
         }
 
-        // Approved and published (by the curator or the scheduler), or published directly by a curator of a reviewing unit.
+        // Approved and published by the scheduler, or published directly by a curator of a reviewing unit (the review
+        // page's own publishing has already moved the record): the item's history shows who published it.
+        db.Set<SubmissionTransitionRecord>().Add(new SubmissionTransitionRecord
+        {
+            ContentItemId = record.ContentItemId,
+            Round = record.Round,
+            Action = WorkflowAction.Publish,
+            FromState = record.State,
+            ToState = SubmissionState.Published,
+            Step = record.Step,
+            ActorUserId = e.Actor.UserId,
+            ActorUserName = e.Actor.UserName,
+            VersionId = e.Item.ContentItemVersionId,
+            OccurredUtc = clock.GetUtcNow().UtcDateTime,
+        });
         record.State = SubmissionState.Published;
         record.ClaimedByUserId = null;
         record.ClaimedByUserName = null;

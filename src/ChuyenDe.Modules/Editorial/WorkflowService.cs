@@ -696,6 +696,23 @@ public sealed class WorkflowService(
                     Url = reviewUrl,
                 };
                 break;
+            case WorkflowAction.Withdraw:
+                // The curators who were told of the submission hear that it was taken back.
+                to = new NotificationRecipients
+                {
+                    OrganizationPermissions = [(record.ReviewOrganizations.FirstOrDefault() ?? "", WorkflowPermissions.Review)],
+                    ExceptUserId = scope.UserId,
+                };
+                message = new NotificationMessage
+                {
+                    EventKey = Key("Withdrawn"),
+                    Kind = "Withdrawn",
+                    Subject = T["Submission withdrawn: {0}", title],
+                    Body = T["{0} withdrew “{1}” before review.", scope.DisplayName, title],
+                    ContentItemId = item.ContentItemId,
+                    Url = reviewUrl,
+                };
+                break;
             case WorkflowAction.Return:
             case WorkflowAction.Reject:
             case WorkflowAction.Approve:

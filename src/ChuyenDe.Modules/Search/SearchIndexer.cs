@@ -61,6 +61,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly object _openLock = new();
     private readonly Dictionary<long, DateTime> _appliedRecently = [];
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SearchIndex? _public;
     private SearchIndex? _latest;
     private long _cursor = -1;
@@ -77,6 +78,33 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
     }
 
     /// <summary>The index of published versions.</summary>
+    /// <summary>Completes once this node's first catch-up (or rebuild) after start-up has been tried.</summary>
+    public Task Started => _started.Task;
+
+    internal void MarkStarted() => _started.TrySetResult();
+
+    /// <summary>
+    /// Lets the first searches after start-up wait (a little) for the first catch-up, so that a fresh node does not
+    /// answer "nothing found" while it is still rebuilding its index.
+    /// </summary>
+    public async Task WaitUntilStartedAsync(CancellationToken ct)
+    {
+        if (_started.Task.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await _started.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
+        }
+        catch (TimeoutException)
+        {
+            // A long rebuild (or no indexing service in this host): answer from what is indexed so far, and stop waiting.
+            MarkStarted();
+        }
+    }
+
     public SearchIndex Public => Open().Public;
 
     /// <summary>The index of latest versions (admin search).</summary>
@@ -339,6 +367,7 @@ internal sealed class SearchIndexingService(SearchIndexer indexer, SearchIndexSi
     {
         if (!options.RunIndexer)
         {
+            indexer.MarkStarted();
             return;
         }
 
@@ -356,6 +385,10 @@ internal sealed class SearchIndexingService(SearchIndexer indexer, SearchIndexSi
             catch (Exception e)
             {
                 logger.LogError(e, "Search indexing failed; trying again shortly");
+            }
+            finally
+            {
+                indexer.MarkStarted();
             }
 
             try

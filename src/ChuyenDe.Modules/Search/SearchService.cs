@@ -9,15 +9,17 @@ namespace ChuyenDe.Modules.Search;
 /// </summary>
 internal sealed class SearchService(SearchIndexer indexer, ITaxonomyService taxonomies) : ISearchService
 {
-    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct = default)
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await indexer.WaitUntilStartedAsync(ct);
         var index = request.LatestVersions ? indexer.Latest : indexer.Public;
-        return Task.FromResult(index.Search(request));
+        return index.Search(request);
     }
 
     public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int max = 8, CancellationToken ct = default)
     {
+        await indexer.WaitUntilStartedAsync(ct);
         max = Math.Clamp(max, 1, 50);
         var words = SearchQueryBuilder.QueryWords(prefix).Select(VietnameseAnalyzer.Fold).ToList();
         if (words.Count == 0)
