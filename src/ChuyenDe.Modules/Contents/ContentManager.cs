@@ -1,7 +1,7 @@
+using ChuyenDe.Modules.Data;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Contents;
@@ -750,25 +750,5 @@ internal sealed class ContentManager(
         }
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await work();
-        }
-
-        await using IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var result = await work();
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
+    private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct) => db.InTransactionAsync(work, ct);
 }

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Data;
 using System.Globalization;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
@@ -5,7 +6,6 @@ using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ChuyenDe.Modules.Editorial;
 
@@ -225,14 +225,21 @@ internal sealed class CurationService(
         record.FeaturedOrder = null;
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         var title = (await contents.GetAsync(record.ContentItemId, VersionOptions.Latest, ct))?.DisplayText;
-        return await InTransactionAsync(async () =>
+        try
         {
-            await db.SaveChangesAsync(ct);
-            await AuditAsync(record, record.Kind == CurationKinds.Exemplary ? AuditActions.ExemplaryWithdrawn : AuditActions.ModelSiteWithdrawn,
-                title, await DetailsAsync(record, ct), text, ct);
-            await EnqueueAsync(record.ContentItemId, ct);
-            return new CurationChange(record, []);
-        }, ct);
+            return await InTransactionAsync(async () =>
+            {
+                await db.SaveChangesAsync(ct);
+                await AuditAsync(record, record.Kind == CurationKinds.Exemplary ? AuditActions.ExemplaryWithdrawn : AuditActions.ModelSiteWithdrawn,
+                    title, await DetailsAsync(record, ct), text, ct);
+                await EnqueueAsync(record.ContentItemId, ct);
+                return new CurationChange(record, []);
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CurationChange(null, [], Conflict: true);
+        }
     }
 
     public async Task<CurationChange> ReorderAsync(UserScope actor, IReadOnlyDictionary<long, int?> orders, CancellationToken ct = default)
@@ -413,38 +420,7 @@ internal sealed class CurationService(
         }
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await work();
-        }
-
-        await using IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var result = await work();
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            if (typeof(T) == typeof(CurationChange))
-            {
-                return (T)(object)new CurationChange(null, [], Conflict: true);
-            }
-
-            throw;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
+    private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct) => db.InTransactionAsync(work, ct);
 
     private async Task AuditAsync(CurationRecord record, string action, string? subject, string? details, string? reasons, CancellationToken ct)
     {
