@@ -83,7 +83,19 @@ public sealed class PostgresTestDatabase : TestDatabase
             await using var connection = new NpgsqlConnection(ServerConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                {
+                    // A background session of the server (e.g. autovacuum) was on the database for a moment: try again.
+                    await Task.Delay(300);
+                }
+            }
         }
 
         await base.DisposeAsync();
