@@ -62,6 +62,10 @@ public sealed class ContentTypeDefinition
 
     public ContentTypePartDefinition? FindPart(string name) => Parts.FirstOrDefault(p => p.Name == name);
 
+    /// <summary>A true/false setting of the type, e.g. <c>Flag("WorkflowSettings", "RequiresReview")</c>; false when absent.</summary>
+    public bool Flag(string settingsKey, string property)
+        => Settings[settingsKey] is JsonObject section && section[property] is JsonValue value && value.TryGetValue<bool>(out var on) && on;
+
     public bool HasPart(string partName) => Parts.Any(p => p.PartName == partName);
 
     /// <summary>All fields of all parts, in part then field order.</summary>

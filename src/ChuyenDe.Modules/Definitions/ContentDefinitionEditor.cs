@@ -514,7 +514,18 @@ internal sealed partial class ContentDefinitionEditor(
         typeSettings["Draftable"] = form.Draftable;
         typeSettings["Versionable"] = form.Versionable;
         typeSettings["Securable"] = form.Securable;
+
+        // Our own setting beside Orchard Core's: written when it is on or was there, so other types' JSON stays as it was.
+        if (form.RequiresReview || settings["WorkflowSettings"] is JsonObject)
+        {
+            var workflow = settings["WorkflowSettings"] as JsonObject ?? new JsonObject();
+            settings["WorkflowSettings"] = workflow;
+            workflow["RequiresReview"] = form.RequiresReview;
+        }
     }
+
+    /// <summary>Whether the type's definition asks for the editorial review (<c>Settings.WorkflowSettings.RequiresReview</c>).</summary>
+    public static bool RequiresReview(ContentTypeDefinition type) => type.Flag("WorkflowSettings", "RequiresReview");
 
     /// <summary>A part record as Orchard Core writes it, with the defaults this site's recipes use.</summary>
     private JsonObject NewPartRecord(string partName, int position)

@@ -15,6 +15,9 @@ public sealed class TypeForm
     public bool Versionable { get; set; }
     public bool Securable { get; set; }
 
+    /// <summary>Items of the type go through the editorial review before publishing (our <c>WorkflowSettings.RequiresReview</c>).</summary>
+    public bool RequiresReview { get; set; }
+
     /// <summary>The part kinds chosen (names from <see cref="ContentKinds.Parts"/>).</summary>
     public List<string> Parts { get; set; } = [];
 }

@@ -93,6 +93,7 @@ public sealed class DefinitionsController(
             Draftable = settings.Draftable,
             Versionable = settings.Versionable,
             Securable = settings.Securable,
+            RequiresReview = ContentDefinitionEditor.RequiresReview(type),
             Parts = type.Parts.Select(p => p.PartName).Where(ContentKinds.Parts.Contains).Distinct().ToList(),
         };
         return View("Type", new TypeEditView(form, type, NoErrors));

@@ -90,9 +90,7 @@ public sealed class WorkflowService(
 
     private DbSet<SubmissionRecord> Submissions => db.Set<SubmissionRecord>();
 
-    public static bool TypeRequiresReview(ContentTypeDefinition type)
-        => type.Settings["WorkflowSettings"] is JsonObject settings
-           && settings["RequiresReview"] is JsonValue value && value.TryGetValue<bool>(out var on) && on;
+    public static bool TypeRequiresReview(ContentTypeDefinition type) => type.Flag("WorkflowSettings", "RequiresReview");
 
     public Task<IReadOnlyList<string>> ReviewPathAsync(string? organizationId, CancellationToken ct = default)
         => reviewPaths.GetAsync(organizationId, ct);

@@ -203,6 +203,31 @@ public sealed class DefinitionsAdminTests(SqliteSiteFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_editorial_review_is_switched_on_and_off_per_type_in_its_settings()
+    {
+        using var admin = await AdminClient.SignedInAsync(fixture.Factory, Accounts.Administrator);
+        var name = await CreateTypeAsync(admin, NewTypeName(), "TitlePart");
+        var typeUrl = $"{TypesUrl}/{name}/sua";
+        Assert.Null((await TypeJsonAsync(name))!["Settings"]!["WorkflowSettings"]);
+
+        using (var on = await admin.PostFormAsync(typeUrl, typeUrl, new() { ["DisplayName"] = "Bản tin", ["Creatable"] = "true", ["RequiresReview"] = "true", ["Parts"] = "TitlePart" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        }
+
+        Assert.True((await TypeJsonAsync(name))!["Settings"]!["WorkflowSettings"]!["RequiresReview"]!.GetValue<bool>());
+        var (_, form) = await admin.GetPageAsync(typeUrl);
+        Assert.True(form.QuerySelector("#RequiresReview")!.HasAttribute("checked"));
+
+        using (var off = await admin.PostFormAsync(typeUrl, typeUrl, new() { ["DisplayName"] = "Bản tin", ["Creatable"] = "true", ["Parts"] = "TitlePart" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        }
+
+        Assert.False((await TypeJsonAsync(name))!["Settings"]!["WorkflowSettings"]!["RequiresReview"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Removing_a_field_asks_first_and_then_takes_it_out_of_the_part()
     {
         using var admin = await AdminClient.SignedInAsync(fixture.Factory, Accounts.Administrator);
