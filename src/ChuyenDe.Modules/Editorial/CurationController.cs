@@ -312,13 +312,18 @@ public sealed class CurationController(
         async Task<string?> Name(string? termId)
             => string.IsNullOrEmpty(termId) ? null : (await taxonomies.FindTermAsync(termId, ct))?.Title ?? termId;
 
-        foreach (var record in records)
+        // Titles in one query (curated items are published); the few no longer published are looked up one by one.
+        var list = records.ToList();
+        var titles = (await queries.GetPublishedAsync(list.Select(r => r.ContentItemId).Distinct(), ct))
+            .ToDictionary(i => i.ContentItemId, i => i.DisplayText);
+        foreach (var record in list)
         {
-            var item = await contents.GetAsync(record.ContentItemId, VersionOptions.Latest, ct);
+            var title = titles.GetValueOrDefault(record.ContentItemId)
+                ?? (await contents.GetAsync(record.ContentItemId, VersionOptions.Latest, ct))?.DisplayText;
             var organization = record.OrganizationId is { } o ? await organizations.GetAsync(o, ct) : null;
             rows.Add(new CurationRow(record.Id, record.ContentItemId, record.Kind, record.Citation, record.FeaturedOrder,
                 record.CuratedByUserName, record.WithdrawnByUserName, record.WithdrawReason, record.ConcurrencyStamp,
-                item?.DisplayText ?? record.ContentItemId,
+                title ?? record.ContentItemId,
                 typeNames.GetValueOrDefault(record.ContentType) ?? record.ContentType, organization?.Name,
                 await Name(record.LevelTermId), await Name(record.ThemeTermId), await Name(record.SchoolYearTermId),
                 site.ToLocal(record.CuratedUtc), record.WithdrawnUtc is { } w ? site.ToLocal(w) : null));

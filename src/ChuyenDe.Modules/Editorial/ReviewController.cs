@@ -46,7 +46,13 @@ public sealed record ReviewView(
     string? Message,
     bool MessageIsError,
     ReviewFormValues Kept,
-    string? DiffUrl);
+    string? DiffUrl)
+{
+    /// <summary>The site's settings, for times in its time zone.</summary>
+    public required Settings.SiteSettings Site { get; init; }
+
+    public string Time(DateTime utc) => Site.ToLocal(utc).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// The review queue and the review page: curators and reviewers see what waits for them and act on it; authors submit
@@ -60,6 +66,7 @@ public sealed class ReviewController(
     ITaxonomyService taxonomies,
     IOrganizationService organizations,
     TimeProvider clock,
+    Settings.ISiteSettingsService settings,
     IStringLocalizer<EditorialResources> T) : AdminController
 {
     public const string BasePath = "/admin/duyet";
@@ -226,7 +233,7 @@ public sealed class ReviewController(
             await workflow.TransitionsAsync(context.Item.ContentItemId, ct),
             seesAssessments ? await workflow.AssessmentsAsync(context.Item.ContentItemId, ct) : [],
             assignments,
-            curators, reviewers, await TermsAsync("tax-criteria", ct), names, message, error, kept, diff);
+            curators, reviewers, await TermsAsync("tax-criteria", ct), names, message, error, kept, diff) { Site = await settings.GetAsync(ct) };
     }
 
     private async Task<IReadOnlyList<(string Id, string Name)>> TermsAsync(string taxonomyId, CancellationToken ct)
@@ -273,7 +280,8 @@ internal sealed class ReviewAdminMenu(IStringLocalizer<EditorialResources> T) : 
     ];
 }
 
-internal static class RatingsJson
+/// <summary>Ratings of an assessment (criterion term id → 1–5), read from their stored JSON.</summary>
+public static class RatingsJson
 {
     public static IReadOnlyDictionary<string, int> Parse(string json)
     {
@@ -286,19 +294,4 @@ internal static class RatingsJson
             return new Dictionary<string, int>();
         }
     }
-}
-
-/// <summary>Ratings of an assessment for the views.</summary>
-public static class RatingsJsonView
-{
-    public static IReadOnlyDictionary<string, int> Parse(string json) => RatingsJson.Parse(json);
-}
-
-/// <summary>Times as people in Vietnam read them.</summary>
-public static class WorkflowTime
-{
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
-    public static string Format(DateTime utc)
-        => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Vietnam).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

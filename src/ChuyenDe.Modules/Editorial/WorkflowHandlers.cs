@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +57,7 @@ internal sealed class WorkflowPublishCheck(DbContext db, ReviewPaths paths, IUse
         }
 
         if (context.Actor != ContentActor.Scheduler
-            && await scopes.GetAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, context.Actor.UserId)], "workflow")), ct) is { } scope
+            && await scopes.GetByIdAsync(context.Actor.UserId, ct) is { } scope
             && (scope.IsAdministrator
                 || (scope.Has(WorkflowPermissions.Review) && path.Contains(scope.OrganizationId) && scope.OrganizationId != item.OrganizationId)))
         {

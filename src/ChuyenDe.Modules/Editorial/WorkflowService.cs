@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Audit;
@@ -114,8 +113,8 @@ public sealed class WorkflowService(
 
     private async Task<WorkflowContext> BuildContextAsync(ContentItem item, ContentTypeDefinition type, SubmissionRecord? record, UserScope scope, CancellationToken ct)
     {
-        var path = record is { State: not SubmissionState.Draft } && record.ReviewOrganizations.Count > 0
-            && WorkflowRules.Locked.Contains(record.State)
+        // Under review the path fixed at submission holds, even if the organisation tree changed since.
+        var path = record is not null && WorkflowRules.Locked.Contains(record.State) && record.ReviewOrganizations.Count > 0
             ? record.ReviewOrganizations
             : await ReviewPathAsync(item.OrganizationId, ct);
         var published = await contents.GetAsync(item.ContentItemId, VersionOptions.Published, ct);
@@ -598,7 +597,7 @@ public sealed class WorkflowService(
             {
                 if (!organizationIds.Contains(user.OrganizationId) || result.ContainsKey(user.Id)
                     || user.Id == record.OwnerUserId || user.Id == record.SubmittedByUserId
-                    || await ScopeOfAsync(user.Id, ct) is not { } scope || !scope.InScope(record.OrganizationId))
+                    || await scopes.GetByIdAsync(user.Id, ct) is not { } scope || !scope.InScope(record.OrganizationId))
                 {
                     continue;
                 }
@@ -621,9 +620,6 @@ public sealed class WorkflowService(
         return match.Id is null ? null : match;
     }
 
-    /// <summary>The scope of any user by id (for checks on actors other than the signed-in one).</summary>
-    public Task<UserScope?> ScopeOfAsync(string userId, CancellationToken ct = default)
-        => scopes.GetAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "workflow")), ct);
 
     private async Task RecordAsync(WorkflowAction action, SubmissionTransitionRecord transition, ContentItem item, SubmissionRecord record, CancellationToken ct)
     {

@@ -41,6 +41,13 @@ public interface IUserScopeService
     Task<UserScope?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default);
 }
 
+public static class UserScopeServiceExtensions
+{
+    /// <summary>The scope of any user by id (for checks on someone other than the signed-in user), or null.</summary>
+    public static Task<UserScope?> GetByIdAsync(this IUserScopeService scopes, string userId, CancellationToken ct = default)
+        => scopes.GetAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "by-id")), ct);
+}
+
 /// <summary>Requires one named permission; used through policies named <c>Permission:Name</c>.</summary>
 public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
 
