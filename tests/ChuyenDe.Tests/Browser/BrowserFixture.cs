@@ -78,7 +78,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/admin/dang-nhap", StringComparison.Ordinal));
+        // Signing in hashes the password; with every test class's site starting at once on 2 cores it can take a while.
+        await page.WaitForURLAsync(url => !url.Contains("/admin/dang-nhap", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }
 
     public async Task DisposeAsync()
