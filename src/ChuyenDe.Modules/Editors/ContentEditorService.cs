@@ -57,7 +57,7 @@ public sealed class ContentEditorService(
     IContentQueryService queries,
     ITaxonomyService taxonomies,
     IOrganizationService organizations,
-    IMediaStore media,
+    IMediaFileAccess mediaFiles,
     IMediaUsage mediaUsage,
     ISiteSettingsService settings,
     IContentAuthorizer authorizer,
@@ -270,7 +270,7 @@ public sealed class ContentEditorService(
         ContentFormValues values, bool canPublish, SiteSettings site, CancellationToken ct)
     {
         var editors = new List<FieldEditorView>();
-        IReadOnlyList<string>? mediaFiles = null;
+        IReadOnlyList<MediaChoice>? choosable = null;
         foreach (var part in type.Parts)
         {
             var label = binder.PartLabel(part);
@@ -437,10 +437,16 @@ public sealed class ContentEditorService(
 
                     case ContentKinds.MediaField:
                     {
-                        mediaFiles ??= await media.ListAsync(ct);
+                        // Only files of the user's organisations (administrators: also the recipes' files).
+                        choosable ??= await mediaFiles.ListChoosableAsync(scope, ct);
                         var chosenPaths = values.GetAll(key);
-                        var originalNames = await mediaUsage.GetOriginalNamesAsync(mediaFiles.Concat(chosenPaths).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal), ct);
-                        editor = editor with { Options = MediaOptions(settingsOfKind, chosenPaths, mediaFiles, originalNames), Multiple = settingsOfKind.Multiple };
+                        var names = choosable.ToDictionary(c => c.Path, c => c.Name, StringComparer.Ordinal);
+                        foreach (var (path, name) in await mediaUsage.GetOriginalNamesAsync(chosenPaths.Where(p => p.Length > 0 && !names.ContainsKey(p)).ToHashSet(StringComparer.Ordinal), ct))
+                        {
+                            names[path] = name;
+                        }
+
+                        editor = editor with { Options = MediaOptions(settingsOfKind, chosenPaths, choosable.Select(c => c.Path).ToList(), names), Multiple = settingsOfKind.Multiple };
                         break;
                     }
 
@@ -473,7 +479,7 @@ public sealed class ContentEditorService(
         var options = new List<EditorOption>();
         foreach (var path in chosen.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            options.Add(MediaOption(path) with { Note = available.Contains(path) ? null : T["file not found in the media library"].Value });
+            options.Add(MediaOption(path) with { Note = available.Contains(path) ? null : T["not in your organisation's media library"].Value });
         }
 
         options.AddRange(files.Where(f => Allowed(f) && !chosen.Contains(f, StringComparer.Ordinal)).Select(MediaOption));
@@ -751,18 +757,41 @@ public sealed class ContentEditorService(
 
                 case ContentKinds.MediaField:
                 {
+                    // A forged path (another organisation's upload, a recipe's file for a non-administrator) is refused
+                    // like a missing one: the message does not tell whether the file exists.
                     var before = ContentValidator.Strings(stored?["Paths"]);
-                    foreach (var path in values.GetAll(key).Select(v => v.Trim()).Where(v => v.Length > 0 && !before.Contains(v)).Distinct())
+                    var added = values.GetAll(key).Select(v => v.Trim()).Where(v => v.Length > 0 && !before.Contains(v)).Distinct().ToList();
+                    var usable = await mediaFiles.UsableAsync(scope, added, ct);
+                    if (added.FirstOrDefault(p => !usable.Contains(p)) is { } refused)
                     {
-                        if (!ContentValidator.IsSafeMediaPath(path) || !await media.ExistsAsync(path, ct))
-                        {
-                            errors.Add(new(part.Name, field.Name, T["{0}: the file {1} is not in the media library.", field.DisplayName, path]));
-                            break;
-                        }
+                        errors.Add(new(part.Name, field.Name, T["{0}: the file {1} is not in the media library.", field.DisplayName, refused]));
                     }
 
                     break;
                 }
+            }
+        }
+
+        // Links to /media/… written into a body must name files the user may use, as the chooser does.
+        foreach (var part in type.Parts)
+        {
+            var property = part.PartName switch
+            {
+                ContentKinds.MarkdownBodyPart => "Markdown",
+                ContentKinds.HtmlBodyPart => "Html",
+                _ => null,
+            };
+            if (property is null)
+            {
+                continue;
+            }
+
+            var before = MediaLinks.PathsIn(ContentValidator.Text(existing?.Part(part.Name)?[property]));
+            var added = MediaLinks.PathsIn(values.Get(FormKeys.For(part.Name, property))).Where(p => !before.Contains(p)).ToList();
+            var usable = await mediaFiles.UsableAsync(scope, added, ct);
+            if (added.FirstOrDefault(p => !usable.Contains(p)) is { } refused)
+            {
+                errors.Add(new(part.Name, property, T["{0}: the link to the file /media/{1} is not allowed: link only files of your organisation's media library.", binder.PartLabel(part), refused]));
             }
         }
 

@@ -1,6 +1,7 @@
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChuyenDe.Modules.Media;
 
@@ -19,9 +20,11 @@ internal enum MediaVisibility
 
 /// <summary>
 /// The access rule of files of the media library, shared by the original files (<see cref="MediaFileEndpoint"/>) and
-/// their image derivatives (<see cref="DerivativeEndpoint"/>): files used by a published item are public; files used only
-/// by unpublished items are for signed-in users who may view one of those items; files used by nothing for users of
-/// the back office.
+/// their image derivatives (<see cref="DerivativeEndpoint"/>). Files used by a published item are public. Otherwise an
+/// uploaded file is for signed-in users whose organisation scope includes the file's organisation, and for users who may
+/// view an unpublished item the file is the own of (an upload of the item's organisation or below: a reviewer assigned
+/// to the item sees its photos; attaching another school's file to one's own item grants nothing). A recipe's file
+/// (no upload record) that no published item uses is for administrators only.
 /// </summary>
 internal static class MediaAccess
 {
@@ -37,10 +40,7 @@ internal static class MediaAccess
         return await MayReadAsync(usage, http, scopes, authorizer, contents, ct) ? MediaVisibility.Private : MediaVisibility.Hidden;
     }
 
-    /// <summary>
-    /// A file used only by unpublished items: signed-in users who may view one of them. A file used by nothing (a
-    /// library file not attached yet): users of the back office.
-    /// </summary>
+    /// <summary>Whether the signed-in user may read a file that no published item uses (see the class).</summary>
     public static async Task<bool> MayReadAsync(MediaUsageInfo usage, HttpContext http, IUserScopeService scopes,
         IContentAuthorizer authorizer, IContentManager contents, CancellationToken ct)
     {
@@ -50,15 +50,27 @@ internal static class MediaAccess
             return false;
         }
 
-        if (!usage.IsUsed)
+        if (user.IsAdministrator)
         {
-            return user.Has("AccessAdmin");
+            return true;
+        }
+
+        var access = http.RequestServices.GetRequiredService<MediaFileAccess>();
+        if (!(await access.OwnersAsync([usage.Path], ct)).TryGetValue(usage.Path, out var organizationId))
+        {
+            return false;
+        }
+
+        if (user.OrganizationIds.Contains(organizationId))
+        {
+            return true;
         }
 
         foreach (var entry in usage.Items)
         {
             if (await contents.GetAsync(entry.ContentItemId, VersionOptions.Latest, ct) is { } item
-                && authorizer.Can(user, ContentAction.View, item))
+                && authorizer.Can(user, ContentAction.View, item)
+                && (await access.OwnedByItemAsync(item.OrganizationId, [usage.Path], ct)).Count > 0)
             {
                 return true;
             }

@@ -19,6 +19,8 @@ public static class MediaModule
         services.AddSingleton<IPermissionProvider, MediaPermissions>();
         services.AddSingleton<MediaUsageBackfill>();
         services.AddScoped<IMediaUsage, MediaUsageService>();
+        services.AddScoped<MediaFileAccess>();
+        services.AddScoped<IMediaFileAccess>(sp => sp.GetRequiredService<MediaFileAccess>());
         services.AddScoped<IContentEventHandler, MediaUsageIndexer>();
         services.AddScoped<IMediaUploadService, MediaUploadService>();
         services.AddScoped<IContentPublishCheck, MediaPublishChecks>();
@@ -32,8 +34,8 @@ public static class MediaModule
 
     /// <summary>
     /// <c>/media/{path}</c>: files of the media library. Files used by a published item are public; files used only by
-    /// unpublished items are served to signed-in users who may view one of those items; files used by nothing only to
-    /// users of the back office. Everyone else gets 404. See <see cref="MediaFileEndpoint"/>.
+    /// unpublished items or by nothing are served to signed-in users whose scope includes the file's organisation, or who
+    /// may view an unpublished item the file is the own of (<see cref="MediaAccess"/>). Everyone else gets 404. See <see cref="MediaFileEndpoint"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder endpoints)
     {

@@ -166,7 +166,7 @@ internal sealed class MediaUsageBackfill
 /// current latest and published versions (media fields, and <c>/media/…</c> links in Markdown and HTML bodies),
 /// inside the content transaction.
 /// </summary>
-internal sealed partial class MediaUsageIndexer(DbContext db, IContentDefinitionManager definitions, IServiceProvider services) : IContentEventHandler
+internal sealed class MediaUsageIndexer(DbContext db, IContentDefinitionManager definitions, IServiceProvider services) : IContentEventHandler
 {
     public Task CreatedAsync(ContentEvent e, CancellationToken ct) => ReindexAsync(e.Item.ContentItemId, ct);
     public Task UpdatedAsync(ContentEvent e, CancellationToken ct) => ReindexAsync(e.Item.ContentItemId, ct);
@@ -248,11 +248,9 @@ internal sealed partial class MediaUsageIndexer(DbContext db, IContentDefinition
                 continue;
             }
 
-            foreach (Match match in MediaLink().Matches(text))
+            foreach (var path in MediaLinks.PathsIn(text))
             {
-                // HTML attributes may carry entities (&amp;); each segment of the address is percent-encoded.
-                var address = System.Net.WebUtility.HtmlDecode(match.Groups["path"].Value);
-                Add(found, string.Join('/', address.Split('/').Select(Uri.UnescapeDataString)));
+                found.Add(path);
             }
         }
 
@@ -269,8 +267,4 @@ internal sealed partial class MediaUsageIndexer(DbContext db, IContentDefinition
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    /// <summary>A site-relative <c>/media/…</c> address (Markdown link or image, HTML src/href), up to a quote, space, bracket, query or fragment.</summary>
-    [GeneratedRegex("""(?<![\w/.:-])/media/(?<path>[^\s"'()<>\[\]?#]+)""")]
-    private static partial Regex MediaLink();
 }

@@ -17,6 +17,7 @@ internal sealed class SearchDocumentBuilder(
     ITaxonomyService taxonomies,
     IOrganizationService organizations,
     IMediaTextLookup mediaTexts,
+    IMediaFileAccess mediaFiles,
     IEnumerable<ISearchDocumentContributor> contributors)
 {
     /// <summary>Text beyond this length (body or attachments) is not indexed.</summary>
@@ -141,8 +142,10 @@ internal sealed class SearchDocumentBuilder(
         var attachments = new StringBuilder();
         if (mediaPaths.Count > 0)
         {
-            var texts = await mediaTexts.GetTextsAsync(mediaPaths.Distinct(StringComparer.Ordinal).ToList(), ct);
-            foreach (var path in mediaPaths.Distinct(StringComparer.Ordinal))
+            // Only the item's own files: another unit's document attached to an item must not lend it its words.
+            var own = await mediaFiles.OwnedByItemAsync(item.OrganizationId, mediaPaths, ct);
+            var texts = await mediaTexts.GetTextsAsync(own.ToList(), ct);
+            foreach (var path in mediaPaths.Distinct(StringComparer.Ordinal).Where(own.Contains))
             {
                 if (texts.TryGetValue(path, out var text))
                 {

@@ -21,6 +21,7 @@ public sealed class ContentAdminBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task A_curator_creates_an_Initiative_previews_it_picks_related_content_fixes_an_error_and_publishes()
     {
         BrowserFixture.SkipUnlessAvailable();
+        var image = await ContentAdminSupport.SchoolImageAsync(fixture.Factory);
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, Accounts.DistrictCurator, CmsAppFactory.DemoPassword);
 
@@ -65,8 +66,8 @@ public sealed class ContentAdminBrowserTests(BrowserFixture fixture) : IClassFix
         Assert.True(await page.Locator("#f-Initiative-RelatedItems input[value='initiative-doi-moi-gio-an']").IsCheckedAsync());
 
         // An image with its description.
-        await page.Locator("#f-Initiative-Images input[value='mau/gio-an-tu-phuc-vu.jpg']").CheckAsync();
-        await page.Locator("input[name='Initiative.Images.MediaText[mau/gio-an-tu-phuc-vu.jpg]']").FillAsync("Trẻ tự lấy thức ăn");
+        await page.Locator($"#f-Initiative-Images input[value='{image}']").CheckAsync();
+        await page.Locator($"input[name='Initiative.Images.MediaText[{image}]']").FillAsync("Trẻ tự lấy thức ăn");
         // Photos of children are published only with the parents' consent, confirmed by the contributor.
         await page.GetByLabel("Tôi xác nhận nhà trường đã có sự đồng ý của cha mẹ trẻ", new() { Exact = false }).CheckAsync();
         await ShotAsync(page, "02-create-filled");
@@ -79,7 +80,7 @@ public sealed class ContentAdminBrowserTests(BrowserFixture fixture) : IClassFix
         Assert.Equal("error-summary", await page.EvaluateAsync<string>("document.activeElement.id"));
         Assert.Equal(title, await page.Locator("#f-TitlePart-Title").InputValueAsync());
         Assert.True(await page.Locator("#f-Initiative-RelatedItems input[value='initiative-doi-moi-gio-an']").IsCheckedAsync());
-        Assert.Equal("Trẻ tự lấy thức ăn", await page.Locator("input[name='Initiative.Images.MediaText[mau/gio-an-tu-phuc-vu.jpg]']").InputValueAsync());
+        Assert.Equal("Trẻ tự lấy thức ăn", await page.Locator($"input[name='Initiative.Images.MediaText[{image}]']").InputValueAsync());
         Assert.True(await page.Locator("#f-ConsentPart-Confirmed").IsCheckedAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vui lòng nhập Tóm tắt." }).ClickAsync();
@@ -93,5 +94,27 @@ public sealed class ContentAdminBrowserTests(BrowserFixture fixture) : IClassFix
         await page.WaitForURLAsync("**/sang-kien/**");
         Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [SkippableFact]
+    public async Task A_contributor_s_file_chooser_lists_only_the_files_of_their_school()
+    {
+        BrowserFixture.SkipUnlessAvailable();
+        var own = await ContentAdminSupport.SchoolImageAsync(fixture.Factory);
+        var otherSchool = await ContentAdminSupport.SchoolImageAsync(fixture.Factory, ContentAdminSupport.CuuLong);
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, Accounts.Contributor, CmsAppFactory.DemoPassword);
+
+        await page.GotoAsync("/admin/noi-dung/tao/Initiative");
+        await ShotAsync(page, "10-contributor-chooser");
+        var offered = await page.Locator("#f-Initiative-Images input[type=checkbox]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)");
+        var documents = await page.Locator("#f-Initiative-Attachments input[type=checkbox]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)");
+
+        Assert.Contains(own, offered);
+        Assert.DoesNotContain(otherSchool, offered);
+        Assert.All(offered.Concat(documents), path => Assert.StartsWith("u/truong-mn-ben-thanh/", path));
+        // The photo of the other school is not even reachable by its address.
+        var response = await page.APIRequest.GetAsync("/media/" + otherSchool);
+        Assert.Equal(404, response.Status);
     }
 }

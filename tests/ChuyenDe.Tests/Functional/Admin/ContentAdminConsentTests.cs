@@ -8,11 +8,15 @@ namespace ChuyenDe.Tests.Functional.Admin;
 /// Publishing images (issue 4, items 3 and 6): alternative text for every image, and the confirmation of the parents'
 /// consent (recorded with who and when) before an item with photos of children is published. Drafts are not held back.
 /// </summary>
-public sealed class ContentAdminConsentTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>
+public sealed class ContentAdminConsentTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>, IAsyncLifetime
 {
+    public async Task InitializeAsync() => await SchoolImageAsync(fixture);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string CreateInitiative = "/admin/noi-dung/tao/Initiative";
-    private const string Image = "mau/goc-thien-nhien.jpg";
-    private const string ImageText = "Initiative.Images.MediaText[mau/goc-thien-nhien.jpg]";
+    private const string Image = BenThanhImage;
+    private const string ImageText = "Initiative.Images.MediaText[" + BenThanhImage + "]";
     private const string Consent = "ConsentPart.Confirmed";
     private const string ConsentLabel = "Tôi xác nhận nhà trường đã có sự đồng ý của cha mẹ trẻ cho việc đăng các ảnh có hình trẻ trên trang công khai.";
     private const string ConsentError = "Vui lòng xác nhận đã có sự đồng ý của cha mẹ trẻ cho việc đăng ảnh trước khi xuất bản.";

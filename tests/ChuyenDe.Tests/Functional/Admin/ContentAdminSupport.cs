@@ -14,6 +14,46 @@ public static class ContentAdminSupport
     public const string BenThanh = "truong-mn-ben-thanh";
     public const string CuuLong = "truong-mn-cuu-long";
 
+    /// <summary>A photo in Bến Thành's media library (an upload with its record), made by <see cref="SchoolImageAsync"/>.</summary>
+    public const string BenThanhImage = "u/truong-mn-ben-thanh/2026/01/goc-thien-nhien.jpg";
+
+    /// <summary>
+    /// Puts a copy of a sample photo into an organisation's media library as an upload would (the file and its
+    /// <c>MediaFiles</c> record), once per site; returns its path <c>u/{organisation}/2026/01/goc-thien-nhien.jpg</c>.
+    /// Recipe files have no record, and only administrators may choose those.
+    /// </summary>
+    public static Task<string> SchoolImageAsync(SiteFixture fixture, string organizationId = BenThanh)
+        => SchoolImageAsync(fixture.Factory, organizationId);
+
+    /// <inheritdoc cref="SchoolImageAsync(SiteFixture, string)"/>
+    public static async Task<string> SchoolImageAsync(CmsAppFactory factory, string organizationId = BenThanh)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        {
+            var path = $"u/{organizationId}/2026/01/goc-thien-nhien.jpg";
+            var store = sp.GetRequiredService<Modules.Media.IMediaStore>();
+            var db = sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContext>();
+            if (!await store.ExistsAsync(path))
+            {
+                await using var sample = (await store.OpenReadAsync("mau/goc-thien-nhien.jpg"))!;
+                (await store.StageAsync(path, sample)).Commit();
+            }
+
+            if (!db.Set<Modules.Media.MediaFileRecord>().Any(f => f.Path == path))
+            {
+                db.Add(new Modules.Media.MediaFileRecord
+                {
+                    Path = path, OriginalName = "goc-thien-nhien.jpg", OrganizationId = organizationId, Kind = "Image",
+                    ContentType = "image/jpeg", Sha256 = new string('0', 64), UploadedBy = "test", UploadedUtc = DateTime.UtcNow,
+                });
+                await db.SaveChangesAsync();
+            }
+
+            return path;
+        }
+    }
+
     /// <summary>A title no other test uses, with Vietnamese letters.</summary>
     public static string FreshTitle(string words) => $"{words} {Guid.NewGuid().ToString("N")[..8]}";
 

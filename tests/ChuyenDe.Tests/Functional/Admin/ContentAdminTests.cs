@@ -7,8 +7,12 @@ using static ChuyenDe.Tests.Functional.Admin.ContentAdminSupport;
 namespace ChuyenDe.Tests.Functional.Admin;
 
 /// <summary>The generated editors and the content list, used through the real forms of the running site.</summary>
-public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>
+public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>, IAsyncLifetime
 {
+    public async Task InitializeAsync() => await SchoolImageAsync(fixture);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string CreateInitiative = "/admin/noi-dung/tao/Initiative";
 
     /// <summary>Fills the Initiative form as a contributor would: several field kinds at once.</summary>
@@ -21,8 +25,8 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         .Set("Initiative.AgeGroups", "age-4-5", "age-5-6")
         .Set("Initiative.AppliedOn", "2024-09-05")
         .Set("Initiative.License", "CC-BY-4.0")
-        .Set("Initiative.Images", "mau/goc-thien-nhien.jpg")
-        .Set("Initiative.Images.MediaText[mau/goc-thien-nhien.jpg]", "Góc thiên nhiên với chậu cây do trẻ tự chăm sóc")
+        .Set("Initiative.Images", BenThanhImage)
+        .Set($"Initiative.Images.MediaText[{BenThanhImage}]", "Góc thiên nhiên với chậu cây do trẻ tự chăm sóc")
         .Set("ConsentPart.Confirmed", "true")
         .Set("MarkdownBodyPart.Markdown", "## Cách làm\n\nMỗi sáng trẻ **tự chọn** góc chơi.");
 
@@ -37,7 +41,7 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         Assert.Equal("date", page.GetElementById("f-Initiative-AppliedOn")!.GetAttribute("type"));
         Assert.Equal("radio", page.QuerySelector("input[name='Initiative.SchoolYear']")!.GetAttribute("type"));
         Assert.Equal("checkbox", page.QuerySelector("input[name='Initiative.Criteria']")!.GetAttribute("type"));
-        Assert.NotNull(page.QuerySelector("input[name='Initiative.Images.MediaText[mau/goc-thien-nhien.jpg]']"));
+        Assert.NotNull(page.QuerySelector($"input[name='Initiative.Images.MediaText[{BenThanhImage}]']"));
         Assert.Contains("Tóm tắt", page.QuerySelector("label[for=f-Initiative-Summary]")!.TextContent);
         Assert.Contains("f-Initiative-Summary-hint", page.GetElementById("f-Initiative-Summary")!.GetAttribute("aria-describedby"));
         // The contributor's school is fixed: no organisation can be chosen, and no publish button is offered.
@@ -59,7 +63,7 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         Assert.Equal(["age-4-5", "age-5-6"], Strings(draft, "Initiative", "AgeGroups", "TermContentItemIds"));
         Assert.Equal("2024-09-05T00:00:00", Text(draft, "Initiative", "AppliedOn", "Value"));
         Assert.Equal("CC-BY-4.0", Text(draft, "Initiative", "License"));
-        Assert.Equal(["mau/goc-thien-nhien.jpg"], Strings(draft, "Initiative", "Images", "Paths"));
+        Assert.Equal([BenThanhImage], Strings(draft, "Initiative", "Images", "Paths"));
         Assert.Equal(["Góc thiên nhiên với chậu cây do trẻ tự chăm sóc"], Strings(draft, "Initiative", "Images", "MediaTexts"));
         var path = draft.Part("AutoroutePart")!["Path"]!.GetValue<string>();
         Assert.StartsWith("sang-kien/tre-tu-chon-goc-choi-", path);
@@ -120,8 +124,8 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         Assert.Equal("sy-2024-2025", kept.Get("Initiative.SchoolYear"));
         Assert.Equal("31/02/2024", kept.Get("Initiative.AppliedOn"));
         Assert.Equal("CC-BY-4.0", kept.Get("Initiative.License"));
-        Assert.Equal(["mau/goc-thien-nhien.jpg"], kept.GetAll("Initiative.Images"));
-        Assert.Equal("Góc thiên nhiên với chậu cây do trẻ tự chăm sóc", kept.Get("Initiative.Images.MediaText[mau/goc-thien-nhien.jpg]"));
+        Assert.Equal([BenThanhImage], kept.GetAll("Initiative.Images"));
+        Assert.Equal("Góc thiên nhiên với chậu cây do trẻ tự chăm sóc", kept.Get($"Initiative.Images.MediaText[{BenThanhImage}]"));
         Assert.Equal("## Cách làm\n\nMỗi sáng trẻ **tự chọn** góc chơi.", kept.Get("MarkdownBodyPart.Markdown")!.Replace("\r\n", "\n"));
         Assert.Equal(BenThanh, kept.Get("OrganizationPart.OrganizationId"));
 

@@ -190,7 +190,7 @@ public abstract class DerivativeServingTests<TFixture>(TFixture fixture) : IClas
     public async Task A_derivative_of_an_image_of_a_draft_is_served_only_to_those_who_may_view_the_item()
     {
         fixture.SkipUnlessAvailable();
-        var path = await MediaTestSupport.PutFileAsync(fixture, $"thu-nghiem/nhap-{Guid.NewGuid():N}.jpg", ImageTestFiles.Noise(800, 600));
+        var path = await MediaTestSupport.PutFileAsync(fixture, $"u/{ContentAdminSupport.BenThanh}/2026/01/nhap-{Guid.NewGuid():N}.jpg", ImageTestFiles.Noise(800, 600), ContentAdminSupport.BenThanh);
         var draft = await ContentAdminSupport.CreateInitiativeAsync(fixture, ContentAdminSupport.FreshTitle("Sáng kiến có ảnh nháp"),
             ContentAdminSupport.BenThanh, Accounts.Contributor, publish: false);
         await MediaTestSupport.SaveAsync(fixture, draft.ContentItemId, item => MediaTestSupport.SetImages(item, path), publish: false);

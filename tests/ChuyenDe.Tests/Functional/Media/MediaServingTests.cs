@@ -13,13 +13,28 @@ public static class MediaTestSupport
 {
     public const string SampleImage = "mau/gio-an-tu-phuc-vu.jpg";
 
-    /// <summary>Writes a file into the media store (staged, then committed) and returns its path.</summary>
-    public static async Task<string> PutFileAsync(SiteFixture fixture, string path, byte[] bytes)
+    /// <summary>
+    /// Writes a file into the media store (staged, then committed) and returns its path. With an organisation, the file
+    /// is recorded as an upload of that organisation's library (a <c>MediaFiles</c> row); without, it is like a recipe's
+    /// file, which only administrators may read before a published item uses it.
+    /// </summary>
+    public static async Task<string> PutFileAsync(SiteFixture fixture, string path, byte[] bytes, string? organizationId = null)
     {
         await fixture.WithServicesAsync(async sp =>
         {
             using var input = new MemoryStream(bytes);
             (await sp.GetRequiredService<IMediaStore>().StageAsync(path, input)).Commit();
+            if (organizationId is not null)
+            {
+                var db = sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContext>();
+                db.Add(new MediaFileRecord
+                {
+                    Path = path, OriginalName = Path.GetFileName(path), OrganizationId = organizationId, Kind = "Image",
+                    ContentType = "image/jpeg", Length = bytes.Length, Sha256 = new string('0', 64), UploadedBy = "test", UploadedUtc = DateTime.UtcNow,
+                });
+                await db.SaveChangesAsync();
+            }
+
             return true;
         });
         return path;
@@ -159,7 +174,7 @@ public abstract class MediaServingTests<TFixture>(TFixture fixture) : IClassFixt
     public async Task A_file_of_a_draft_is_served_only_to_those_who_may_view_the_item_until_it_is_published()
     {
         fixture.SkipUnlessAvailable();
-        var path = await MediaTestSupport.PutFileAsync(fixture, $"thu-nghiem/nhap-{Guid.NewGuid():N}.jpg", MediaTestSupport.JpegBytes());
+        var path = await MediaTestSupport.PutFileAsync(fixture, $"u/{ContentAdminSupport.BenThanh}/2026/01/nhap-{Guid.NewGuid():N}.jpg", MediaTestSupport.JpegBytes(), ContentAdminSupport.BenThanh);
         var draft = await ContentAdminSupport.CreateInitiativeAsync(fixture, ContentAdminSupport.FreshTitle("Sáng kiến có ảnh nháp"),
             ContentAdminSupport.BenThanh, Accounts.Contributor, publish: false);
         await MediaTestSupport.SaveAsync(fixture, draft.ContentItemId, item => MediaTestSupport.SetImages(item, path), publish: false);
