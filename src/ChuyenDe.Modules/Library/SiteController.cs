@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Contents;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public sealed record HomeView(
     IReadOnlyDictionary<string, int> Counts);
 
 /// <summary>The public site: home, the library, lists per type, item pages at their routes, error pages.</summary>
+[AllowAnonymous]
 public sealed class SiteController(
     IContentQueryService queries,
     IContentDisplayBuilder display,

@@ -39,8 +39,8 @@ public static class MediaModule
     /// </summary>
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/media/{**path}", MediaFileEndpoint.ServeAsync).WithName("Media");
-        endpoints.MapGet(DerivativeEndpoint.Prefix + "/{size}/{format}/{**path}", DerivativeEndpoint.ServeAsync).WithName("MediaDerivative");
+        endpoints.MapGet("/media/{**path}", MediaFileEndpoint.ServeAsync).WithName("Media").AllowAnonymous();
+        endpoints.MapGet(DerivativeEndpoint.Prefix + "/{size}/{format}/{**path}", DerivativeEndpoint.ServeAsync).WithName("MediaDerivative").AllowAnonymous();
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ namespace ChuyenDe.Modules.Search;
 /// <c>/tim-kiem</c>: the public search page, and <c>/tim-kiem/goi-y</c>, the suggestions the query box shows as the
 /// visitor types. Only the public index is searched (published items), so drafts never reach this page.
 /// </summary>
+[AllowAnonymous]
 public sealed class SearchController(
     IServiceProvider services,
     ISearchService search,

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Modules.Security;
@@ -69,6 +71,26 @@ internal sealed class PermissionHandler(IPermissionService permissions) : Author
     }
 }
 
+/// <summary>
+/// The fallback policy's requirement, for endpoints that say nothing about who may reach them: a signed-in user, as
+/// <c>RequireAuthenticatedUser</c>. Only a request that reached no route of the site passes without one: the router's
+/// own 405 answer for a method a route does not take (say a POST to a public page) runs no code of the site, and sending
+/// a visitor to sign in for it would suggest that signing in helps.
+/// </summary>
+public sealed class SignedInRequirement : AuthorizationHandler<SignedInRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInRequirement requirement)
+    {
+        if (context.User.Identities.Any(i => i.IsAuthenticated)
+            || (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Makes a policy for any <c>Permission:Name</c> on demand; other names go to the default provider.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : IAuthorizationPolicyProvider
 {
@@ -93,5 +115,10 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
     }
 }
 
-/// <summary>Authorises an action by permission: <c>[RequirePermission("ManageUsers")]</c>.</summary>
+/// <summary>
+/// Authorises an action by permission: <c>[RequirePermission("ManageUsers")]</c>. Several add up: a controller's own
+/// permission adds to the <c>AccessAdmin</c> of its base class. The usage is declared here because reflection does not
+/// inherit it from <see cref="AuthorizeAttribute"/>: without it a subclass's attribute hid its base class's.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
 public sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicy.For(permission));

@@ -102,8 +102,9 @@ public sealed class PostgresTestDatabase : TestDatabase
     }
 }
 
-/// <summary>The real site, booted from the real recipes, on a test database.</summary>
-public sealed class CmsAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The real site, booted from the real recipes, on a test database (<paramref name="configure"/>: test-only additions).</summary>
+public sealed class CmsAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Quantri-2026-Test";
     public const string DemoPassword = "Demo-2026-Test";
@@ -123,5 +124,7 @@ public sealed class CmsAppFactory(TestDatabase database, IReadOnlyDictionary<str
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 }

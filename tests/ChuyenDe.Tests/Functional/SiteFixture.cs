@@ -23,6 +23,8 @@ public abstract class SiteFixture : IAsyncLifetime
         return await work(scope.ServiceProvider);
     }
 
+    protected virtual CmsAppFactory CreateFactory(TestDatabase database) => new(database);
+
     public virtual void SkipUnlessAvailable()
     {
     }
@@ -35,7 +37,7 @@ public abstract class SiteFixture : IAsyncLifetime
         }
 
         _database = await CreateDatabaseAsync();
-        _factory = new CmsAppFactory(_database);
+        _factory = CreateFactory(_database);
         _ = _factory.Server; // boots the site: migrations, recipes, administrator
     }
 
