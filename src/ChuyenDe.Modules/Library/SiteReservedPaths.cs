@@ -32,13 +32,15 @@ internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPa
 
     private readonly Lock _gate = new();
     private (HashSet<string> Prefixes, HashSet<string> Exact)? _sets;
+    private bool _watching;
 
     public bool IsReserved(string path)
     {
+        // An empty path gives an item no route at all (the home page is not an item): nothing to reserve.
         var trimmed = path.Trim().Trim('/');
         if (trimmed.Length == 0)
         {
-            return true;
+            return false;
         }
 
         var (prefixes, exact) = Sets();
@@ -70,13 +72,17 @@ internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPa
             }
 
             // Recomputed when endpoints change (none do once the site runs, but a test host may add some).
-            ChangeToken.OnChange(endpoints.GetChangeToken, () =>
+            if (!_watching)
             {
-                lock (_gate)
+                _watching = true;
+                ChangeToken.OnChange(endpoints.GetChangeToken, () =>
                 {
-                    _sets = null;
-                }
-            });
+                    lock (_gate)
+                    {
+                        _sets = null;
+                    }
+                });
+            }
         }
 
         if (services.GetService<IWebHostEnvironment>()?.WebRootFileProvider is { } webRoot)
