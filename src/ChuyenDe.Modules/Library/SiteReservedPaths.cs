@@ -21,11 +21,14 @@ namespace ChuyenDe.Modules.Library;
 /// </remarks>
 internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPaths
 {
-    /// <summary>Prefixes reserved for features to come and for well-known addresses of the web.</summary>
+    /// <summary>
+    /// Prefixes reserved for features to come and for well-known addresses of the web. The routes of today
+    /// (<c>admin</c>, <c>media</c>, <c>tim-kiem</c>, <c>loi</c> …) and the folders of <c>wwwroot</c> (<c>css</c>,
+    /// <c>js</c>) are found at run time and need no entry here.
+    /// </summary>
     public static readonly IReadOnlyList<string> FuturePrefixes =
     [
-        "admin", "media", "css", "js", "lib", "img", "fonts", "tim-kiem", "loi",
-        "feed", "rss", "atom", "sitemap", "sitemap.xml", "robots.txt", "favicon.ico", "oai", "health", "healthz", "metrics",
+        "lib", "img", "fonts", "feed", "rss", "atom", "sitemap", "sitemap.xml", "robots.txt", "favicon.ico", "oai", "health", "healthz", "metrics",
         "api", ".well-known", "van-ban", "ket-qua", "guong-dien-hinh", "don-vi", "bao-cao", "thong-ke", "dang-nhap",
         "dang-xuat", "tai-khoan",
     ];
