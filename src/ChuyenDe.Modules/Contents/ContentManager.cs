@@ -83,6 +83,7 @@ internal sealed class ContentManager(
     IEnumerable<IContentEventHandler> handlers,
     IEnumerable<IContentPublishCheck> publishChecks,
     IEnumerable<IContentChangeGuard> changeGuards,
+    IReservedPaths reservedPaths,
     TimeProvider clock,
     IStringLocalizer<ContentsResources> T) : IContentManager
 {
@@ -588,14 +589,27 @@ internal sealed class ContentManager(
         if (!string.IsNullOrWhiteSpace(custom) && (allowCustom || await OwnsPathAsync(item.ContentItemId, custom, ct)))
         {
             var path = Slugs.SlugifyPath(custom);
-            if (await IsPathTakenAsync(path, item.ContentItemId, ct))
+            if (reservedPaths.IsReserved(path))
             {
-                errors.Add(new(part.Name, "Path", T["The address {0} is already used by another item.", path]));
+                // A typed address that the site answers itself is refused; an address the type does not let users
+                // choose (kept from before) is replaced below by a generated one.
+                if (allowCustom)
+                {
+                    errors.Add(new(part.Name, "Path", T["The address {0} is reserved for the site's own pages (such as /admin, /media or /tim-kiem); please choose another address.", path]));
+                    return;
+                }
+            }
+            else
+            {
+                if (await IsPathTakenAsync(path, item.ContentItemId, ct))
+                {
+                    errors.Add(new(part.Name, "Path", T["The address {0} is already used by another item.", path]));
+                    return;
+                }
+
+                json["Path"] = path;
                 return;
             }
-
-            json["Path"] = path;
-            return;
         }
 
         var pattern = (settings?["Pattern"] as JsonValue)?.GetValue<string>() ?? "{{ ContentItem.DisplayText | slugify }}";
@@ -605,7 +619,33 @@ internal sealed class ContentManager(
             generated = Slugs.SlugifyPath(ExpandPattern(pattern.Replace("DisplayText", "ContentItemId", StringComparison.Ordinal), item));
         }
 
-        json["Path"] = await Slugs.MakeUniqueAsync(generated, p => IsPathTakenAsync(p, item.ContentItemId, ct));
+        generated = AvoidReserved(generated, item);
+        json["Path"] = await Slugs.MakeUniqueAsync(generated,
+            async p => reservedPaths.IsReserved(p) || await IsPathTakenAsync(p, item.ContentItemId, ct));
+    }
+
+    /// <summary>
+    /// A generated path whose first segment the site answers itself (an item titled "Tìm kiếm", a pattern starting
+    /// with <c>admin/</c>) gets a number on that segment: <c>tim-kiem-2</c>, <c>admin-2/…</c>.
+    /// </summary>
+    private string AvoidReserved(string path, ContentItem item)
+    {
+        if (!reservedPaths.IsReserved(path))
+        {
+            return path;
+        }
+
+        var slash = path.IndexOf('/');
+        var (first, rest) = slash < 0 ? (path, "") : (path[..slash], path[slash..]);
+        for (var n = 2; n < 100; n++)
+        {
+            if ($"{first}-{n}{rest}" is var candidate && !reservedPaths.IsReserved(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Slugs.Slugify(item.ContentItemId);
     }
 
     private Task<bool> OwnsPathAsync(string contentItemId, string path, CancellationToken ct)

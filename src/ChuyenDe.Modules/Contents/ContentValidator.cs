@@ -165,6 +165,10 @@ internal sealed class ContentValidator(
                         Fail(T["Please enter {0}.", label]);
                     }
                 }
+                else if (LinkUrls.IsNetworkPathReference(url) || url.TrimStart().StartsWith('\\'))
+                {
+                    Fail(T["{0}: an address starting with // or a backslash leads to another website; write the full address starting with https://.", label]);
+                }
                 else if (!IsSafeUrl(url))
                 {
                     Fail(T["{0} must be a web address starting with http:// or https://.", label]);
@@ -319,11 +323,20 @@ internal sealed class ContentValidator(
         => path.Length <= 512 && path.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '/')
            && !path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A path on this site (<see cref="LinkUrls.IsSiteRelative"/>) or an absolute http(s) address. Network-path
+    /// references such as <c>//host</c>, <c>/\host</c> or <c>\\host</c> lead to another site and are refused.
+    /// </summary>
     internal static bool IsSafeUrl(string url)
     {
-        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        if (LinkUrls.IsNetworkPathReference(url) || url.StartsWith('\\'))
         {
-            return true;
+            return false;
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return LinkUrls.IsSiteRelative(url);
         }
 
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.Library.Rendering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChuyenDe.Modules.Library;
 
@@ -13,6 +14,7 @@ public static class LibraryModule
     {
         services.AddSingleton<IContentHtmlRenderer, ContentHtmlRenderer>();
         services.AddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
+        services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;
     }
 }

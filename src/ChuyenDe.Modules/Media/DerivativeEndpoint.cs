@@ -10,9 +10,10 @@ namespace ChuyenDe.Modules.Media;
 /// <summary>
 /// Serves <c>/media/_anh/{size}/{format}/{path}</c>: the derivatives of a library image (size <c>nho</c> thumbnail,
 /// <c>the</c> card, <c>lon</c> full; format <c>webp</c> or <c>jpg</c>), made once by <see cref="IImageProcessor"/> with
-/// every metadata profile removed. Same access rule as the original file (<see cref="MediaAccess"/>), a strong ETag
-/// (304 on If-None-Match), a year of public caching for public files and none for the others, nosniff and the
-/// sandboxing Content-Security-Policy of originals. An unknown size or format, a file that is not an image, and an image
+/// every metadata profile removed. Same access rule as the original file (<see cref="MediaAccess"/>) and the same
+/// answer (<see cref="MediaFileEndpoint.Send"/>): a strong ETag and Last-Modified (304), ranges (206 and 416), five
+/// minutes of public caching with revalidation for public files and none for the others, nosniff and the sandboxing
+/// Content-Security-Policy of originals. An unknown size or format, a file that is not an image, and an image
 /// the pipeline refuses are all 404.
 /// </summary>
 public static class DerivativeEndpoint
@@ -112,9 +113,18 @@ public static class DerivativeEndpoint
             return Results.NotFound();
         }
 
-        headers.CacheControl = visibility == MediaVisibility.Public ? MediaFileEndpoint.PublicCache : MediaFileEndpoint.PrivateCache;
-        headers.ContentSecurityPolicy = MediaFileEndpoint.ContentSecurityPolicy;
-        return Results.File(derivative.PhysicalPath, derivative.ContentType, lastModified: derivative.LastModified,
-            entityTag: EntityTagHeaderValue.Parse(derivative.ETag));
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(derivative.PhysicalPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
+                64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Results.NotFound();
+        }
+
+        return MediaFileEndpoint.Send(http, visibility == MediaVisibility.Public, stream, derivative.ContentType,
+            derivative.LastModified, EntityTagHeaderValue.Parse(derivative.ETag));
     }
 }

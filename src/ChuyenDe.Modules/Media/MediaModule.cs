@@ -26,6 +26,7 @@ public static class MediaModule
         services.AddScoped<IContentPublishCheck, MediaPublishChecks>();
         services.AddSingleton<Admin.IAdminMenuProvider, MediaAdminMenu>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DownloadDeduplicator>();
         services.AddMediaImages();
         services.AddMediaUploads();
         services.AddMediaTextExtraction();

@@ -19,7 +19,6 @@ namespace ChuyenDe.Tests.Functional.Media;
 /// </summary>
 public abstract class DerivativeServingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
 {
-    private const string PublicCache = "public, max-age=31536000, immutable";
     private const string Csp = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
     private static readonly HtmlParser Parser = new();
 
@@ -47,7 +46,7 @@ public abstract class DerivativeServingTests<TFixture>(TFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/webp", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(PublicCache, Header(response, "Cache-Control"));
+        MediaTestSupport.AssertPublicCache(response);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal(Csp, Header(response, "Content-Security-Policy"));
         Assert.NotNull(response.Headers.ETag);
@@ -131,7 +130,7 @@ public abstract class DerivativeServingTests<TFixture>(TFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
         Assert.Equal(etag, again.Headers.ETag);
-        Assert.Equal(PublicCache, Header(again, "Cache-Control"));
+        MediaTestSupport.AssertPublicCache(again);
 
         using var other = new HttpRequestMessage(HttpMethod.Get, url);
         other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
@@ -215,7 +214,7 @@ public abstract class DerivativeServingTests<TFixture>(TFixture fixture) : IClas
         using (var published = await anonymous.GetAsync(url))
         {
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-            Assert.Equal(PublicCache, Header(published, "Cache-Control"));
+            MediaTestSupport.AssertPublicCache(published);
         }
 
         Assert.True(await MediaTestSupport.RunAsync(fixture, c => c.UnpublishAsync(draft.ContentItemId, ContentActor.System)));
@@ -316,6 +315,93 @@ public abstract class DerivativeServingTests<TFixture>(TFixture fixture) : IClas
     private static List<(string Url, string Width)> Candidates(string srcset)
         => srcset.Split(',', StringSplitOptions.TrimEntries).Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(parts => (parts[0], parts[1])).ToList();
+
+    /// <summary>
+    /// Issue 10, item 4: a public photo may be kept by browsers and proxies for five minutes at most, then is
+    /// revalidated; once its item is unpublished (consent withdrawn) the original and every derivative answer 404, even
+    /// to a client that revalidates with the ETag it had.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_photo_that_stops_being_public_stops_being_served_and_was_never_cached_for_long()
+    {
+        fixture.SkipUnlessAvailable();
+        var path = await MediaTestSupport.PutFileAsync(fixture, $"thu-nghiem/dong-y-{Guid.NewGuid():N}.jpg", ImageTestFiles.Noise(800, 600));
+        var item = await ContentAdminSupport.CreateInitiativeAsync(fixture, ContentAdminSupport.FreshTitle("Sáng kiến có ảnh của trẻ"),
+            ContentAdminSupport.BenThanh, Accounts.Contributor, publish: false);
+        await MediaTestSupport.SaveAsync(fixture, item.ContentItemId, i => MediaTestSupport.SetImages(i, path), publish: true);
+        using var anonymous = fixture.CreateClient();
+        var urls = new[] { MediaTestSupport.Url(path), Url("the", "webp", path), Url("nho", "jpg", path) };
+        var validators = new List<(string Url, EntityTagHeaderValue ETag, DateTimeOffset LastModified)>();
+
+        foreach (var url in urls)
+        {
+            using var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var cache = response.Headers.CacheControl!;
+            Assert.True(cache.Public && cache.MustRevalidate && cache.MaxAge is { } age && age <= TimeSpan.FromMinutes(5), $"{url}: {cache}");
+            Assert.DoesNotContain("immutable", Header(response, "Cache-Control"), StringComparison.OrdinalIgnoreCase);
+            Assert.False(response.Headers.ETag!.IsWeak);
+            Assert.NotNull(response.Content.Headers.LastModified);
+            validators.Add((url, response.Headers.ETag, response.Content.Headers.LastModified!.Value));
+
+            using var byTag = new HttpRequestMessage(HttpMethod.Get, url);
+            byTag.Headers.IfNoneMatch.Add(response.Headers.ETag);
+            using var notModified = await anonymous.SendAsync(byTag);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            MediaTestSupport.AssertPublicCache(notModified);
+
+            using var byDate = new HttpRequestMessage(HttpMethod.Get, url);
+            byDate.Headers.IfModifiedSince = response.Content.Headers.LastModified;
+            Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(byDate)).StatusCode);
+        }
+
+        Assert.True(await MediaTestSupport.RunAsync(fixture, c => c.UnpublishAsync(item.ContentItemId, ContentActor.System)));
+
+        foreach (var (url, etag, lastModified) in validators)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url)).StatusCode);
+            using var revalidation = new HttpRequestMessage(HttpMethod.Get, url);
+            revalidation.Headers.IfNoneMatch.Add(etag);
+            revalidation.Headers.IfModifiedSince = lastModified;
+            using var gone = await anonymous.SendAsync(revalidation);
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            Assert.True(gone.Headers.CacheControl!.NoStore, url);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_derivative_answers_range_requests_with_206_and_an_unsatisfiable_range_with_416()
+    {
+        fixture.SkipUnlessAvailable();
+        using var client = fixture.CreateClient();
+        var url = Url("lon", "jpg", MediaTestSupport.SampleImage);
+        using var first = await client.GetAsync(url);
+        Assert.Equal("bytes", Header(first, "Accept-Ranges"));
+        var whole = await first.Content.ReadAsByteArrayAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Range = new RangeHeaderValue(100, 299);
+        using var part = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(whole[100..300], await part.Content.ReadAsByteArrayAsync());
+        var range = part.Content.Headers.ContentRange!;
+        Assert.Equal((100L, 299L, (long)whole.Length), (range.From!.Value, range.To!.Value, range.Length!.Value));
+        Assert.Equal("image/jpeg", part.Content.Headers.ContentType!.MediaType);
+        MediaTestSupport.AssertPublicCache(part);
+
+        using var tail = new HttpRequestMessage(HttpMethod.Get, url);
+        tail.Headers.Range = new RangeHeaderValue(null, 50);
+        using var tailPart = await client.SendAsync(tail);
+        Assert.Equal(HttpStatusCode.PartialContent, tailPart.StatusCode);
+        Assert.Equal(whole[^50..], await tailPart.Content.ReadAsByteArrayAsync());
+
+        using var beyond = new HttpRequestMessage(HttpMethod.Get, url);
+        beyond.Headers.Range = new RangeHeaderValue(whole.Length + 10, null);
+        using var unsatisfiable = await client.SendAsync(beyond);
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, unsatisfiable.StatusCode);
+        Assert.Equal($"bytes */{whole.Length}", Header(unsatisfiable, "Content-Range"));
+    }
 }
 
 public sealed class DerivativeServingSqliteTests(SqliteSiteFixture fixture) : DerivativeServingTests<SqliteSiteFixture>(fixture);

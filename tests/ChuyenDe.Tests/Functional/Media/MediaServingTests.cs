@@ -51,6 +51,15 @@ public static class MediaTestSupport
         return bytes;
     }
 
+    /// <summary>Kept by browsers and proxies for five minutes, then revalidated; never <c>immutable</c>.</summary>
+    public static void AssertPublicCache(HttpResponseMessage response)
+    {
+        var cache = response.Headers.CacheControl!;
+        Assert.True(cache.Public && cache.MustRevalidate && cache.MaxAge == TimeSpan.FromMinutes(5) && !cache.NoStore && !cache.Private,
+            cache.ToString());
+        Assert.DoesNotContain("immutable", string.Join(",", response.Headers.GetValues("Cache-Control")), StringComparison.OrdinalIgnoreCase);
+    }
+
     public static string Url(string path) => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     public static Task<MediaUsageInfo> UsageAsync(SiteFixture fixture, string path)
@@ -113,7 +122,7 @@ public abstract class MediaServingTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
         Assert.NotNull(response.Headers.ETag);
         Assert.False(response.Headers.ETag!.IsWeak);
-        Assert.Equal("public, max-age=31536000, immutable", Header(response, "Cache-Control"));
+        MediaTestSupport.AssertPublicCache(response);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox", Header(response, "Content-Security-Policy"));
         Assert.Equal("inline", response.Content.Headers.ContentDisposition!.DispositionType);
@@ -200,7 +209,7 @@ public abstract class MediaServingTests<TFixture>(TFixture fixture) : IClassFixt
         using (var published = await anonymous.GetAsync(url))
         {
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-            Assert.Equal("public, max-age=31536000, immutable", Header(published, "Cache-Control"));
+            MediaTestSupport.AssertPublicCache(published);
         }
 
         Assert.True(await MediaTestSupport.RunAsync(fixture, c => c.UnpublishAsync(draft.ContentItemId, ContentActor.System)));

@@ -99,7 +99,10 @@ public sealed class MediaUploadTests(SqliteSiteFixture fixture) : IClassFixture<
 
     private static async Task<byte[]> DownloadAsync(AdminClient client, string path)
     {
-        using var response = await client.GetAsync("/media/" + path);
+        // As a browser: downloads without a User-Agent are not counted (issue 10, item 7).
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/media/" + path);
+        request.Headers.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+        using var response = await client.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsByteArrayAsync();
     }

@@ -427,6 +427,27 @@ public sealed class ContentManagerTests
             errors.Single(e => e.Key == "ModelSite.Website").Message);
     }
 
+    [Theory]
+    [InlineData("//evil.example/dang-nhap")]
+    [InlineData("/\\evil.example/dang-nhap")]
+    [InlineData("\\\\evil.example/dang-nhap")]
+    [InlineData("/\t/evil.example")]
+    public async Task A_link_field_refuses_an_address_that_leads_to_another_host_without_a_scheme(string url)
+    {
+        UseVietnamese();
+        await using var host = await CreateHostAsync();
+
+        var errors = await WithContents(host, async c =>
+        {
+            var item = await Items.NewModelSiteAsync(c, "Trường Mầm non Tân Định");
+            item.GetOrCreateField("ModelSite", "Website")["Url"] = url;
+            return await c.ValidateAsync(item);
+        });
+
+        Assert.Equal("Trang web của trường: địa chỉ bắt đầu bằng // hoặc dấu \\ sẽ dẫn sang một trang web khác; hãy ghi đầy đủ địa chỉ bắt đầu bằng https://.",
+            errors.Single(e => e.Key == "ModelSite.Website").Message);
+    }
+
     [Fact]
     public async Task Whole_numbers_set_in_code_are_accepted_and_huge_numbers_are_rejected_not_thrown()
     {

@@ -1,0 +1,21 @@
+namespace ChuyenDe.Modules.Contents;
+
+/// <summary>
+/// Addresses the site answers itself (the back office, media, search, error pages, static files, feeds …), which no
+/// item may take as its route. The content engine asks this contract; the host side implements it from the
+/// registered endpoints, so the engine depends on no other module.
+/// </summary>
+public interface IReservedPaths
+{
+    /// <summary>
+    /// Whether an item path (slug segments without a leading slash, e.g. <c>admin/x</c> or <c>tim-kiem</c>) would
+    /// land on an address the site answers itself.
+    /// </summary>
+    bool IsReserved(string path);
+}
+
+/// <summary>The engine on its own (tools and tests without a web host): nothing reserved.</summary>
+internal sealed class NoReservedPaths : IReservedPaths
+{
+    public bool IsReserved(string path) => false;
+}
