@@ -17,9 +17,9 @@ namespace ChuyenDe.Modules.Admin;
 /// <summary>
 /// HTTPS behind a reverse proxy. Forwarded headers (<c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c>) are always
 /// trusted from a proxy on the same machine (127.0.0.1, ::1) and from <c>ChuyenDe:ForwardedHeaders:KnownProxies</c>.
-/// When <c>ChuyenDe:PublicBaseUrl</c> starts with <c>https://</c>: cookies are always <c>Secure</c>, HSTS is sent on
-/// https responses, and plain-http requests from other machines are redirected to the public https address (plain
-/// http from the machine itself still works, for health checks and the proxy).
+/// When <c>ChuyenDe:PublicBaseUrl</c> starts with <c>https://</c>: cookies are always <c>Secure</c>, HSTS is sent, and
+/// plain-http requests from other machines are redirected to the public https address; plain http from the machine
+/// itself (the proxy, health checks) still works and is treated as https.
 /// </summary>
 public static class TransportSecurity
 {
@@ -74,7 +74,13 @@ public static class TransportSecurity
         var authority = https.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
         app.Use(async (context, next) =>
         {
-            if (!context.Request.IsHttps && !IsLocal(context.Connection.RemoteIpAddress))
+            if (!context.Request.IsHttps && IsLocal(context.Connection.RemoteIpAddress))
+            {
+                // From this machine: the proxy that terminated TLS without saying so, or a health check. The site is an https
+                // site, so the request is treated as one (Secure cookies and anti-forgery tokens work, links say https).
+                context.Request.Scheme = Uri.UriSchemeHttps;
+            }
+            else if (!context.Request.IsHttps)
             {
                 // To the configured address, never to the Host header a client chose.
                 var target = authority + context.Request.PathBase + context.Request.Path + context.Request.QueryString;

@@ -26,7 +26,7 @@ public static class UsersModule
                 // No lockout after failed attempts (a stranger could keep anyone out): sign-in is slowed down per account
                 // and address instead (Admin's SignInThrottle). Lockout serves an administrator's explicit lock only.
                 options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
-                options.Lockout.AllowedForNewUsers = false;
+                options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })

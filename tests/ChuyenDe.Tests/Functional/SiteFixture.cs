@@ -27,6 +27,9 @@ public abstract class SiteFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>The site on the database; a fixture may add settings or services.</summary>
+    protected virtual CmsAppFactory CreateFactory(TestDatabase database) => new(database);
+
     public async Task InitializeAsync()
     {
         if (!Available)
@@ -35,7 +38,7 @@ public abstract class SiteFixture : IAsyncLifetime
         }
 
         _database = await CreateDatabaseAsync();
-        _factory = new CmsAppFactory(_database);
+        _factory = CreateFactory(_database);
         _ = _factory.Server; // boots the site: migrations, recipes, administrator
     }
 
