@@ -52,7 +52,7 @@ internal static class Totp
 }
 
 /// <summary>Two-step sign-in: turning it on with an authenticator app, signing in with a code or a recovery code, roles that require it, the administrator's reset.</summary>
-public sealed class TwoFactorTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>
+public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
 {
     private const string Page = "/admin/tai-khoan/xac-thuc-hai-buoc";
 
@@ -93,9 +93,10 @@ public sealed class TwoFactorTests(SqliteSiteFixture fixture) : IClassFixture<Sq
         return await users.GetTwoFactorEnabledAsync((await users.FindByNameAsync(userName))!);
     });
 
-    [Fact]
+    [SkippableFact]
     public async Task A_user_turns_it_on_and_then_signs_in_with_a_code_or_a_recovery_code_once()
     {
+        fixture.SkipUnlessAvailable();
         var userName = Accounts.OtherDistrictCurator;
         using var client = await AdminClient.SignedInAsync(fixture.Factory, userName);
         var (key, recovery) = await EnrolAsync(client);
@@ -162,9 +163,10 @@ public sealed class TwoFactorTests(SqliteSiteFixture fixture) : IClassFixture<Sq
         Assert.Equal("/admin", Location(plainSignIn));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_second_step_page_needs_a_password_first()
     {
+        fixture.SkipUnlessAvailable();
         using var client = new AdminClient(fixture.Factory);
         using var page = await client.GetAsync("/admin/dang-nhap/xac-thuc");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -173,9 +175,10 @@ public sealed class TwoFactorTests(SqliteSiteFixture fixture) : IClassFixture<Sq
         Assert.StartsWith("/admin/dang-nhap", Location(anonymousPage));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Holders_of_a_required_role_must_turn_it_on_before_using_the_back_office()
     {
+        fixture.SkipUnlessAvailable();
         await SetRequiredRolesAsync("Reviewer");
         try
         {
@@ -212,16 +215,18 @@ public sealed class TwoFactorTests(SqliteSiteFixture fixture) : IClassFixture<Sq
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_sample_setup_requires_it_of_nobody()
     {
+        fixture.SkipUnlessAvailable();
         var settings = await fixture.WithServicesAsync(sp => sp.GetRequiredService<ISiteSettingsService>().GetAsync());
         Assert.Empty(settings.TwoFactorRequiredRoles);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_administrator_resets_a_users_second_factor_audited_and_nobody_else_can()
     {
+        fixture.SkipUnlessAvailable();
         var admin = await As(fixture.Factory, Accounts.Administrator);
         var (manager, _, managerRole) = await ManagerAsync(fixture.Factory, "so-hcm", "AccessAdmin", "ManageUsers");
         var userName = Unique("haibuoc.");
@@ -280,3 +285,7 @@ public sealed class TwoFactorTests(SqliteSiteFixture fixture) : IClassFixture<Sq
     private Task SetRequiredRolesAsync(params string[] roles) => fixture.WithServicesAsync(sp =>
         sp.GetRequiredService<ISiteSettingsService>().MergeAsync(new JsonObject { ["TwoFactorRequiredRoles"] = new JsonArray([.. roles.Select(r => JsonValue.Create(r))]) }));
 }
+
+public sealed class TwoFactorSqliteTests(SqliteSiteFixture fixture) : TwoFactorTests<SqliteSiteFixture>(fixture);
+
+public sealed class TwoFactorPostgresTests(PostgresSiteFixture fixture) : TwoFactorTests<PostgresSiteFixture>(fixture);
