@@ -97,7 +97,7 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost(PagePath + "/tat")]
-    public async Task<IActionResult> Disable(CancellationToken ct)
+    public async Task<IActionResult> Disable([FromForm] string? code, CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -112,6 +112,17 @@ public sealed class TwoFactorController(
 
         if (await users.GetTwoFactorEnabledAsync(user))
         {
+            // A code proves the phone is at hand: a session left open somewhere does not suffice to turn it off.
+            code = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
+            var proven = code.Length == 6 && code.All(char.IsAsciiDigit)
+                ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                : code.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
+            if (!proven)
+            {
+                ModelState.AddModelError("", T["Enter the current code of your authenticator app (or a recovery code) to turn two-step sign-in off."]);
+                return View(nameof(Index), await ViewOfAsync(user, null, ct));
+            }
+
             await TwoFactorReset.ResetAsync(users, user);
             await RecordAsync(user, AuditActions.TwoFactorDisabled, ct);
             await signIn.RefreshSignInAsync(user);

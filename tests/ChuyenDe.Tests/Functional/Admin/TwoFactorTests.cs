@@ -152,7 +152,15 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
             Assert.DoesNotContain(recovery[5], codes);
         }
 
-        using (var off = await PostAsync(client, Page, Page + "/tat"))
+        // Turning it off needs a current code: an open session alone does not do.
+        using (var withoutCode = await PostAsync(client, Page, Page + "/tat"))
+        {
+            Assert.Equal(HttpStatusCode.OK, withoutCode.StatusCode);
+            Assert.Contains("mã hiện tại", Text(await AdminClient.ParseAsync(withoutCode), ".error-summary"));
+        }
+
+        Assert.True(await TwoFactorEnabledAsync(userName));
+        using (var off = await PostAsync(client, Page, Page + "/tat", ("code", Totp.Code(key, DateTimeOffset.UtcNow))))
         {
             Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         }
@@ -197,7 +205,7 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
 
             await EnrolAsync(reviewer);
             Assert.Equal(HttpStatusCode.OK, (await reviewer.GetPageAsync("/admin")).Status);
-            using (var off = await PostAsync(reviewer, Page, Page + "/tat"))
+            using (var off = await PostAsync(reviewer, Page, Page + "/tat", ("code", "000000")))
             {
                 Assert.Equal(HttpStatusCode.OK, off.StatusCode);
                 Assert.Contains("không thể tắt", Text(await AdminClient.ParseAsync(off), ".error-summary"));
