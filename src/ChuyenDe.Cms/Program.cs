@@ -19,7 +19,6 @@ using ChuyenDe.Modules.Setup;
 using ChuyenDe.Modules.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -50,26 +49,12 @@ builder.Services.AddLocalization();
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews();
 
-if (builder.Configuration.GetValue<bool>("ChuyenDe:ForwardedHeaders:Enabled"))
-{
-    // Behind a reverse proxy: the client's address (sign-in throttling) and https (Secure cookies) come from it.
-    builder.Services.Configure<ForwardedHeadersOptions>(options =>
-    {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        foreach (var proxy in builder.Configuration.GetSection("ChuyenDe:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-        {
-            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-        }
-    });
-}
+// Behind a reverse proxy: the client's address (sign-in throttling) and https (Secure cookies, HSTS) come from it.
+builder.Services.AddTransportSecurity(builder.Configuration);
 
 var app = builder.Build();
 
-if (app.Configuration.GetValue<bool>("ChuyenDe:ForwardedHeaders:Enabled"))
-{
-    app.UseForwardedHeaders();
-    app.UseHsts();
-}
+app.UseTransportSecurity();
 
 var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -97,6 +82,7 @@ app.Use(async (context, next) =>
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAccountRequirements();
 app.UseAuthorization();
 app.MapMediaModule();
 app.MapControllers();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,13 @@ public sealed class SignInForm
 {
     public string UserName { get; set; } = "";
     public string Password { get; set; } = "";
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class SecondStepForm
+{
+    public string? Code { get; set; }
     public bool RememberMe { get; set; }
     public string? ReturnUrl { get; set; }
 }
@@ -33,6 +41,9 @@ public sealed class AccountController(
     IStringLocalizer<AdminResources> T,
     ILogger<AccountController> logger) : Controller
 {
+    public const string SecondStepPath = "/admin/dang-nhap/xac-thuc";
+    public const string ChangePasswordPath = "/admin/doi-mat-khau";
+
     [HttpGet(AdminModule.SignInPath)]
     [AllowAnonymous]
     public IActionResult SignIn(string? returnUrl)
@@ -49,32 +60,117 @@ public sealed class AccountController(
             return View(form);
         }
 
-        if (!throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress?.ToString(), form.UserName))
+        // An unknown name, a wrong password and an attempt made too early look the same, answer the same and take about
+        // as long (one password hash each): nobody learns which accounts exist or that one is being slowed down.
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var userName = form.UserName.Trim();
+        var password = form.Password;
+        form.Password = "";
+        if (throttle.RetryAfter(address, userName) > TimeSpan.Zero)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", T["Too many sign-in attempts. Please wait a minute and try again."]);
-            form.Password = "";
+            HashForNothing(password);
+            logger.LogWarning("Sign-in attempt for {UserName} from {Address} refused: too many failures", userName, address);
+            return Failed(form);
+        }
+
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            HashForNothing(password);
+            throttle.Failed(address, userName);
+            return Failed(form);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Locked by an administrator: said only to someone who knows the password.
+            if (!await users.CheckPasswordAsync(user, password))
+            {
+                throttle.Failed(address, userName);
+                return Failed(form);
+            }
+
+            logger.LogWarning("Locked user {UserName} tried to sign in", userName);
+            ModelState.AddModelError("", T["This account is locked. Ask an administrator of your unit."]);
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, password, form.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.Succeeded(address, userName);
+        }
+
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserName} signed in", form.UserName);
+            logger.LogInformation("User {UserName} signed in", userName);
             return LocalRedirect(form.ReturnUrl ?? "/admin");
         }
 
-        form.Password = "";
-        if (result.IsLockedOut)
+        if (result.RequiresTwoFactor)
         {
-            logger.LogWarning("User {UserName} is locked out", form.UserName);
-            ModelState.AddModelError("", T["This account is locked for a while after repeated failed sign-ins. Try again later or ask an administrator."]);
-        }
-        else
-        {
-            ModelState.AddModelError("", T["The user name or password is not correct."]);
+            return Redirect(QueryHelpers.AddQueryString(SecondStepPath, new Dictionary<string, string?>
+            {
+                ["returnUrl"] = form.ReturnUrl, ["rememberMe"] = form.RememberMe ? "true" : null,
+            }));
         }
 
+        throttle.Failed(address, userName);
+        return Failed(form);
+    }
+
+    /// <summary>The second step of signing in: a code of the authenticator app, or one of the recovery codes.</summary>
+    [HttpGet(SecondStepPath)]
+    [AllowAnonymous]
+    public async Task<IActionResult> SecondStep(string? returnUrl, bool rememberMe)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return Redirect(AdminModule.SignInPath);
+        }
+
+        return View(new SecondStepForm { ReturnUrl = SafeReturnUrl(returnUrl), RememberMe = rememberMe });
+    }
+
+    [HttpPost(SecondStepPath)]
+    [AllowAnonymous]
+    public async Task<IActionResult> SecondStep(SecondStepForm form)
+    {
+        form.ReturnUrl = SafeReturnUrl(form.ReturnUrl);
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return Redirect(AdminModule.SignInPath);
+        }
+
+        var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
+        form.Code = null;
+        if (code.Length == 0)
+        {
+            ModelState.AddModelError(nameof(form.Code), T["Enter the code shown by your authenticator app, or one of your recovery codes."]);
+            return View(form);
+        }
+
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var key = "2fa:" + user.UserName;
+        if (throttle.RetryAfter(address, key) > TimeSpan.Zero)
+        {
+            ModelState.AddModelError(nameof(form.Code), T["The code is not correct. If you have tried several times, wait a moment before trying again."]);
+            return View(form);
+        }
+
+        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(address, key);
+            logger.LogInformation("User {UserName} signed in with a second factor", user.UserName);
+            return LocalRedirect(form.ReturnUrl ?? "/admin");
+        }
+
+        throttle.Failed(address, key);
+        logger.LogWarning("Wrong second-factor code for {UserName} from {Address}", user.UserName, address);
+        ModelState.AddModelError(nameof(form.Code), T["The code is not correct. If you have tried several times, wait a moment before trying again."]);
         return View(form);
     }
 
@@ -86,11 +182,15 @@ public sealed class AccountController(
         return Redirect("/");
     }
 
-    [HttpGet("/admin/doi-mat-khau")]
+    [HttpGet(ChangePasswordPath)]
     [Authorize]
-    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+    public async Task<IActionResult> ChangePassword()
+    {
+        ViewData["PasswordMustChange"] = await users.GetUserAsync(User) is { } user && await PasswordReminder.IsDueAsync(users, user);
+        return View(new ChangePasswordForm());
+    }
 
-    [HttpPost("/admin/doi-mat-khau")]
+    [HttpPost(ChangePasswordPath)]
     [Authorize]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
@@ -100,9 +200,17 @@ public sealed class AccountController(
             return Challenge();
         }
 
+        var mustChange = await PasswordReminder.IsDueAsync(users, user);
+        ViewData["PasswordMustChange"] = mustChange;
         if (form.NewPassword != form.ConfirmPassword)
         {
             ModelState.AddModelError(nameof(form.ConfirmPassword), T["The two new passwords are not the same."]);
+            return View(new ChangePasswordForm());
+        }
+
+        if (mustChange && form.NewPassword == form.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(form.NewPassword), T["Choose a password other than the one you were given."]);
             return View(new ChangePasswordForm());
         }
 
@@ -118,6 +226,7 @@ public sealed class AccountController(
             return View(new ChangePasswordForm());
         }
 
+        await PasswordReminder.ClearAsync(users, user);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = T["Your password has been changed."].Value;
         return Redirect("/admin");
@@ -130,6 +239,22 @@ public sealed class AccountController(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }
+
+    private ViewResult Failed(SignInForm form)
+    {
+        ModelState.AddModelError("", T["The user name or password is not correct. If you have tried several times, wait a moment before trying again."]);
+        return View(nameof(SignIn), form);
+    }
+
+    /// <summary>The work of checking a password, for an attempt that has no password to check.</summary>
+    private void HashForNothing(string password)
+    {
+        var dummy = new CmsUser { UserName = "-" };
+        _dummyHash ??= users.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        users.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+    }
+
+    private static string? _dummyHash;
 
     private string? SafeReturnUrl(string? returnUrl)
         => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : null;

@@ -1,9 +1,13 @@
+using System.Globalization;
 using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Admin;
@@ -14,6 +18,9 @@ public sealed class AdminResources;
 public static class AdminModule
 {
     public const string SignInPath = "/admin/dang-nhap";
+
+    /// <summary>The authentication property holding when the session began (ISO 8601, UTC).</summary>
+    public const string SignedInItem = ".chuyende.signedin";
 
     /// <summary>The back office shell: sign-in, the admin layout and menu, the dashboard.</summary>
     public static IServiceCollection AddAdminModule(this IServiceCollection services)
@@ -29,6 +36,32 @@ public static class AdminModule
             options.AccessDeniedPath = "/admin/tu-choi";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Besides the sliding lifetime, a session ends AbsoluteSessionLifetime after signing in. The time of signing in
+            // is kept in the ticket's properties, which survive renewals and the security stamp's refreshes.
+            options.Events.OnSigningIn = context =>
+            {
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                context.Properties.Items.TryAdd(SignedInItem, now.ToString("O", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            var validateStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var services = context.HttpContext.RequestServices;
+                var lifetime = services.GetRequiredService<IOptions<SignInOptions>>().Value.AbsoluteSessionLifetime;
+                var signedIn = context.Properties.Items.TryGetValue(SignedInItem, out var text)
+                               && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                    ? at
+                    : context.Properties.IssuedUtc;
+                if (signedIn is null || services.GetRequiredService<TimeProvider>().GetUtcNow() - signedIn.Value > lifetime)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await validateStamp(context);
+            };
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in user without the permission gets 403 and the Vietnamese page, not a redirect.
@@ -49,6 +82,8 @@ public static class AdminModule
             // Forms validate explicitly with Vietnamese messages; no implicit English "field is required".
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddSingleton<IAdminMenuProvider, AdminShellMenu>();

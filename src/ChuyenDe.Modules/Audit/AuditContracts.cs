@@ -93,6 +93,9 @@ public static class AuditActions
     public const string UserLocked = "UserLocked";
     public const string UserUnlocked = "UserUnlocked";
     public const string PasswordReset = "PasswordReset";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string TwoFactorReset = "TwoFactorReset";
     public const string RoleCreated = "RoleCreated";
     public const string RoleEdited = "RoleEdited";
     public const string RolePermissionsChanged = "RolePermissionsChanged";

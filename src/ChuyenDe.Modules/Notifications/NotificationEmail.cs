@@ -92,6 +92,11 @@ internal sealed class MailKitEmailTransport(SmtpOptions options) : IEmailTranspo
         {
             throw new EmailSendException($"The server refused the recipient: {(int)ex.StatusCode} {ex.Message}", permanent: true, ex);
         }
+        catch (EmailSendException)
+        {
+            await DropAsync();
+            throw;
+        }
         catch (SmtpCommandException ex)
         {
             await DropAsync();
@@ -124,6 +129,15 @@ internal sealed class MailKitEmailTransport(SmtpOptions options) : IEmailTranspo
         await client.ConnectAsync(options.Host?.Trim() ?? "", options.Port, security, ct);
         if (!string.IsNullOrEmpty(options.UserName))
         {
+            if (!client.IsSecure && security != SecureSocketOptions.None)
+            {
+                // Auto connected in plain text because the server offers no STARTTLS: the password would travel unencrypted.
+                throw new EmailSendException(
+                    $"The SMTP server {options.Host}:{options.Port} offers no encryption (STARTTLS), so the password was not sent. "
+                    + $"Use a server with TLS, or set {SmtpOptions.Section}:Security to None explicitly for a server on the same machine.",
+                    permanent: true);
+            }
+
             await client.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
         }
 

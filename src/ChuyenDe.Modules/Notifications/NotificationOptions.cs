@@ -10,7 +10,8 @@ public sealed class SmtpOptions
 
     /// <summary>
     /// <c>Auto</c> (TLS on port 465, else STARTTLS when the server offers it), <c>StartTls</c> (required),
-    /// <c>SslOnConnect</c> (TLS from the first byte) or <c>None</c> (plain text; only for a server on the same machine).
+    /// <c>SslOnConnect</c> (TLS from the first byte) or <c>None</c> (plain text; only for a server on the same machine). The password is sent only over an encrypted
+    /// connection unless <c>None</c> is chosen: with <c>Auto</c> and a server without STARTTLS, e-mails fail with that reason.
     /// </summary>
     public string Security { get; set; } = "Auto";
 

@@ -48,6 +48,12 @@ internal sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStepH
             }
         }
 
+        if (properties["TwoFactorRequiredRoles"] is { } required
+            && (required is not JsonArray list || list.Any(r => r is not JsonValue v || !v.TryGetValue<string>(out _))))
+        {
+            throw new RecipeStepException(RecipeJson.Child(context.Path, "TwoFactorRequiredRoles"), "TwoFactorRequiredRoles must be an array of role names.");
+        }
+
         if (await settings.MergeAsync(properties, ct))
         {
             context.Changes++;

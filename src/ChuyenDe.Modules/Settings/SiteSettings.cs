@@ -20,6 +20,9 @@ public sealed record SiteSettings
     public bool RequireParentalConsent { get; init; } = true;
     public DateTime? SetupCompletedUtc { get; init; }
 
+    /// <summary>Roles whose holders must use two-step sign-in (an authenticator app); empty: nobody must.</summary>
+    public IReadOnlyList<string> TwoFactorRequiredRoles { get; init; } = [];
+
     public TimeZoneInfo TimeZone
     {
         get

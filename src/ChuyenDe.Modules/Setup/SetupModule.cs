@@ -76,6 +76,7 @@ internal sealed class SetupService(
                 Console.WriteLine("=================================================================");
                 Console.WriteLine($" ChuyenDe CMS: administrator '{setup.AdminUserName}' created.");
                 Console.WriteLine($" Generated password (shown only this once): {generated}");
+                Console.WriteLine(" It must be changed at the first sign-in.");
                 Console.WriteLine(" Set ChuyenDe:Setup:AdminPassword to choose one instead.");
                 Console.WriteLine("=================================================================");
                 Console.WriteLine();

@@ -59,7 +59,9 @@ public sealed record UserEditView(
     IReadOnlyList<OrganizationChoice> Organizations,
     IReadOnlyList<RoleChoice> Roles,
     bool IsSelf,
-    DateTimeOffset? LockedUntil);
+    DateTimeOffset? LockedUntil,
+    bool TwoFactorEnabled = false,
+    bool CanResetTwoFactor = false);
 
 /// <summary>
 /// <c>/admin/nguoi-dung</c>: list, create and edit users, set a new password, lock and unlock. Needs ManageUsers;
@@ -506,6 +508,34 @@ public sealed class UsersAdminController(
         return Redirect($"{Base}/{target.Id}/sua");
     }
 
+    /// <summary>An administrator turns off another user's two-step sign-in (a lost phone): they sign in with the password, then may set it up again.</summary>
+    [HttpPost(Base + "/{id}/dat-lai-xac-thuc-hai-buoc")]
+    public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken ct)
+    {
+        var (actor, target, refusal) = await FindAsync(id, ct, notSelf: true);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!actor!.IsAdministrator)
+        {
+            return Forbid();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await TwoFactorReset.ResetAsync(users, target!);
+        await audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Security, Action = AuditActions.TwoFactorReset, Subject = $"{target!.DisplayName} ({target.UserName})",
+            OrganizationId = target.OrganizationId,
+        }, ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Two-step sign-in of {UserName} reset by {Actor}", target.UserName, actor.UserName);
+        Flash(T["Two-step sign-in of “{0}” is reset: they sign in with their password and can set it up again.", target.UserName!]);
+        return Redirect($"{Base}/{target.Id}/sua");
+    }
+
     private async Task<IActionResult> EditWithErrorsAsync(UserScope actor, CmsUser target, IdentityResult result, CancellationToken ct)
     {
         AddIdentityErrors(result);
@@ -655,7 +685,7 @@ public sealed class UsersAdminController(
                 : [])
             .ToList();
         var lockedUntil = target?.LockoutEnd > clock.GetUtcNow() ? target.LockoutEnd : null;
-        return new UserEditView(target, form, choices, roles, target?.Id == actor.UserId, lockedUntil);
+        return new UserEditView(target, form, choices, roles, target?.Id == actor.UserId, lockedUntil, target?.TwoFactorEnabled == true, actor.IsAdministrator);
     }
 
     private static IReadOnlyList<OrganizationChoice> ChoosableOrganizations(UserScope actor, IReadOnlyList<Organization> all, bool includeInactive)

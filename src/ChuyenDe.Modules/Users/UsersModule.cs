@@ -6,7 +6,6 @@ using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +23,9 @@ public static class UsersModule
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout after failed attempts (a stranger could keep anyone out): sign-in is slowed down per account
+                // and address instead (Admin's SignInThrottle). Lockout serves an administrator's explicit lock only.
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
@@ -41,7 +41,6 @@ public static class UsersModule
         services.AddScoped<IRoleCatalog, RoleCatalog>();
         services.AddScoped<IOrganizationUsage, UserOrganizationUsage>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
-        services.Configure<MvcOptions>(o => o.Filters.Add<PasswordReminderFilter>());
         return services;
     }
 }
@@ -248,6 +247,13 @@ internal sealed class AdministratorSetup(UserManager<CmsUser> users, RoleManager
         {
             throw new InvalidOperationException("The administrator could not be created (check ChuyenDe:Setup:AdminPassword): "
                                                 + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        if (generated is not null)
+        {
+            // A generated password is shown on the console: it must be replaced at the first sign-in. One the operator
+            // chose through the configuration is theirs already.
+            await PasswordReminder.MarkAsync(users, user);
         }
 
         if (!await roles.RoleExistsAsync(RoleNames.Administrator))

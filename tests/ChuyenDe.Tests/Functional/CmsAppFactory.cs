@@ -1,6 +1,10 @@
+using System.Net;
 using ChuyenDe.Modules.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -102,12 +106,24 @@ public sealed class PostgresTestDatabase : TestDatabase
     }
 }
 
-/// <summary>The real site, booted from the real recipes, on a test database (<paramref name="configure"/>: test-only additions).</summary>
-public sealed class CmsAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
-    : WebApplicationFactory<Program>
+/// <summary>
+/// The real site, booted from the real recipes, on a test database (<paramref name="services"/>: test-only services;
+/// <paramref name="configure"/>: test-only additions to the host).
+/// </summary>
+public sealed class CmsAppFactory(
+    TestDatabase database,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null,
+    Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Quantri-2026-Test";
     public const string DemoPassword = "Demo-2026-Test";
+
+    /// <summary>
+    /// A request header giving the client's address (the test server has none), as a machine on the network would:
+    /// sign-in throttling per address, redirects to https for other machines.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public TestDatabase Database => database;
 
@@ -126,5 +142,29 @@ public sealed class CmsAppFactory(TestDatabase database, IReadOnlyDictionary<str
         }
 
         configure?.Invoke(builder);
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            services?.Invoke(s);
+        });
+    }
+
+    /// <summary>Sets the connection's remote address from <see cref="ClientAddressHeader"/>, before anything else runs.</summary>
+    private sealed class ClientAddressStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                    context.Request.Headers.Remove(ClientAddressHeader);
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -23,11 +23,12 @@ public abstract class SiteFixture : IAsyncLifetime
         return await work(scope.ServiceProvider);
     }
 
-    protected virtual CmsAppFactory CreateFactory(TestDatabase database) => new(database);
-
     public virtual void SkipUnlessAvailable()
     {
     }
+
+    /// <summary>The site on the database; a fixture may add settings or services.</summary>
+    protected virtual CmsAppFactory CreateFactory(TestDatabase database) => new(database);
 
     public async Task InitializeAsync()
     {

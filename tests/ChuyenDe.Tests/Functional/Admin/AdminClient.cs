@@ -29,9 +29,22 @@ public sealed partial class AdminClient : IDisposable
     private static readonly HtmlParser Parser = new();
     private readonly HttpClient _http;
 
-    public AdminClient(CmsAppFactory factory)
+    /// <param name="factory">The site.</param>
+    /// <param name="address">The client machine's address (<see cref="CmsAppFactory.ClientAddressHeader"/>); none by default.</param>
+    /// <param name="baseAddress">The site's address as the client uses it; http://localhost by default.</param>
+    public AdminClient(CmsAppFactory factory, string? address = null, Uri? baseAddress = null)
     {
-        _http = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var options = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true };
+        if (baseAddress is not null)
+        {
+            options.BaseAddress = baseAddress;
+        }
+
+        _http = factory.CreateClient(options);
+        if (address is not null)
+        {
+            _http.DefaultRequestHeaders.Add(CmsAppFactory.ClientAddressHeader, address);
+        }
     }
 
     public HttpClient Http => _http;

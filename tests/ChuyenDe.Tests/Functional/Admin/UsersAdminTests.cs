@@ -119,19 +119,28 @@ public sealed class UsersAdminTests(SqliteSiteFixture fixture) : IClassFixture<S
         var user = (await FindUserAsync(userName))!;
         Assert.Equal((school, "Trần Thị Mai"), (user.OrganizationId, user.DisplayName));
 
-        // The new contributor signs in, lands on the dashboard of their school and is told to choose a password.
+        // The new contributor signs in and must choose a password before anything else of the back office.
         using var contributor = new AdminClient(fixture.Factory);
         using (var signIn = await contributor.SignInAsync(userName, Password))
         {
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         }
 
-        var (status, dashboard) = await contributor.GetPageAsync("/admin");
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Xin chào, Trần Thị Mai", Text(dashboard, "h1"));
-        Assert.Equal("Trường Mầm non Hoa Mai", Text(dashboard, ".lead"));
-        Assert.Contains("Mật khẩu của bạn do quản trị viên đặt", Text(dashboard, ".flash"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetPageAsync("/admin/nguoi-dung")).Status);
+        foreach (var url in new[] { "/admin", "/admin/noi-dung", "/admin/nguoi-dung" })
+        {
+            using var held = await contributor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+            Assert.Equal("/admin/doi-mat-khau", Location(held));
+        }
+
+        var (_, changePage) = await contributor.GetPageAsync("/admin/doi-mat-khau");
+        Assert.Contains("Mật khẩu của bạn do người khác đặt", Text(changePage, ".status"));
+        using (var same = await PostAsync(contributor, "/admin/doi-mat-khau", "/admin/doi-mat-khau",
+                   ("CurrentPassword", Password), ("NewPassword", Password), ("ConfirmPassword", Password)))
+        {
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+            Assert.Contains("khác với mật khẩu được cấp", Text(await AdminClient.ParseAsync(same), ".error-summary"));
+        }
 
         using (var changed = await PostAsync(contributor, "/admin/doi-mat-khau", "/admin/doi-mat-khau",
                    ("CurrentPassword", Password), ("NewPassword", "Mat-khau-Rieng-2026"), ("ConfirmPassword", "Mat-khau-Rieng-2026")))
@@ -139,8 +148,12 @@ public sealed class UsersAdminTests(SqliteSiteFixture fixture) : IClassFixture<S
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         }
 
-        var (_, afterChange) = await contributor.GetPageAsync("/admin"); // shows "password changed"
-        Assert.DoesNotContain("quản trị viên đặt", afterChange.QuerySelector(".flash")?.TextContent ?? "");
+        var (status, afterChange) = await contributor.GetPageAsync("/admin"); // shows "password changed"
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Xin chào, Trần Thị Mai", Text(afterChange, "h1"));
+        Assert.Equal("Trường Mầm non Hoa Mai", Text(afterChange, ".lead"));
+        Assert.Equal("Đã đổi mật khẩu.", Text(afterChange, ".flash"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetPageAsync("/admin/nguoi-dung")).Status);
         var (_, later) = await contributor.GetPageAsync("/admin");
         Assert.Null(later.QuerySelector(".flash"));
     }
@@ -290,7 +303,7 @@ public sealed class UsersAdminTests(SqliteSiteFixture fixture) : IClassFixture<S
         {
             using var signIn = await refused.SignInAsync(userName, "Mat-khau-Moi-2026");
             Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-            Assert.Contains("tạm bị khóa", Text(await AdminClient.ParseAsync(signIn), ".error-summary"));
+            Assert.Contains("đang bị khóa", Text(await AdminClient.ParseAsync(signIn), ".error-summary"));
         }
 
         using (var unlocked = await PostAsync(admin, $"/admin/nguoi-dung/{id}/sua", $"/admin/nguoi-dung/{id}/mo-khoa"))
@@ -302,8 +315,8 @@ public sealed class UsersAdminTests(SqliteSiteFixture fixture) : IClassFixture<S
         using var again = new AdminClient(fixture.Factory);
         using var allowed = await again.SignInAsync(userName, "Mat-khau-Moi-2026");
         Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
-        var (_, dashboard) = await again.GetPageAsync("/admin");
-        Assert.Contains("Mật khẩu của bạn do quản trị viên đặt", Text(dashboard, ".flash"));
+        using var held = await again.GetAsync("/admin");
+        Assert.Equal("/admin/doi-mat-khau", Location(held));
     }
 
     [Fact]

@@ -45,9 +45,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
     private readonly List<Task> _sessions = [];
     private readonly Task _accepting;
+    private readonly bool _offerAuth;
+    private readonly ConcurrentQueue<string> _commands = new();
 
-    public SmtpTestServer()
+    /// <param name="offerAuth">Whether the server offers AUTH PLAIN/LOGIN (accepting any credentials); it never offers STARTTLS.</param>
+    public SmtpTestServer(bool offerAuth = false)
     {
+        _offerAuth = offerAuth;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
@@ -58,6 +62,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public IReadOnlyList<ReceivedMail> Received => _received.ToList();
 
     public int Connections { get; private set; }
+
+    /// <summary>Every command line received outside DATA, in order (AUTH lines included, as sent).</summary>
+    public IReadOnlyList<string> Commands => _commands.ToList();
 
     /// <summary>Waits until a message matching <paramref name="match"/> has arrived.</summary>
     public async Task<ReceivedMail> WaitForAsync(Func<ReceivedMail, bool> match, TimeSpan? timeout = null)
@@ -117,11 +124,20 @@ public sealed class SmtpTestServer : IAsyncDisposable
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
                 var verb = (line.Length >= 4 ? line[..4] : line).ToUpperInvariant();
+                _commands.Enqueue(line);
                 switch (verb)
                 {
                     case "EHLO":
                         await writer.WriteLineAsync("250-localhost greets you");
+                        if (_offerAuth)
+                        {
+                            await writer.WriteLineAsync("250-AUTH PLAIN LOGIN");
+                        }
+
                         await writer.WriteLineAsync("250 HELP");
+                        break;
+                    case "AUTH" when _offerAuth:
+                        await writer.WriteLineAsync("235 2.7.0 Authentication successful");
                         break;
                     case "HELO":
                         await writer.WriteLineAsync("250 localhost");
