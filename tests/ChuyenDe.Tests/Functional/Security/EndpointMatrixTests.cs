@@ -74,6 +74,12 @@ public static class EndpointMatrix
 
         // Signing in and out, one's own password.
         ["GET /admin/dang-nhap"] = Public,
+        ["GET /admin/dang-nhap/xac-thuc"] = Public,
+        ["POST /admin/dang-nhap/xac-thuc"] = Public,
+        ["GET /admin/tai-khoan/xac-thuc-hai-buoc"] = Admin(),
+        ["POST /admin/tai-khoan/xac-thuc-hai-buoc/bat"] = Admin(),
+        ["POST /admin/tai-khoan/xac-thuc-hai-buoc/ma-khoi-phuc"] = Admin(),
+        ["POST /admin/tai-khoan/xac-thuc-hai-buoc/tat"] = Admin(),
         ["POST /admin/dang-nhap"] = Public,
         ["GET /admin/tu-choi"] = Public,
         ["POST /admin/dang-xuat"] = SignedIn,
@@ -161,6 +167,7 @@ public static class EndpointMatrix
         ["GET /admin/nguoi-dung/{id}/dat-lai-mat-khau"] = Admin("ManageUsers"),
         ["POST /admin/nguoi-dung/{id}/dat-lai-mat-khau"] = Admin("ManageUsers"),
         ["POST /admin/nguoi-dung/{id}/khoa"] = Admin("ManageUsers"),
+        ["POST /admin/nguoi-dung/{id}/dat-lai-xac-thuc-hai-buoc"] = Admin("ManageUsers"),
         ["POST /admin/nguoi-dung/{id}/mo-khoa"] = Admin("ManageUsers"),
         ["GET /admin/vai-tro"] = Admin("ManageRoles"),
         ["GET /admin/vai-tro/tao"] = Admin("ManageRoles"),
