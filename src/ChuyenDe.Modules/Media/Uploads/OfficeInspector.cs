@@ -105,7 +105,7 @@ internal static class OfficeInspector
             WordMain => new(FileKind.Docx),
             ExcelMain => new(FileKind.Xlsx),
             PowerPointMain => new(FileKind.Pptx),
-            var other => new(FileKind.InvalidOffice, other ?? main),
+            var other => new(FileKind.InvalidOffice, main + ", " + (other ?? "?")),
         };
     }
 
