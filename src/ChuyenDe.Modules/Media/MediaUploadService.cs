@@ -176,6 +176,7 @@ internal sealed class MediaUploadService(
             TextLimit.Characters => uploadMessages["the text is longer than {0} characters", settings.MaxCharacters.ToString("N0", CultureInfo.CurrentCulture)].Value,
             TextLimit.Pages => uploadMessages["only the first {0} pages were read", settings.MaxPages.ToString("N0", CultureInfo.CurrentCulture)].Value,
             TextLimit.PartSize => uploadMessages["a part of the document unpacks to more than {0}", UploadValidator.FormatBytes(settings.MaxPartBytes)].Value,
+            TextLimit.TotalSize => uploadMessages["the document unpacks to more than {0} in all", UploadValidator.FormatBytes(settings.MaxTotalBytes)].Value,
             TextLimit.Time => uploadMessages["reading it took longer than {0} seconds", ((int)Math.Ceiling(settings.TimeLimit.TotalSeconds)).ToString(CultureInfo.CurrentCulture)].Value,
             TextLimit.Busy => uploadMessages["the server is busy reading other documents; upload the file again later to index its text"].Value,
             TextLimit.Unverifiable or TextLimit.StreamSize or TextLimit.CompressionRatio

@@ -30,8 +30,11 @@ public enum TextLimit
     /// <summary><see cref="MediaTextOptions.MaxPages"/>.</summary>
     Pages,
 
-    /// <summary><see cref="MediaTextOptions.MaxPartBytes"/> for one part of a DOCX/PPTX, or <see cref="MediaTextOptions.MaxTotalBytes"/>.</summary>
+    /// <summary><see cref="MediaTextOptions.MaxPartBytes"/> for one part of a DOCX/PPTX.</summary>
     PartSize,
+
+    /// <summary><see cref="MediaTextOptions.MaxTotalBytes"/>: all the parts or streams of one document together.</summary>
+    TotalSize,
 
     /// <summary><see cref="MediaTextOptions.TimeLimit"/>.</summary>
     Time,

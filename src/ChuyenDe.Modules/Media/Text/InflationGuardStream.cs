@@ -18,7 +18,7 @@ internal sealed class InflationBudget(long bytes)
         Remaining -= bytes;
         if (Remaining < 0)
         {
-            throw new ExtractionLimitException(TextLimit.PartSize, refuse: false);
+            throw new ExtractionLimitException(TextLimit.TotalSize, refuse: false);
         }
     }
 }

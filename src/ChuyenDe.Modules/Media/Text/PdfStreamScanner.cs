@@ -26,6 +26,7 @@ internal static partial class PdfStreamScanner
         var budget = new InflationBudget(options.MaxTotalBytes);
         var length = pdf.Length;
         var buffer = new byte[Block + 32];
+        var sink = new byte[16 * 1024];
         long lastObjEnd = -1;
         for (long blockStart = 0; blockStart < length; blockStart += Block)
         {
@@ -48,14 +49,15 @@ internal static partial class PdfStreamScanner
                     var keyword = blockStart - before + i;
                     if (DataStart(pdf, keyword + StreamKeyword.Length, length) is { } dataStart)
                     {
-                        CheckStream(pdf, lastObjEnd, keyword, dataStart, options, budget, ct);
+                        CheckStream(pdf, lastObjEnd, keyword, dataStart, options, budget, sink, ct);
                     }
                 }
             }
         }
     }
 
-    private static void CheckStream(Stream pdf, long dictionaryStart, long keyword, long dataStart, MediaTextOptions options, InflationBudget budget, CancellationToken ct)
+    private static void CheckStream(Stream pdf, long dictionaryStart, long keyword, long dataStart, MediaTextOptions options, InflationBudget budget,
+        byte[] sink, CancellationToken ct)
     {
         if (dictionaryStart < 0 || keyword - dictionaryStart > MaxDictionaryBytes)
         {
@@ -111,7 +113,6 @@ internal static partial class PdfStreamScanner
                 layers.Add(decoded);
             }
 
-            var sink = new byte[16 * 1024];
             while (decoded.Read(sink) > 0)
             {
             }

@@ -34,6 +34,9 @@ public sealed partial class FileTypeDetector(IOptions<MediaTextOptions>? limits)
 
     private const long MaxSvgBytes = 16 * 1024 * 1024;
 
+    /// <summary>Entries a ZIP-based document may have (ZIP64's 0xFFFF marker included in "more").</summary>
+    private const int MaxZipEntries = 10_000;
+
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] SevenZip = [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C];
@@ -73,7 +76,7 @@ public sealed partial class FileTypeDetector(IOptions<MediaTextOptions>? limits)
             {
                 // A ZIP: what it holds decides.
                 content.Position = start;
-                return InspectZip(content, head);
+                return InspectZip(content, head, tail);
             }
 
             var outer = DetectStart(head);
@@ -264,8 +267,15 @@ public sealed partial class FileTypeDetector(IOptions<MediaTextOptions>? limits)
     /// a plain archive; any of them may be refused for an entry that inflates like a bomb, macros or embedded programs
     /// (<see cref="OfficeInspector"/>).
     /// </summary>
-    private DetectedFile InspectZip(Stream content, byte[] head)
+    private DetectedFile InspectZip(Stream content, byte[] head, byte[] tail)
     {
+        // The archive reads its whole central directory into objects: more entries than any document has are not read.
+        var end = LastIndexOf(tail, ZipEnd);
+        if (end >= 0 && end + 22 <= tail.Length && BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10)) > MaxZipEntries)
+        {
+            return new(FileKind.Archive, "ZIP");
+        }
+
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);

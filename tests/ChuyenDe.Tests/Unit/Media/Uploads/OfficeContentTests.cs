@@ -190,6 +190,16 @@ public sealed class OfficeContentTests
     }
 
     [Fact]
+    public async Task A_DOCX_with_more_entries_than_any_document_has_is_refused_unread()
+    {
+        var many = Enumerable.Range(0, 10_001).Select(i => ($"word/media/e{i}.txt", new byte[] { 1 })).ToArray();
+
+        var check = await CheckAsync("Giáo án.docx", Docx(more: many));
+
+        AssertRefused(check, "Giáo án.docx", UploadRefusalCode.Archive, "đây là tệp nén (ZIP)");
+    }
+
+    [Fact]
     public async Task A_legacy_Word_file_with_macros_is_refused()
     {
         var doc = Cfb(fillerSectors: 0, ("WordDocument", 2), ("Macros", 1), ("VBA", 1));
