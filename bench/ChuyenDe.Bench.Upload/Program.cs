@@ -1,5 +1,6 @@
-// Issue 4 benchmark: uploads a generated 300 MB MP4 to the media library of a real web host (a child process) and
-// reports the growth of the server's resident memory, which must stay under 64 MB.
+// Issues 4 and 10 benchmark: uploads a generated 300 MB MP4, a DOCX whose document.xml inflates to 1 GiB and a PDF
+// whose content stream inflates to 2 GiB to the media library of a real web host (a child process) and reports the
+// growth of the server's resident memory for each, which must stay under 64 MB.
 //
 //   dotnet run -c Release --project bench/ChuyenDe.Bench.Upload [-- --no-build]
 //
@@ -11,6 +12,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChuyenDe.Bench.Upload;
+using ChuyenDe.Tests.Unit.Media.Text;
 
 const long FileSize = 300L * 1024 * 1024;
 const long WarmUpSize = 256 * 1024;
@@ -68,6 +70,8 @@ try
 
     var upload = Stopwatch.StartNew();
     UploadOutcome result;
+    bool videoPass;
+    double videoGrowth;
     await using (var sampler = new MemorySampler(server.Pid, sampleInterval))
     {
         sampler.Start();
@@ -82,6 +86,8 @@ try
         var copy = TimeCopyToTempFile(FileSize);
         var stored = result.Path is null ? null : new FileInfo(Path.Combine(server.DataFolder, "Media", result.Path));
         var pass = result.Ok && growth < GoalMegabytes;
+        videoPass = pass;
+        videoGrowth = growth;
 
         Console.WriteLine();
         Console.WriteLine($"file size            {FileSize} bytes ({Megabytes(FileSize):0} MB)");
@@ -96,8 +102,53 @@ try
         Console.WriteLine($"upload result        HTTP {(int)result.Status} ok={result.Ok} path={result.Path ?? "-"} stored={(stored is { Exists: true } ? stored.Length + " bytes" : "-")}");
         Console.WriteLine($"                     {result.Json}");
         Console.WriteLine(pass ? "PASS" : "FAIL");
-        return pass ? 0 : 1;
     }
+
+    // Issue 10: decompression bombs. A smaller bomb of each kind first warms up the code paths (JIT), then the real one
+    // is measured like the video. Each must be refused (or cut short) with the server's memory growth under the goal.
+    var docxBomb = BombFiles.Docx(BombFiles.GiB);
+    var pdfBomb = BombFiles.Pdf(2 * BombFiles.GiB);
+    var bombs = new[]
+    {
+        ("bom-1gib.docx", "DOCX, document.xml inflates to 1 GiB", BombFiles.Docx(4 * 1024 * 1024), docxBomb),
+        ("bom-2gib.pdf", "PDF, a FlateDecode content stream inflates to 2 GiB", BombFiles.Pdf(64 * 1024 * 1024), pdfBomb),
+    };
+    var rows = new List<(string Name, string What, long Size, double Growth, TimeSpan Time, UploadOutcome Result, bool Pass)>();
+    foreach (var (name, what, warmUpBytes, bytes) in bombs)
+    {
+        await UploadAsync(http, token, new MemoryStream(warmUpBytes), "khoi-dong-" + name, "application/octet-stream");
+        await Task.Delay(500);
+        var before = ProcessMemory.Read(server.Pid);
+        await using var sampler = new MemorySampler(server.Pid, sampleInterval);
+        sampler.Start();
+        var watch = Stopwatch.StartNew();
+        var outcome = await UploadAsync(http, token, new MemoryStream(bytes), name, "application/octet-stream");
+        watch.Stop();
+        await sampler.StopAsync();
+        var after = ProcessMemory.Read(server.Pid);
+        var peak = Math.Max(sampler.PeakRss, after.Hwm > before.Hwm ? after.Hwm : 0);
+        var growth = Megabytes(Math.Max(0, peak - before.Rss));
+        // Refused, or kept with only part of its text: either way answered, and within the memory goal.
+        var answered = outcome.Status == HttpStatusCode.OK && (!outcome.Ok || outcome.Message is not null);
+        rows.Add((name, what, bytes.LongLength, growth, watch.Elapsed, outcome, answered && growth < GoalMegabytes));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("upload                          size        time      peak growth  result     goal < 64 MB");
+    Console.WriteLine($"{"video-300mb.mp4",-30}  {Megabytes(FileSize),7:0.0} MB  {upload.Elapsed.TotalSeconds,6:0.00} s  {videoGrowth,8:0.0} MB  {(result.Ok ? "stored" : "FAILED"),-9}  {(videoPass ? "PASS" : "FAIL")}");
+    foreach (var row in rows)
+    {
+        Console.WriteLine($"{row.Name,-30}  {Megabytes(row.Size),7:0.0} MB  {row.Time.TotalSeconds,6:0.00} s  {row.Growth,8:0.0} MB  {(row.Result.Ok ? "kept" : "refused"),-9}  {(row.Pass ? "PASS" : "FAIL")}");
+    }
+
+    foreach (var row in rows)
+    {
+        Console.WriteLine($"{row.Name}: {row.What}; HTTP {(int)row.Result.Status}, message: {row.Result.Message ?? "-"}");
+    }
+
+    var allPass = videoPass && rows.All(r => r.Pass);
+    Console.WriteLine(allPass ? "PASS" : "FAIL");
+    return allPass ? 0 : 1;
 }
 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException or TaskCanceledException)
 {
@@ -129,10 +180,10 @@ static async Task<string> TokenOfAsync(HttpClient http, string page)
 }
 
 /// <summary>Posts one file as the library's script does: multipart <c>files</c>, the token in X-CSRF-TOKEN, JSON back.</summary>
-static async Task<UploadOutcome> UploadAsync(HttpClient http, string token, Stream file, string fileName)
+static async Task<UploadOutcome> UploadAsync(HttpClient http, string token, Stream file, string fileName, string contentType = "video/mp4")
 {
     var part = new StreamContent(file, 64 * 1024);
-    part.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+    part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
     using var content = new MultipartFormDataContent { { part, "files", fileName } };
     using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/tep/tai-len") { Content = content };
     request.Headers.Add("X-CSRF-TOKEN", token);
@@ -141,13 +192,15 @@ static async Task<UploadOutcome> UploadAsync(HttpClient http, string token, Stre
     var json = await response.Content.ReadAsStringAsync();
     bool ok = false;
     string? path = null;
+    string? message = null;
     if (response.IsSuccessStatusCode && JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 1)
     {
         ok = array[0].GetProperty("ok").GetBoolean();
         path = array[0].GetProperty("path").GetString();
+        message = array[0].GetProperty("message").GetString();
     }
 
-    return new UploadOutcome(response.StatusCode, ok, path, json);
+    return new UploadOutcome(response.StatusCode, ok, path, json, message);
 }
 
 /// <summary>The reference: the same generated bytes copied to a local temporary file in this process.</summary>
@@ -201,4 +254,4 @@ static int Run(string command, string workingDirectory, params string[] argument
     return process.ExitCode;
 }
 
-internal sealed record UploadOutcome(HttpStatusCode Status, bool Ok, string? Path, string Json);
+internal sealed record UploadOutcome(HttpStatusCode Status, bool Ok, string? Path, string Json, string? Message = null);

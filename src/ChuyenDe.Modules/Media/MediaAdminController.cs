@@ -213,7 +213,8 @@ public sealed class MediaAdminController(
             return Ok(results.Select(r => new { name = r.Name, ok = r.Ok, path = r.Path, message = r.Message }));
         }
 
-        Flash(string.Join(" ", results.Select(r => r.Ok ? T["The file “{0}” was uploaded.", r.Name].Value : r.Message)));
+        // An accepted file may come with a note (its text was only partly indexed), which then replaces "uploaded".
+        Flash(string.Join(" ", results.Select(r => r.Ok ? r.Message ?? T["The file “{0}” was uploaded.", r.Name].Value : r.Message)));
         return Redirect(Base + (organizationId != actor.OrganizationId ? "?org=" + Uri.EscapeDataString(organizationId) : ""));
     }
 

@@ -34,7 +34,9 @@ internal sealed class MediaUploadService(
     IMediaTextExtractor texts,
     DbContext db,
     IOptions<ImageOptions> imageOptions,
+    IOptions<MediaTextOptions> textOptions,
     IStringLocalizer<MediaResources> imageMessages,
+    IStringLocalizer<MediaUploadResources> uploadMessages,
     TimeProvider clock) : IMediaUploadService
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pdf", ".docx", ".pptx" };
@@ -80,6 +82,7 @@ internal sealed class MediaUploadService(
             };
 
             StagedMediaFile final;
+            string? note = null;
             if (FileKinds.CategoryOf(check.Kind) == MediaCategory.Image && check.Kind != FileKind.Svg)
             {
                 // The image is decoded in memory by the pipeline anyway; its re-encoded copy is held there too.
@@ -109,10 +112,17 @@ internal sealed class MediaUploadService(
                 if (TextExtensions.Contains(check.Extension!))
                 {
                     await using var read = raw.OpenRead();
-                    if (await texts.ExtractAsync(read, check.Extension!, ct) is { } text)
+                    var text = await texts.ExtractAsync(read, check.Extension!, ct);
+                    if (text is { Status: TextExtractionStatus.Refused })
                     {
-                        record.ExtractedText = text.Text;
+                        return new MediaUploadResult(check.DisplayName, false, Message: RefusalOf(check.DisplayName, text.Limit));
+                    }
+
+                    if (text is not null)
+                    {
+                        record.ExtractedText = text.Text.Length > 0 ? text.Text : null;
                         record.PageCount = text.PageCount;
+                        note = NoteOf(check.DisplayName, text);
                     }
                 }
             }
@@ -139,7 +149,7 @@ internal sealed class MediaUploadService(
                 throw;
             }
 
-            return new MediaUploadResult(check.DisplayName, true, record.Path, Id: record.Id);
+            return new MediaUploadResult(check.DisplayName, true, record.Path, note, record.Id);
         }
         finally
         {
@@ -148,6 +158,39 @@ internal sealed class MediaUploadService(
                 file.Discard();
             }
         }
+    }
+
+    /// <summary>Why a document that inflates like a bomb is refused, in Vietnamese.</summary>
+    private string RefusalOf(string name, TextLimit limit) => limit == TextLimit.CompressionRatio
+        ? uploadMessages["The file “{0}” was not accepted: a part inside it ({1}) unpacks to far more than its size, as no real document does (a “decompression bomb”).",
+            name, "> " + textOptions.Value.MaxCompressionRatio.ToString(CultureInfo.CurrentCulture) + " ×"]
+        : uploadMessages["The file “{0}” was not accepted: a compressed part inside it unpacks to more than {1}, as no real document does (a “decompression bomb”).",
+            name, UploadValidator.FormatBytes(textOptions.Value.MaxPartBytes)];
+
+    /// <summary>The Vietnamese note shown with an upload whose text was cut short or not indexed; null when complete.</summary>
+    private string? NoteOf(string name, ExtractedText text)
+    {
+        var settings = textOptions.Value;
+        var reason = text.Limit switch
+        {
+            TextLimit.Characters => uploadMessages["the text is longer than {0} characters", settings.MaxCharacters.ToString("N0", CultureInfo.CurrentCulture)].Value,
+            TextLimit.Pages => uploadMessages["only the first {0} pages were read", settings.MaxPages.ToString("N0", CultureInfo.CurrentCulture)].Value,
+            TextLimit.PartSize => uploadMessages["a part of the document unpacks to more than {0}", UploadValidator.FormatBytes(settings.MaxPartBytes)].Value,
+            TextLimit.TotalSize => uploadMessages["the document unpacks to more than {0} in all", UploadValidator.FormatBytes(settings.MaxTotalBytes)].Value,
+            TextLimit.Time => uploadMessages["reading it took longer than {0} seconds", ((int)Math.Ceiling(settings.TimeLimit.TotalSeconds)).ToString(CultureInfo.CurrentCulture)].Value,
+            TextLimit.Busy => uploadMessages["the server is busy reading other documents; upload the file again later to index its text"].Value,
+            TextLimit.Unverifiable or TextLimit.StreamSize or TextLimit.CompressionRatio
+                => uploadMessages["the PDF uses a compression, an encryption or a large image that cannot be checked safely"].Value,
+            _ => null,
+        };
+        return (text.Status, reason) switch
+        {
+            (TextExtractionStatus.Partial, { } why) when text.Text.Length > 0
+                => uploadMessages["The file “{0}” was uploaded, but only part of its text was indexed for search: {1}.", name, why].Value,
+            (TextExtractionStatus.Partial or TextExtractionStatus.Skipped, { } why)
+                => uploadMessages["The file “{0}” was uploaded, but its text was not indexed for search: {1}.", name, why].Value,
+            _ => null,
+        };
     }
 }
 

@@ -69,7 +69,7 @@
                     row.className = 'media-ok';
                     bar.max = 1;
                     bar.value = 1;
-                    status.textContent = text('ok', 'Uploaded.');
+                    status.textContent = result.message || text('ok', 'Uploaded.');
                 } else {
                     row.className = 'media-refused';
                     status.textContent = result.message;

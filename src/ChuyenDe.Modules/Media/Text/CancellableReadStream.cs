@@ -2,7 +2,7 @@ namespace ChuyenDe.Modules.Media.Text;
 
 /// <summary>
 /// A read-only view of a seekable stream that throws <see cref="OperationCanceledException"/> on any access once the token
-/// is cancelled: a parser abandoned after the time limit stops at its next read and no longer touches the caller's stream.
+/// is cancelled: a parser still working at the time limit stops at its next read of the document.
 /// </summary>
 internal sealed class CancellableReadStream(Stream inner, CancellationToken ct) : Stream
 {

@@ -1,26 +1,41 @@
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using A = DocumentFormat.OpenXml.Drawing;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ChuyenDe.Modules.Media.Text;
 
-/// <summary>PDF through PdfPig, DOCX and PPTX through DocumentFormat.OpenXml; each run off the caller's thread with a time limit.</summary>
-public sealed class MediaTextExtractor(IOptions<MediaTextOptions> options, ILogger<MediaTextExtractor> logger) : IMediaTextExtractor
+/// <summary>
+/// PDF through PdfPig (after <see cref="PdfStreamScanner"/> has inflated every stream it would, with a cap), DOCX and
+/// PPTX through <see cref="OfficeTextReader"/> (parts streamed from the ZIP with size and ratio limits). At most
+/// <see cref="MediaTextOptions.MaxConcurrentExtractions"/> documents at once; each runs off the caller's thread and is
+/// stopped, not abandoned, at the time limit: the loops and every read of the document observe the cancellation, and
+/// the work is awaited before the result is returned.
+/// </summary>
+public sealed class MediaTextExtractor : IMediaTextExtractor, IDisposable
 {
+    private readonly IOptions<MediaTextOptions> options;
+    private readonly ILogger<MediaTextExtractor> logger;
+    private readonly SemaphoreSlim gate;
+
+    public MediaTextExtractor(IOptions<MediaTextOptions> options, ILogger<MediaTextExtractor> logger)
+    {
+        this.options = options;
+        this.logger = logger;
+        var concurrent = Math.Max(1, options.Value.MaxConcurrentExtractions);
+        gate = new SemaphoreSlim(concurrent, concurrent);
+    }
+
     public async Task<ExtractedText?> ExtractAsync(Stream content, string extension, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var kind = (extension.StartsWith('.') ? extension : "." + extension).ToLowerInvariant();
-        Func<Stream, CancellationToken, (string Text, int? Pages)>? extract = kind switch
+        Func<Stream, MediaTextOptions, CancellationToken, (string Text, int? Pages, TextLimit Limit)>? extract = kind switch
         {
             ".pdf" => ExtractPdf,
-            ".docx" => ExtractDocx,
-            ".pptx" => ExtractPptx,
+            ".docx" => (s, o, t) => FromOffice(s, o, t, static (r, s) => r.ReadDocx(s)),
+            ".pptx" => (s, o, t) => FromOffice(s, o, t, static (r, s) => r.ReadPptx(s)),
             _ => null,
         };
         if (extract is null)
@@ -33,21 +48,45 @@ public sealed class MediaTextExtractor(IOptions<MediaTextOptions> options, ILogg
         limit.CancelAfter(settings.TimeLimit);
         try
         {
+            await gate.WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Text extraction of a {Extension} document waited {Limit} for one of {Count} extraction slots and was skipped.",
+                kind, settings.TimeLimit, settings.MaxConcurrentExtractions);
+            return new ExtractedText("", null, TextExtractionStatus.Skipped, TextLimit.Busy);
+        }
+
+        FileStream? copy = null;
+        try
+        {
+            // The time limit counts from here: waiting for a slot is not working.
+            limit.CancelAfter(settings.TimeLimit);
             var input = content;
             if (!content.CanSeek)
             {
-                var copy = new MemoryStream();
+                copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
                 await content.CopyToAsync(copy, limit.Token);
                 copy.Position = 0;
                 input = copy;
             }
 
-            // The libraries are synchronous and do not observe cancellation inside a page: the work runs on the thread
-            // pool and is abandoned (not awaited) when the limit passes.
             var guarded = new CancellableReadStream(input, limit.Token);
-            var work = Task.Run(() => extract(guarded, limit.Token), limit.Token);
-            var (text, pages) = await work.WaitAsync(limit.Token);
-            return new ExtractedText(Normalize(text, settings.MaxCharacters), pages);
+            // The libraries are synchronous: the work runs on the thread pool, and is awaited even after the time limit
+            // (it stops at its next check of the token, which every loop and every read of the document makes).
+            var (text, pages, reached) = await Task.Run(() => extract(guarded, settings, limit.Token), CancellationToken.None);
+            var normalized = Normalize(text, settings.MaxCharacters);
+            if (reached == TextLimit.None && normalized.Length >= settings.MaxCharacters && text.Length > normalized.Length)
+            {
+                reached = TextLimit.Characters;
+            }
+
+            if (reached != TextLimit.None)
+            {
+                logger.LogInformation("Only part of the text of a {Extension} document was extracted: the {Limit} limit was reached.", kind, reached);
+            }
+
+            return new ExtractedText(normalized, pages, reached == TextLimit.None ? TextExtractionStatus.Complete : TextExtractionStatus.Partial, reached);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -55,87 +94,74 @@ public sealed class MediaTextExtractor(IOptions<MediaTextOptions> options, ILogg
         }
         catch (OperationCanceledException)
         {
-            logger.LogWarning("Text extraction of a {Extension} document was abandoned after {Limit}.", kind, settings.TimeLimit);
-            return null;
+            logger.LogWarning("Text extraction of a {Extension} document was stopped after {Limit}.", kind, settings.TimeLimit);
+            return new ExtractedText("", null, TextExtractionStatus.Skipped, TextLimit.Time);
+        }
+        catch (ExtractionLimitException e) when (e.Refuse)
+        {
+            logger.LogWarning("A {Extension} document was refused: it inflates beyond the {Limit} limit (a decompression bomb).", kind, e.Limit);
+            return new ExtractedText("", null, TextExtractionStatus.Refused, e.Limit);
+        }
+        catch (ExtractionLimitException e)
+        {
+            logger.LogWarning("The text of a {Extension} document was not extracted: the {Limit} limit was reached.", kind, e.Limit);
+            return new ExtractedText("", null, TextExtractionStatus.Skipped, e.Limit);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "The text of a {Extension} document could not be extracted: it seems damaged.", kind);
             return null;
         }
+        finally
+        {
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
+
+            gate.Release();
+        }
     }
 
-    private static (string, int?) ExtractPdf(Stream stream, CancellationToken ct)
+    public void Dispose() => gate.Dispose();
+
+    private static (string, int?, TextLimit) ExtractPdf(Stream stream, MediaTextOptions settings, CancellationToken ct)
     {
+        PdfStreamScanner.Check(stream, settings, ct);
+        stream.Position = 0;
         using var document = PdfDocument.Open(stream, new ParsingOptions { UseLenientParsing = true });
-        var pages = new List<string>(document.NumberOfPages);
-        foreach (var page in document.GetPages())
+        var count = document.NumberOfPages;
+        var pages = new List<string>(Math.Min(count, settings.MaxPages));
+        var characters = 0L;
+        var reached = TextLimit.None;
+        for (var number = 1; number <= count; number++)
         {
             ct.ThrowIfCancellationRequested();
-            pages.Add(ContentOrderTextExtractor.GetText(page));
-        }
-
-        return (string.Join("\n\n", pages), document.NumberOfPages);
-    }
-
-    private static (string, int?) ExtractDocx(Stream stream, CancellationToken ct)
-    {
-        using var document = WordprocessingDocument.Open(stream, false);
-        var body = document.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("The document has no body.");
-        var lines = new List<string>();
-        foreach (var paragraph in body.Descendants<W.Paragraph>())
-        {
-            ct.ThrowIfCancellationRequested();
-            var line = new StringBuilder();
-            foreach (var element in paragraph.Descendants())
+            if (number > settings.MaxPages)
             {
-                // Only this paragraph's own runs: a text box nested in it has paragraphs of its own.
-                if (element.Ancestors<W.Paragraph>().FirstOrDefault() != paragraph)
-                {
-                    continue;
-                }
-
-                switch (element)
-                {
-                    case W.Text t:
-                        line.Append(t.Text);
-                        break;
-                    case W.TabChar:
-                        line.Append(' ');
-                        break;
-                    case W.Break or W.CarriageReturn:
-                        line.Append('\n');
-                        break;
-                }
+                reached = TextLimit.Pages;
+                break;
             }
 
-            lines.Add(line.ToString());
+            var text = ContentOrderTextExtractor.GetText(document.GetPage(number));
+            pages.Add(text);
+            characters += text.Length;
+            if (characters > settings.MaxCharacters + settings.MaxCharacters / 4L + 1024)
+            {
+                reached = TextLimit.Characters;
+                break;
+            }
         }
 
-        return (string.Join("\n", lines), null);
+        return (string.Join("\n\n", pages), count, reached);
     }
 
-    private static (string, int?) ExtractPptx(Stream stream, CancellationToken ct)
+    private static (string, int?, TextLimit) FromOffice(Stream stream, MediaTextOptions settings, CancellationToken ct,
+        Func<OfficeTextReader, Stream, (string Text, int? Pages)> read)
     {
-        using var document = PresentationDocument.Open(stream, false);
-        var part = document.PresentationPart ?? throw new InvalidDataException("The presentation has no presentation part.");
-        var slideIds = part.Presentation?.SlideIdList?.Elements<DocumentFormat.OpenXml.Presentation.SlideId>().ToList() ?? [];
-        var slides = new List<string>(slideIds.Count);
-        foreach (var slideId in slideIds)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (slideId.RelationshipId?.Value is not { } relationship || part.GetPartById(relationship) is not SlidePart slidePart)
-            {
-                continue;
-            }
-
-            var lines = slidePart.Slide?.Descendants<A.Paragraph>()
-                .Select(p => string.Concat(p.Descendants<A.Text>().Select(t => t.Text)))
-                .ToList() ?? [];
-            slides.Add(string.Join("\n", lines));
-        }
-
-        return (string.Join("\n\n", slides), slideIds.Count);
+        var reader = new OfficeTextReader(settings, ct);
+        var (text, pages) = read(reader, stream);
+        return (text, pages, reader.Limit);
     }
 
     /// <summary>NFC; per line, runs of white space become one space and ends are trimmed; at most one blank line in a row; capped.</summary>

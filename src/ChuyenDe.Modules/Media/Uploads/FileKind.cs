@@ -28,6 +28,18 @@ public enum FileKind
     SvgWithScript,
     Archive,
     Polyglot,
+
+    /// <summary>An Office document with macros (VBA project, macro-enabled content type, Excel 4.0 macro sheet).</summary>
+    OfficeWithMacros,
+
+    /// <summary>An Office document carrying a program: an embedded executable, an OLE object or package, an ActiveX control.</summary>
+    OfficeWithEmbeddedCode,
+
+    /// <summary>A ZIP-based document with an entry that inflates like a decompression bomb.</summary>
+    CompressionBomb,
+
+    /// <summary>A ZIP that looks like an Office document but lacks the main part of its kind (or has it with another content type).</summary>
+    InvalidOffice,
 }
 
 public enum MediaCategory

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using ChuyenDe.Modules.Media.Text;
+using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Modules.Media.Uploads;
 
@@ -17,12 +19,23 @@ public sealed record DetectedFile(FileKind Kind, string? Detail = null)
 /// the last bytes (an appended ZIP). Reads at most <see cref="HeadSize"/> bytes from the start and as much from the end,
 /// except for ZIP-based documents (their central directory) and SVG (the whole text, to look for script).
 /// </summary>
-public sealed partial class FileTypeDetector
+public sealed partial class FileTypeDetector(IOptions<MediaTextOptions>? limits)
 {
+    private readonly MediaTextOptions limits = limits?.Value ?? new MediaTextOptions();
+
+    /// <summary>With the default limits of <see cref="MediaTextOptions"/> (compression ratio).</summary>
+    public FileTypeDetector()
+        : this(null)
+    {
+    }
+
     /// <summary>How much of the start (and of the end) is read and searched for hidden signatures.</summary>
     public const int HeadSize = 64 * 1024;
 
     private const long MaxSvgBytes = 16 * 1024 * 1024;
+
+    /// <summary>Entries a ZIP-based document may have (ZIP64's 0xFFFF marker included in "more").</summary>
+    private const int MaxZipEntries = 10_000;
 
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -63,13 +76,21 @@ public sealed partial class FileTypeDetector
             {
                 // A ZIP: what it holds decides.
                 content.Position = start;
-                return InspectZip(content, head);
+                return InspectZip(content, head, tail);
             }
 
             var outer = DetectStart(head);
+            if (outer.Kind == FileKind.OleCompound)
+            {
+                // The whole directory, not only the part of it within the first bytes.
+                outer = OfficeInspector.InspectOle(content, start, length);
+                content.Position = start;
+            }
+
             switch (outer.Kind)
             {
-                case FileKind.Executable or FileKind.Archive or FileKind.Html or FileKind.Unknown:
+                case FileKind.Executable or FileKind.Archive or FileKind.Html or FileKind.Unknown
+                    or FileKind.OfficeWithMacros or FileKind.OfficeWithEmbeddedCode:
                     return outer;
                 case FileKind.Svg:
                     content.Position = start;
@@ -126,7 +147,8 @@ public sealed partial class FileTypeDetector
 
         if (StartsWith(h, Ole))
         {
-            return InspectOle(h);
+            // The directory is read from the stream (OfficeInspector.InspectOle).
+            return new(FileKind.OleCompound);
         }
 
         if (StartsWith(h, [0xFF, 0xD8, 0xFF]))
@@ -241,63 +263,19 @@ public sealed partial class FileTypeDetector
     private static partial Regex EventAttribute();
 
     /// <summary>
-    /// An OLE compound file: when its first directory sector is within the bytes read, the root entry's class refuses
-    /// Windows Installer packages (MSI/MSP/MST), and the stream names tell DOC (<c>WordDocument</c>), XLS (<c>Workbook</c>,
-    /// <c>Book</c>) and PPT (<c>PowerPoint Document</c>) apart; <see cref="DetectedFile.Detail"/> is then that extension.
+    /// A ZIP is a DOCX/XLSX/PPTX (by the main part its content types and relationships name), an ODT (mimetype first), or
+    /// a plain archive; any of them may be refused for an entry that inflates like a bomb, macros or embedded programs
+    /// (<see cref="OfficeInspector"/>).
     /// </summary>
-    private static DetectedFile InspectOle(byte[] h)
+    private DetectedFile InspectZip(Stream content, byte[] head, byte[] tail)
     {
-        if (h.Length < 512)
+        // The archive reads its whole central directory into objects: more entries than any document has are not read.
+        var end = LastIndexOf(tail, ZipEnd);
+        if (end >= 0 && end + 22 <= tail.Length && BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10)) > MaxZipEntries)
         {
-            return new(FileKind.OleCompound);
+            return new(FileKind.Archive, "ZIP");
         }
 
-        var sectorShift = BinaryPrimitives.ReadUInt16LittleEndian(h.AsSpan(0x1E));
-        var directorySector = BinaryPrimitives.ReadUInt32LittleEndian(h.AsSpan(0x30));
-        if (sectorShift is not (9 or 12) || directorySector >= 0xFFFFFFFA)
-        {
-            return new(FileKind.OleCompound);
-        }
-
-        var sectorSize = 1L << sectorShift;
-        var offset = (directorySector + 1) * sectorSize;
-        if (offset + sectorSize > h.Length)
-        {
-            return new(FileKind.OleCompound);
-        }
-
-        string? found = null;
-        for (var entry = offset; entry + 128 <= offset + sectorSize; entry += 128)
-        {
-            var e = h.AsSpan((int)entry, 128);
-            var nameBytes = Math.Min((int)BinaryPrimitives.ReadUInt16LittleEndian(e[0x40..]), 64);
-            var name = nameBytes >= 2 ? Encoding.Unicode.GetString(e[..(nameBytes - 2)]) : "";
-            if (e[0x42] == 5)
-            {
-                // Root entry: Windows Installer classes are {000C1084-…} (MSI), {000C1086-…} (MSP), {000C1082-…} (MST).
-                var clsid = e.Slice(0x50, 16);
-                if (clsid[1] == 0x10 && clsid[2] == 0x0C && clsid[3] == 0x00 && clsid[0] is 0x84 or 0x86 or 0x82
-                    && clsid[8] == 0xC0 && clsid[15] == 0x46)
-                {
-                    return new(FileKind.Executable, ".msi");
-                }
-            }
-
-            found ??= name switch
-            {
-                "WordDocument" => ".doc",
-                "Workbook" or "Book" => ".xls",
-                "PowerPoint Document" => ".ppt",
-                _ => null,
-            };
-        }
-
-        return new(FileKind.OleCompound, found);
-    }
-
-    /// <summary>A ZIP is a DOCX/XLSX/PPTX (content types and a part folder), an ODT (mimetype first), or a plain archive.</summary>
-    private static DetectedFile InspectZip(Stream content, byte[] head)
-    {
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
@@ -307,32 +285,25 @@ public sealed partial class FileTypeDetector
                 return new(FileKind.Archive, "ZIP");
             }
 
-            if (IsOdt(head, names[0]))
+            var odt = IsOdt(head, names[0]);
+            var ooxml = names.Contains("[Content_Types].xml", StringComparer.Ordinal);
+            if ((odt || ooxml) && OfficeInspector.BombEntry(zip, limits) is { } bomb)
             {
-                return new(FileKind.Odt);
+                return new(FileKind.CompressionBomb, bomb);
             }
 
-            if (names.Contains("[Content_Types].xml", StringComparer.Ordinal))
+            if (odt)
             {
-                if (names.Any(n => n.StartsWith("word/", StringComparison.Ordinal)))
-                {
-                    return new(FileKind.Docx);
-                }
-
-                if (names.Any(n => n.StartsWith("xl/", StringComparison.Ordinal)))
-                {
-                    return new(FileKind.Xlsx);
-                }
-
-                if (names.Any(n => n.StartsWith("ppt/", StringComparison.Ordinal)))
-                {
-                    return new(FileKind.Pptx);
-                }
+                return OfficeInspector.InspectOdt(zip, limits);
             }
 
-            return new(FileKind.Archive, "ZIP");
+            return ooxml ? OfficeInspector.InspectOoxml(zip, limits) : new(FileKind.Archive, "ZIP");
         }
-        catch (InvalidDataException)
+        catch (ExtractionLimitException e) when (e.Refuse)
+        {
+            return new(FileKind.CompressionBomb, "[Content_Types].xml");
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or System.Xml.XmlException or ExtractionLimitException)
         {
             return new(FileKind.Unknown, "ZIP");
         }

@@ -13,6 +13,10 @@ public enum UploadRefusalCode
     TooLarge,
     Empty,
     BadName,
+    Macros,
+    EmbeddedCode,
+    CompressionBomb,
+    InvalidDocument,
 }
 
 /// <summary>The result of <see cref="UploadValidator.ValidateAsync"/>: accepted with what the file is, or refused with why.</summary>

@@ -75,6 +75,18 @@ public sealed class UploadValidator(
             case FileKind.Archive:
                 return UploadCheck.Refuse(name, UploadRefusalCode.Archive,
                     T["The file “{0}” was not accepted: it is a compressed archive ({1}); upload the files it contains one by one.", name, detected.Detail ?? "ZIP"], kind, length);
+            case FileKind.OfficeWithMacros:
+                return UploadCheck.Refuse(name, UploadRefusalCode.Macros,
+                    T["The file “{0}” was not accepted: it contains macros ({1}), which can run code on the computers that open it. Save it without macros (for example as .docx, .xlsx or .pptx) and upload it again.", name, detected.Detail ?? ""], kind, length);
+            case FileKind.OfficeWithEmbeddedCode:
+                return UploadCheck.Refuse(name, UploadRefusalCode.EmbeddedCode,
+                    T["The file “{0}” was not accepted: it carries an embedded program or object ({1}) that could run on the computers that open it.", name, detected.Detail ?? ""], kind, length);
+            case FileKind.CompressionBomb:
+                return UploadCheck.Refuse(name, UploadRefusalCode.CompressionBomb,
+                    T["The file “{0}” was not accepted: a part inside it ({1}) unpacks to far more than its size, as no real document does (a “decompression bomb”).", name, detected.Detail ?? ""], kind, length);
+            case FileKind.InvalidOffice:
+                return UploadCheck.Refuse(name, UploadRefusalCode.InvalidDocument,
+                    T["The file “{0}” was not accepted: it is not a valid {1} document (its main part {2} is missing or of another kind).", name, extension, detected.Detail ?? ""], kind, length);
             case FileKind.Polyglot:
                 var hidden = detected.Detail switch
                 {

@@ -109,24 +109,59 @@ public sealed class MediaTextExtractorTests
         => Assert.Null(await ExtractAsync(SampleFiles.Jpeg(), ".jpg"));
 
     [Fact]
-    public async Task A_document_that_hangs_is_abandoned_after_the_time_limit()
+    public async Task A_document_that_takes_too_long_is_stopped_at_the_time_limit_not_left_running()
     {
         var (extractor, log) = Create(o => o.TimeLimit = TimeSpan.FromMilliseconds(300));
-        using var release = new ManualResetEventSlim();
-        await using var stream = new HangingStream(SampleFiles.Pdf(), release);
+        // Every read takes 100 ms: the whole document would take seconds.
+        await using var stream = new SlowStream(SampleFiles.Pdf(), TimeSpan.FromMilliseconds(100));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        try
-        {
-            var text = await extractor.ExtractAsync(stream, ".pdf", CancellationToken.None);
 
-            Assert.Null(text);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
-            Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("abandoned", StringComparison.Ordinal));
-        }
-        finally
+        var text = await extractor.ExtractAsync(stream, ".pdf", CancellationToken.None);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+        Assert.NotNull(text);
+        Assert.Equal(TextExtractionStatus.Skipped, text.Status);
+        Assert.Equal(TextLimit.Time, text.Limit);
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("stopped after", StringComparison.Ordinal));
+        // Nothing is still working on the document once the result is back, and nothing reads it afterwards.
+        Assert.Equal(0, stream.Active);
+        var reads = stream.Reads;
+        await Task.Delay(400);
+        Assert.Equal(reads, stream.Reads);
+    }
+
+    [Fact]
+    public async Task No_more_documents_than_configured_are_extracted_at_once()
+    {
+        var (extractor, _) = Create(o => o.MaxConcurrentExtractions = 1);
+        var counter = new ConcurrencyCounter();
+        await using var first = new SlowStream(SampleFiles.Pdf("Mot"), TimeSpan.FromMilliseconds(5), counter);
+        await using var second = new SlowStream(SampleFiles.Pdf("Hai"), TimeSpan.FromMilliseconds(5), counter);
+
+        var texts = await Task.WhenAll(extractor.ExtractAsync(first, ".pdf"), extractor.ExtractAsync(second, ".pdf"));
+
+        Assert.Equal(["Mot", "Hai"], texts.Select(t => t?.Text));
+        Assert.Equal(1, counter.Peak);
+    }
+
+    [Fact]
+    public async Task A_document_that_waits_longer_than_the_time_limit_for_a_turn_is_skipped_as_busy()
+    {
+        var (extractor, _) = Create(o =>
         {
-            release.Set();
-        }
+            o.MaxConcurrentExtractions = 1;
+            o.TimeLimit = TimeSpan.FromMilliseconds(400);
+        });
+        await using var slow = new SlowStream(SampleFiles.Pdf(), TimeSpan.FromMilliseconds(300));
+        var busy = extractor.ExtractAsync(slow, ".pdf");
+        using var waiting = new MemoryStream(SampleFiles.Pdf("Cho"));
+
+        var text = await extractor.ExtractAsync(waiting, ".pdf");
+
+        Assert.NotNull(text);
+        Assert.Equal(TextExtractionStatus.Skipped, text.Status);
+        Assert.Equal(TextLimit.Busy, text.Limit);
+        await busy;
     }
 
     [Fact]
@@ -150,19 +185,51 @@ public sealed class MediaTextExtractorTests
         Assert.Equal("ab", MediaTextExtractor.Normalize("ab\ncd", 2));
     }
 
-    /// <summary>Blocks every read until released: a document that never finishes parsing.</summary>
-    private sealed class HangingStream(byte[] bytes, ManualResetEventSlim release) : MemoryStream(bytes)
+    internal sealed class ConcurrencyCounter
     {
-        public override int Read(byte[] buffer, int offset, int count)
+        private readonly Lock gate = new();
+        private int active;
+
+        public int Peak { get; private set; }
+
+        public void Enter()
         {
-            release.Wait();
-            return base.Read(buffer, offset, count);
+            var now = Interlocked.Increment(ref active);
+            lock (gate)
+            {
+                Peak = Math.Max(Peak, now);
+            }
         }
 
-        public override int Read(Span<byte> buffer)
+        public void Leave() => Interlocked.Decrement(ref active);
+    }
+
+    /// <summary>Each read waits <paramref name="delay"/> and gives at most 64 bytes: a document that takes long to parse.</summary>
+    private sealed class SlowStream(byte[] bytes, TimeSpan delay, ConcurrencyCounter? counter = null) : MemoryStream(bytes)
+    {
+        private int active;
+        private int reads;
+
+        public int Active => Volatile.Read(ref active);
+
+        public int Reads => Volatile.Read(ref reads);
+
+        // MemoryStream.Read(Span) of a derived class comes here too.
+        public override int Read(byte[] buffer, int offset, int count)
         {
-            release.Wait();
-            return base.Read(buffer);
+            Interlocked.Increment(ref active);
+            Interlocked.Increment(ref reads);
+            counter?.Enter();
+            try
+            {
+                Thread.Sleep(delay);
+                return base.Read(buffer, offset, Math.Min(count, 64));
+            }
+            finally
+            {
+                counter?.Leave();
+                Interlocked.Decrement(ref active);
+            }
         }
     }
 
