@@ -307,7 +307,8 @@ public sealed class WorkflowPathTests(SqliteSiteFixture fixture) : IClassFixture
     [Fact]
     public async Task An_approved_item_that_fails_the_publish_checks_is_not_published_and_can_be_sent_back_to_be_fixed()
     {
-        const string image = "mau/goc-thien-nhien.jpg";
+        // A photo of the contributor's school (a recipe's sample photo may be chosen by administrators only).
+        var image = await ContentAdminSupport.SchoolImageAsync(fixture);
         var contributor = await As(Accounts.Contributor);
         var district = await As(Accounts.DistrictCurator);
         var item = await DraftAsync(fixture, "Góc thiên nhiên của bé");
