@@ -47,7 +47,8 @@ builder.Services
 builder.Services.AddLocalization();
 // Vietnamese letters are written as they are in pages, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddControllersWithViews();
+builder.Services.AddControllersWithViews()
+    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new ChuyenDe.Cms.ModuleViewLocationExpander(typeof(ContentItem).Assembly)));
 
 // Behind a reverse proxy: the client's address (sign-in throttling) and https (Secure cookies, HSTS) come from it.
 builder.Services.AddTransportSecurity(builder.Configuration);

@@ -40,7 +40,7 @@ public sealed class RecipeTransferController(
     /// <summary>Recipes of this site are a few megabytes at most; anything much larger is refused before reading.</summary>
     public const long MaxRecipeBytes = 20 * 1024 * 1024;
 
-    private const string ViewsFolder = "~/Areas/Admin/Views/Definitions/";
+    private const string ViewsFolder = "~/Definitions/Views/Definitions/";
 
     [HttpGet("/admin/loai-noi-dung/xuat")]
     [RequirePermission("ExportRecipes")]

@@ -72,7 +72,7 @@ public sealed class SiteController(
         }, ct);
         var items = await queries.GetPublishedAsync(view.Hits.Select(h => h.Hit.ContentItemId), ct);
         ViewData["Cards"] = (await display.BuildCardsAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
-        return View("~/Views/Search/Library.cshtml", view);
+        return View("~/Search/Views/Search/Library.cshtml", view);
     }
 
     [HttpGet("/sang-kien")]

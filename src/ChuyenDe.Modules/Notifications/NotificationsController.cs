@@ -103,7 +103,7 @@ public sealed class NotificationBadgeViewComponent(IUserScopeService scopes, INo
         }
 
         var unread = await inbox.CountUnreadAsync(scope.UserId, HttpContext.RequestAborted);
-        return View("~/Areas/Admin/Views/Notifications/_Badge.cshtml", unread);
+        return View("~/Notifications/Views/Notifications/_Badge.cshtml", unread);
     }
 }
 
@@ -120,7 +120,7 @@ public sealed class NotificationDashboardViewComponent(IUserScopeService scopes,
         }
 
         var page = await inbox.ListAsync(scope.UserId, 1, Shown, unreadOnly: true, HttpContext.RequestAborted);
-        return View("~/Areas/Admin/Views/Notifications/_Dashboard.cshtml", page);
+        return View("~/Notifications/Views/Notifications/_Dashboard.cshtml", page);
     }
 }
 
