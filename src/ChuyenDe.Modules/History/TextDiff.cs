@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DiffPlex;
+using DiffPlex.Chunkers;
 
 namespace ChuyenDe.Modules.History;
 
@@ -36,14 +38,11 @@ public sealed record DiffLine(DiffKind Kind, IReadOnlyList<DiffSegment> Segments
 public sealed record DiffBlock(bool Collapsed, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>
-/// A line- and word-level text diff: the longest common subsequence of the lines, then, inside each pair of
-/// changed lines that still resemble each other, the longest common subsequence of their words.
+/// A line- and word-level text diff: a shortest edit of the lines (DiffPlex), then, inside each pair of changed lines
+/// that still resemble each other, a shortest edit of their words.
 /// </summary>
 public static class TextDiff
 {
-    /// <summary>Above this many comparisons (old × new tokens) the middle part is shown as replaced wholesale.</summary>
-    public const long MaxCells = 4_000_000;
-
     /// <summary>How much of two changed lines must be shared for them to be shown as one modified line.</summary>
     public const double SimilarityThreshold = 0.4;
 
@@ -257,91 +256,44 @@ public static class TextDiff
     }
 
     /// <summary>
-    /// The edit script turning <paramref name="a"/> into <paramref name="b"/> along a longest common subsequence;
-    /// in each changed run deletions come before insertions.
+    /// The edit script turning <paramref name="a"/> into <paramref name="b"/> along a shortest edit (DiffPlex's Myers
+    /// diff); in each changed run deletions come before insertions.
     /// </summary>
     internal static List<(Op Op, int OldIndex, int NewIndex)> Lcs<T>(IReadOnlyList<T> a, IReadOnlyList<T> b, IEqualityComparer<T> comparer)
+        where T : notnull
     {
+        // DiffPlex compares pieces of text: each distinct item becomes a number, one per line.
+        var ids = new Dictionary<T, int>(comparer);
+        string Encode(IReadOnlyList<T> items)
+            => string.Join('\n', items.Select(item => ids.TryGetValue(item, out var id) ? id : ids[item] = ids.Count));
+        var oldText = Encode(a);
+        var newText = Encode(b);
+        var diff = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false,
+            new CustomFunctionChunker(text => text.Length == 0 ? [] : text.Split('\n')));
+
         var script = new List<(Op, int, int)>(a.Count + b.Count);
-        var prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && comparer.Equals(a[prefix], b[prefix]))
+        int x = 0, y = 0;
+        foreach (var block in diff.DiffBlocks)
         {
-            script.Add((Op.Equal, prefix, prefix));
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix
-               && comparer.Equals(a[a.Count - 1 - suffix], b[b.Count - 1 - suffix]))
-        {
-            suffix++;
-        }
-
-        var n = a.Count - prefix - suffix;
-        var m = b.Count - prefix - suffix;
-        if ((long)n * m > MaxCells)
-        {
-            // Too large to compare in memory: the middle is shown as deleted, then inserted.
-            for (var i = 0; i < n; i++)
+            for (; x < block.DeleteStartA; x++, y++)
             {
-                script.Add((Op.Delete, prefix + i, -1));
+                script.Add((Op.Equal, x, y));
             }
 
-            for (var j = 0; j < m; j++)
+            for (var k = 0; k < block.DeleteCountA; k++, x++)
             {
-                script.Add((Op.Insert, -1, prefix + j));
-            }
-        }
-        else if (n > 0 || m > 0)
-        {
-            // lengths[i, j]: length of the LCS of a[prefix + i ..] and b[prefix + j ..] (middle parts only).
-            var width = m + 1;
-            var lengths = new int[(n + 1) * width];
-            for (var i = n - 1; i >= 0; i--)
-            {
-                for (var j = m - 1; j >= 0; j--)
-                {
-                    lengths[i * width + j] = comparer.Equals(a[prefix + i], b[prefix + j])
-                        ? lengths[(i + 1) * width + j + 1] + 1
-                        : Math.Max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
-                }
+                script.Add((Op.Delete, x, -1));
             }
 
-            int x = 0, y = 0;
-            while (x < n && y < m)
+            for (var k = 0; k < block.InsertCountB; k++, y++)
             {
-                if (comparer.Equals(a[prefix + x], b[prefix + y]))
-                {
-                    script.Add((Op.Equal, prefix + x, prefix + y));
-                    x++;
-                    y++;
-                }
-                else if (lengths[(x + 1) * width + y] >= lengths[x * width + y + 1])
-                {
-                    script.Add((Op.Delete, prefix + x, -1));
-                    x++;
-                }
-                else
-                {
-                    script.Add((Op.Insert, -1, prefix + y));
-                    y++;
-                }
-            }
-
-            for (; x < n; x++)
-            {
-                script.Add((Op.Delete, prefix + x, -1));
-            }
-
-            for (; y < m; y++)
-            {
-                script.Add((Op.Insert, -1, prefix + y));
+                script.Add((Op.Insert, -1, y));
             }
         }
 
-        for (var k = suffix; k > 0; k--)
+        for (; x < a.Count; x++, y++)
         {
-            script.Add((Op.Equal, a.Count - k, b.Count - k));
+            script.Add((Op.Equal, x, y));
         }
 
         return script;
@@ -357,7 +309,7 @@ public static class TextDiff
         {
             if (deleted[k] == inserted[k])
             {
-                // Only when the texts were too long to compare line by line.
+                // A pair of equal lines in a changed run (an edit that is not the shortest): shown unchanged.
                 FlushLeftovers(leftoverDeleted, leftoverInserted, into);
                 into.Add(DiffLine.Unchanged(deleted[k]));
                 continue;
