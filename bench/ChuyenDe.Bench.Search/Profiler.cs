@@ -249,8 +249,9 @@ internal static class Profiler
             var snippets = assembly.GetType("ChuyenDe.Modules.Search.SnippetBuilder", throwOnError: true)!;
             var snippet = snippets.GetMethod("Build", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
                 ?? throw new MissingMemberException(snippets.Name, "Build");
-            var snippetLength = Const<int>(typeof(SearchIndex), "SnippetLength");
-            var maxSnippetSource = Const<int>(typeof(SearchIndex), "MaxSnippetSource");
+            var searcher = assembly.GetType("ChuyenDe.Modules.Search.SearchIndexSearcher", throwOnError: true)!;
+            var snippetLength = Const<int>(searcher, "SnippetLength");
+            var maxSnippetSource = Const<int>(searcher, "MaxSnippetSource");
             return new Engine
             {
                 QueryWords = q => (IReadOnlyList<string>)queryWords.Invoke(null, [q])!,
@@ -265,7 +266,7 @@ internal static class Profiler
                 Summary = Const<string>(fields, "Summary"),
                 FacetsField = Const<string>(fields, "Facets"),
                 FilterPrefix = Const<string>(fields, "FilterPrefix"),
-                RescoreWindow = Const<int>(typeof(SearchIndex), "RescoreWindow"),
+                RescoreWindow = Const<int>(searcher, "RescoreWindow"),
 
             };
         }

@@ -16,6 +16,17 @@ public static class EditorialModule
         services.AddSingleton<IPermissionProvider, EditorialPermissions>();
         services.AddScoped<ReviewPaths>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<ReviewQueue>();
+        services.AddScoped<ReviewerCandidates>();
+        services.AddScoped<IWorkflowActionHandler, SubmissionHandler>();
+        services.AddScoped<IWorkflowActionHandler, ClaimHandler>();
+        services.AddScoped<IWorkflowActionHandler, ReviewerAssignmentHandler>();
+        services.AddScoped<IWorkflowActionHandler, AssessmentHandler>();
+        services.AddScoped<IWorkflowActionHandler, DecisionHandler>();
+
+        // In this order: the audit entry is written before the notifications, as one transaction with the transition.
+        services.AddScoped<IWorkflowEventHandler, WorkflowAuditHandler>();
+        services.AddScoped<IWorkflowEventHandler, WorkflowNotificationHandler>();
         services.AddScoped<IContentPublishCheck, WorkflowPublishCheck>();
         services.AddScoped<IContentChangeGuard, WorkflowChangeGuard>();
         services.AddScoped<IContentEventHandler, WorkflowContentEvents>();

@@ -1,12 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Notifications;
-using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
-using ChuyenDe.Modules.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -65,29 +58,33 @@ public static class ReturnReasons
 }
 
 /// <summary>
-/// Applies the editorial workflow: checks <see cref="WorkflowRules"/> on the server for every transition, stores the
-/// new state with optimistic concurrency, records the transition, the audit entry and the notifications in one
-/// transaction, and publishes through the content manager when a curator publishes.
+/// Applies the editorial workflow: checks <see cref="WorkflowRules"/> on the server for every transition, lets the
+/// <see cref="IWorkflowActionHandler"/> of the action change the submission, stores the new state with optimistic
+/// concurrency and records the transition, then tells the <see cref="IWorkflowEventHandler"/>s (audit trail,
+/// notifications), all in one transaction; publishes through the content manager when a curator publishes. A refused
+/// action rolls back without an exception; a concurrent change answers <see cref="WorkflowOutcomeKind.Conflict"/>.
+/// Reading the queue is <see cref="ReviewQueue"/>'s job, finding curators and reviewers <see cref="ReviewerCandidates"/>'.
 /// </summary>
 public sealed class WorkflowService(
     DbContext db,
     IContentManager contents,
     IContentDefinitionManager definitions,
     IContentAuthorizer authorizer,
-    IOrganizationService organizations,
     ReviewPaths reviewPaths,
-    IUserScopeService scopes,
-    UserManager<CmsUser> users,
-    IRoleCatalog roles,
-    IEnumerable<IAuditTrail> audits,
-    IEnumerable<INotifier> notifiers,
+    IEnumerable<IWorkflowActionHandler> actionHandlers,
+    IEnumerable<IWorkflowEventHandler> eventHandlers,
+    ReviewerCandidates candidates,
+    ReviewQueue queue,
     TimeProvider clock,
     IStringLocalizer<EditorialResources> T)
 {
     public const int MaxReasonLength = 4000;
     public const int MaxCommentLength = 4000;
 
-    private DbSet<SubmissionRecord> Submissions => db.Set<SubmissionRecord>();
+    private IReadOnlyDictionary<WorkflowAction, IWorkflowActionHandler>? _handlers;
+
+    private IReadOnlyDictionary<WorkflowAction, IWorkflowActionHandler> Handlers
+        => _handlers ??= actionHandlers.SelectMany(h => h.Actions.Select(a => (Action: a, Handler: h))).ToDictionary(p => p.Action, p => p.Handler);
 
     public static bool TypeRequiresReview(ContentTypeDefinition type) => type.Flag("WorkflowSettings", "RequiresReview");
 
@@ -95,7 +92,7 @@ public sealed class WorkflowService(
         => reviewPaths.GetAsync(organizationId, ct);
 
     public Task<SubmissionRecord?> GetRecordAsync(string contentItemId, CancellationToken ct = default)
-        => Submissions.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == contentItemId, ct);
+        => queue.GetRecordAsync(contentItemId, ct);
 
     /// <summary>The item (latest version) with its workflow state, or null when it does not exist or is outside the scope.</summary>
     public async Task<WorkflowContext?> LoadAsync(string contentItemId, UserScope scope, CancellationToken ct = default)
@@ -107,7 +104,7 @@ public sealed class WorkflowService(
             return null;
         }
 
-        var record = await GetRecordAsync(contentItemId, ct);
+        var record = await queue.GetRecordAsync(contentItemId, ct);
         return await BuildContextAsync(item, type, record, scope, ct);
     }
 
@@ -229,7 +226,7 @@ public sealed class WorkflowService(
             return new(WorkflowOutcomeKind.NotFound, T["The item does not exist or is outside your scope."]);
         }
 
-        var record = await Submissions.FirstOrDefaultAsync(r => r.ContentItemId == item.ContentItemId, ct);
+        var record = await db.Set<SubmissionRecord>().FirstOrDefaultAsync(r => r.ContentItemId == item.ContentItemId, ct);
         if (record is not null && command.Stamp is not null && command.Stamp != record.ConcurrencyStamp)
         {
             return Conflict();
@@ -267,196 +264,15 @@ public sealed class WorkflowService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = context.State;
-        string? targetUserId = null;
-        string? targetUserName = null;
-        switch (command.Action)
+        var applying = new WorkflowActionContext(command, scope, context, reasons.Text, now);
+        if (await Handlers[command.Action].ApplyAsync(applying, ct) is { } refused)
         {
-            case WorkflowAction.Submit:
-            {
-                var errors = await contents.ValidateAsync(item, ct);
-                if (errors.Count > 0)
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["The item cannot be submitted until it is complete: {0}", string.Join(" ", errors.Select(e => e.Message))]);
-                }
-
-                if (record is null)
-                {
-                    record = new SubmissionRecord { ContentItemId = item.ContentItemId };
-                    Submissions.Add(record);
-                }
-
-                var path = await ReviewPathAsync(item.OrganizationId, ct);
-                record.ContentType = item.ContentType;
-                record.OrganizationId = item.OrganizationId ?? "";
-                record.DistrictId = (await organizations.GetDistrictAsync(record.OrganizationId, ct))?.Id;
-                record.ReviewPath = string.Join('|', path);
-                record.Step = 2;
-                record.ReviewOrganizationId = path[0];
-                record.SubmittedByUserId = scope.UserId;
-                record.SubmittedByUserName = scope.UserName;
-                record.OwnerUserId = item.Owner;
-                record.PreviousSubmittedVersionId = record.SubmittedVersionId;
-                record.SubmittedVersionId = item.ContentItemVersionId;
-                record.ClaimedByUserId = null;
-                record.ClaimedByUserName = null;
-                record.ApprovedLevel = null;
-                record.Round++;
-                record.SubmittedUtc = now;
-                record.StepEnteredUtc = now;
-                record.SchoolYearTermId = Terms(item, type, "tax-school-years").FirstOrDefault();
-                record.CriteriaTermIds = string.Join('|', Terms(item, type, "tax-criteria").Distinct());
-                break;
-            }
-
-            case WorkflowAction.Withdraw:
-                record!.Step = 1;
-                record.ReviewOrganizationId = null;
-                break;
-
-            case WorkflowAction.Claim:
-                record!.ClaimedByUserId = scope.UserId;
-                record.ClaimedByUserName = scope.UserName;
-                break;
-
-            case WorkflowAction.Unclaim:
-                record!.ClaimedByUserId = null;
-                record.ClaimedByUserName = null;
-                break;
-
-            case WorkflowAction.Reassign:
-            {
-                var target = command.TargetUserId == scope.UserId ? null
-                    : await FindCandidateAsync(command.TargetUserId, WorkflowPermissions.Review, record!, exactOrganization: true, ct);
-                if (target is null)
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["Choose a curator of the reviewing unit to hand the submission to."]);
-                }
-
-                record!.ClaimedByUserId = target.Value.Id;
-                record.ClaimedByUserName = target.Value.Name;
-                (targetUserId, targetUserName) = target.Value;
-                break;
-            }
-
-            case WorkflowAction.AssignReviewer:
-            {
-                var target = await FindCandidateAsync(command.TargetUserId, WorkflowPermissions.Assess, record!, exactOrganization: false, ct);
-                if (target is null)
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["Choose a reviewer of the reviewing unit."]);
-                }
-
-                var assignments = db.Set<ReviewAssignmentRecord>();
-                if (await assignments.AnyAsync(a => a.ContentItemId == item.ContentItemId && a.Round == record!.Round && a.Active && a.ReviewerUserId == target.Value.Id, ct))
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["{0} is already assigned to this submission.", target.Value.Name]);
-                }
-
-                assignments.Add(new ReviewAssignmentRecord
-                {
-                    ContentItemId = item.ContentItemId,
-                    Round = record!.Round,
-                    ReviewerUserId = target.Value.Id,
-                    ReviewerUserName = target.Value.Name,
-                    AssignedByUserId = scope.UserId,
-                    AssignedUtc = now,
-                });
-                (targetUserId, targetUserName) = target.Value;
-                break;
-            }
-
-            case WorkflowAction.UnassignReviewer:
-            {
-                var assignment = await db.Set<ReviewAssignmentRecord>().FirstOrDefaultAsync(a =>
-                    a.ContentItemId == item.ContentItemId && a.Round == record!.Round && a.Active && a.ReviewerUserId == command.TargetUserId, ct);
-                if (assignment is null)
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["That reviewer is not assigned to this submission."]);
-                }
-
-                assignment.Active = false;
-                (targetUserId, targetUserName) = (assignment.ReviewerUserId, assignment.ReviewerUserName);
-                break;
-            }
-
-            case WorkflowAction.Assess:
-            {
-                var ratings = command.Ratings.Where(r => r.Value != 0).ToDictionary(r => r.Key, r => r.Value);
-                if (ratings.Count == 0 && string.IsNullOrWhiteSpace(command.Comment))
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["Rate at least one criterion or write a comment."]);
-                }
-
-                if (ratings.Values.Any(v => v is < 1 or > 5) || ratings.Keys.Any(k => !k.StartsWith("crit-", StringComparison.Ordinal) || k.Length > 64))
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["Each rating is a whole number from 1 to 5."]);
-                }
-
-                if (command.Comment is { Length: > MaxCommentLength })
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["The comment is too long (at most {0} characters).", MaxCommentLength]);
-                }
-
-                db.Set<AssessmentRecord>().Add(new AssessmentRecord
-                {
-                    ContentItemId = item.ContentItemId,
-                    Round = record!.Round,
-                    VersionId = record.SubmittedVersionId,
-                    ReviewerUserId = scope.UserId,
-                    ReviewerUserName = scope.UserName,
-                    Ratings = JsonSerializer.Serialize(ratings),
-                    Comment = (command.Comment ?? "").Trim().Normalize(),
-                    CreatedUtc = now,
-                });
-                break;
-            }
-
-            case WorkflowAction.Forward:
-                // The reviewers the district assigned worked for the district's step; the next unit assigns its own.
-                foreach (var assignment in await db.Set<ReviewAssignmentRecord>()
-                             .Where(a => a.ContentItemId == item.ContentItemId && a.Round == record!.Round && a.Active).ToListAsync(ct))
-                {
-                    assignment.Active = false;
-                }
-
-                record!.Step++;
-                record.ReviewOrganizationId = record.ReviewOrganizations[record.Step - 2];
-                record.ClaimedByUserId = null;
-                record.ClaimedByUserName = null;
-                record.StepEnteredUtc = now;
-                break;
-
-            case WorkflowAction.Approve:
-            {
-                var level = await organizations.GetAsync(record!.ReviewOrganizationId ?? "", ct);
-                record.ApprovedLevel = level?.Kind == OrganizationKind.Department ? "Province" : "District";
-                break;
-            }
-
-            case WorkflowAction.Return:
-            case WorkflowAction.Reject:
-                if (reasons.Text is null)
-                {
-                    return new(WorkflowOutcomeKind.Invalid, T["Choose or write at least one reason."]);
-                }
-
-                record!.ClaimedByUserId = null;
-                record.ClaimedByUserName = null;
-                record.ApprovedLevel = null;
-                if (command.Action == WorkflowAction.Return)
-                {
-                    record.Step = 1;
-                    record.ReviewOrganizationId = null;
-                }
-
-                break;
-
-            case WorkflowAction.Publish:
-                break;
+            return refused;
         }
 
+        record = applying.Record!;
         var to = WorkflowRules.Target(command.Action, context.Subject);
-        record!.State = to;
+        record.State = to;
         record.DisplayText = item.DisplayText;
         record.UpdatedUtc = now;
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
@@ -473,8 +289,8 @@ public sealed class WorkflowService(
             ActorOrganizationId = scope.OrganizationId,
             Reasons = reasons.Text ?? (command.Action == WorkflowAction.Assess ? command.Comment?.Trim().Normalize() : null),
             VersionId = item.ContentItemVersionId,
-            TargetUserId = targetUserId,
-            TargetUserName = targetUserName,
+            TargetUserId = applying.TargetUserId,
+            TargetUserName = applying.TargetUserName,
             OccurredUtc = now,
         };
         db.Set<SubmissionTransitionRecord>().Add(transition);
@@ -490,8 +306,11 @@ public sealed class WorkflowService(
 
         await db.SaveChangesAsync(ct);
 
-        await RecordAsync(command.Action, transition, item, record, ct);
-        await NotifyAsync(command.Action, transition, item, record, scope, ct);
+        var transitioned = new WorkflowTransitionEvent(command.Action, transition, item, record, scope);
+        foreach (var handler in eventHandlers)
+        {
+            await handler.TransitionedAsync(transitioned, ct);
+        }
 
         if (command.Action == WorkflowAction.Approve && command.AndPublish)
         {
@@ -555,256 +374,27 @@ public sealed class WorkflowService(
         return (lines.Count == 0 ? null : string.Join("\n", lines), null);
     }
 
-    /// <summary>The terms of a taxonomy chosen in any TaxonomyField of the item (the taxonomy named by the field's settings).</summary>
-    private static IEnumerable<string> Terms(ContentItem item, ContentTypeDefinition type, string taxonomyId)
-    {
-        foreach (var (part, field) in type.AllFields().Where(f => f.Field.FieldName == ContentKinds.TaxonomyField))
-        {
-            var json = item.Field(part.Name, field.Name);
-            var fieldTaxonomy = field.KindSettings.TaxonomyContentItemId ?? json?["TaxonomyContentItemId"]?.GetValue<string>();
-            if (fieldTaxonomy != taxonomyId || json?["TermContentItemIds"] is not JsonArray ids)
-            {
-                continue;
-            }
-
-            foreach (var id in ids)
-            {
-                if (id is JsonValue value && value.TryGetValue<string>(out var termId))
-                {
-                    yield return termId;
-                }
-            }
-        }
-    }
-
     /// <summary>
     /// Active users who could take the submission (curators) or assess it (reviewers) at its current step: users of the
     /// reviewing unit (or below it, for reviewers) holding a role that grants the permission, who can see the item.
     /// </summary>
-    public async Task<IReadOnlyList<(string Id, string Name)>> CandidatesAsync(SubmissionRecord record, string permission, bool exactOrganization, CancellationToken ct = default)
-    {
-        if (record.ReviewOrganizationId is not { } reviewing)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<(string Id, string Name)>> CandidatesAsync(SubmissionRecord record, string permission, bool exactOrganization, CancellationToken ct = default)
+        => candidates.ListAsync(record, permission, exactOrganization, ct);
 
-        var organizationIds = exactOrganization ? new HashSet<string> { reviewing } : await organizations.GetSubtreeIdsAsync(reviewing, ct);
-        var granting = (await roles.ListAsync(ct)).Where(r => !r.IsImplicit && !r.IsAdministrator && r.Effective.Contains(permission));
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var role in granting)
-        {
-            foreach (var user in await users.GetUsersInRoleAsync(role.Name))
-            {
-                if (!organizationIds.Contains(user.OrganizationId) || result.ContainsKey(user.Id)
-                    || user.Id == record.OwnerUserId || user.Id == record.SubmittedByUserId
-                    || await scopes.GetByIdAsync(user.Id, ct) is not { } scope || !scope.InScope(record.OrganizationId))
-                {
-                    continue;
-                }
+    public Task<IReadOnlyList<SubmissionTransitionRecord>> TransitionsAsync(string contentItemId, CancellationToken ct = default)
+        => queue.TransitionsAsync(contentItemId, ct);
 
-                result[user.Id] = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : $"{user.DisplayName} ({user.UserName})";
-            }
-        }
+    public Task<IReadOnlyList<AssessmentRecord>> AssessmentsAsync(string contentItemId, CancellationToken ct = default)
+        => queue.AssessmentsAsync(contentItemId, ct);
 
-        return result.OrderBy(r => r.Value, StringComparer.CurrentCulture).Select(r => (r.Key, r.Value)).ToList();
-    }
-
-    private async Task<(string Id, string Name)?> FindCandidateAsync(string? userId, string permission, SubmissionRecord record, bool exactOrganization, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(userId))
-        {
-            return null;
-        }
-
-        var match = (await CandidatesAsync(record, permission, exactOrganization, ct)).FirstOrDefault(c => c.Id == userId);
-        return match.Id is null ? null : match;
-    }
-
-
-    private async Task RecordAsync(WorkflowAction action, SubmissionTransitionRecord transition, ContentItem item, SubmissionRecord record, CancellationToken ct)
-    {
-        foreach (var audit in audits)
-        {
-            await audit.RecordAsync(new AuditEntry
-            {
-                Category = AuditCategories.Workflow,
-                Action = AuditAction(action),
-                ContentItemId = item.ContentItemId,
-                ContentType = item.ContentType,
-                Subject = item.DisplayText,
-                OrganizationId = item.OrganizationId,
-                VersionBefore = record.PreviousSubmittedVersionId is { } previous && action == WorkflowAction.Submit ? previous : null,
-                VersionAfter = transition.VersionId,
-                Reasons = transition.Reasons,
-                Details = $"{T["State:" + transition.FromState]} → {T["State:" + transition.ToState]}; {T["step {0}/{1}", record.Step, record.TotalSteps]}"
-                    + (transition.TargetUserName is { } target ? $"; {target}" : ""),
-            }, ct);
-        }
-    }
-
-    /// <summary>The audit trail's verb for a transition.</summary>
-    public static string AuditAction(WorkflowAction action) => action switch
-    {
-        WorkflowAction.Submit => AuditActions.Submitted,
-        WorkflowAction.Withdraw => AuditActions.Withdrawn,
-        WorkflowAction.Claim => AuditActions.Claimed,
-        WorkflowAction.Unclaim => AuditActions.Unclaimed,
-        WorkflowAction.Reassign => AuditActions.Reassigned,
-        WorkflowAction.AssignReviewer => AuditActions.Assigned,
-        WorkflowAction.UnassignReviewer => AuditActions.Unassigned,
-        WorkflowAction.Assess => AuditActions.Assessed,
-        WorkflowAction.Forward => AuditActions.Forwarded,
-        WorkflowAction.Approve => AuditActions.Approved,
-        WorkflowAction.Return => AuditActions.Returned,
-        WorkflowAction.Reject => AuditActions.Rejected,
-        WorkflowAction.Publish => AuditActions.Published,
-        _ => action.ToString(),
-    };
-
-    private async Task NotifyAsync(WorkflowAction action, SubmissionTransitionRecord transition, ContentItem item, SubmissionRecord record, UserScope scope, CancellationToken ct)
-    {
-        var author = new[] { record.OwnerUserId, record.SubmittedByUserId }.Where(id => !string.IsNullOrEmpty(id)).Distinct().ToList();
-        var reviewUrl = $"/admin/duyet/{Uri.EscapeDataString(item.ContentItemId)}";
-        var itemUrl = $"/admin/noi-dung/{Uri.EscapeDataString(item.ContentItemId)}";
-        var title = item.DisplayText;
-        var reasons = transition.Reasons is { Length: > 0 } r ? "\n\n" + T["Reasons:"] + "\n" + r : "";
-        NotificationRecipients? to = null;
-        NotificationMessage? message = null;
-        string Key(string kind) => $"{kind}:{item.ContentItemId}:{transition.Id}";
-        switch (action)
-        {
-            case WorkflowAction.Submit:
-            case WorkflowAction.Forward:
-                to = new NotificationRecipients
-                {
-                    OrganizationPermissions = [(record.ReviewOrganizationId!, WorkflowPermissions.Review)],
-                    ExceptUserId = scope.UserId,
-                };
-                message = new NotificationMessage
-                {
-                    EventKey = Key("SubmissionReceived"),
-                    Kind = "SubmissionReceived",
-                    Subject = T["New submission to review: {0}", title],
-                    Body = T["“{0}” waits for your review (step {1}/{2}).", title, record.Step, record.TotalSteps],
-                    ContentItemId = item.ContentItemId,
-                    Url = reviewUrl,
-                };
-                break;
-            case WorkflowAction.Withdraw:
-                // The curators who were told of the submission hear that it was taken back.
-                to = new NotificationRecipients
-                {
-                    OrganizationPermissions = [(record.ReviewOrganizations.FirstOrDefault() ?? "", WorkflowPermissions.Review)],
-                    ExceptUserId = scope.UserId,
-                };
-                message = new NotificationMessage
-                {
-                    EventKey = Key("Withdrawn"),
-                    Kind = "Withdrawn",
-                    Subject = T["Submission withdrawn: {0}", title],
-                    Body = T["{0} withdrew “{1}” before review.", scope.DisplayName, title],
-                    ContentItemId = item.ContentItemId,
-                    Url = reviewUrl,
-                };
-                break;
-            case WorkflowAction.Return:
-            case WorkflowAction.Reject:
-            case WorkflowAction.Approve:
-            case WorkflowAction.Publish:
-                to = new NotificationRecipients { UserIds = author, ExceptUserId = scope.UserId };
-                message = new NotificationMessage
-                {
-                    EventKey = Key(action.ToString()),
-                    Kind = action.ToString(),
-                    Subject = action switch
-                    {
-                        WorkflowAction.Return => T["Returned for changes: {0}", title],
-                        WorkflowAction.Reject => T["Not accepted: {0}", title],
-                        WorkflowAction.Approve => T["Approved: {0}", title],
-                        _ => T["Published: {0}", title],
-                    },
-                    Body = (action switch
-                    {
-                        WorkflowAction.Return => T["{0} returned “{1}” for changes. Fix it and submit it again.", scope.DisplayName, title],
-                        WorkflowAction.Reject => T["{0} did not accept “{1}”.", scope.DisplayName, title],
-                        WorkflowAction.Approve => T["{0} approved “{1}”.", scope.DisplayName, title],
-                        _ => T["“{0}” is now on the public site.", title],
-                    }) + reasons,
-                    ContentItemId = item.ContentItemId,
-                    Url = itemUrl,
-                };
-                break;
-            case WorkflowAction.AssignReviewer:
-            case WorkflowAction.Reassign:
-                to = new NotificationRecipients { UserIds = [transition.TargetUserId!], ExceptUserId = scope.UserId };
-                message = new NotificationMessage
-                {
-                    EventKey = Key(action.ToString()),
-                    Kind = action.ToString(),
-                    Subject = T["Assigned to you: {0}", title],
-                    Body = T["{0} asked you to review “{1}”.", scope.DisplayName, title],
-                    ContentItemId = item.ContentItemId,
-                    Url = reviewUrl,
-                };
-                break;
-        }
-
-        if (to is null || message is null)
-        {
-            return;
-        }
-
-        foreach (var notifier in notifiers)
-        {
-            await notifier.NotifyAsync(to, message, ct);
-        }
-    }
-
-    public async Task<IReadOnlyList<SubmissionTransitionRecord>> TransitionsAsync(string contentItemId, CancellationToken ct = default)
-        => await db.Set<SubmissionTransitionRecord>().AsNoTracking().Where(t => t.ContentItemId == contentItemId).OrderBy(t => t.Id).ToListAsync(ct);
-
-    public async Task<IReadOnlyList<AssessmentRecord>> AssessmentsAsync(string contentItemId, CancellationToken ct = default)
-        => await db.Set<AssessmentRecord>().AsNoTracking().Where(a => a.ContentItemId == contentItemId).OrderByDescending(a => a.Id).ToListAsync(ct);
-
-    public async Task<IReadOnlyList<ReviewAssignmentRecord>> AssignmentsAsync(string contentItemId, int round, CancellationToken ct = default)
-        => await db.Set<ReviewAssignmentRecord>().AsNoTracking().Where(a => a.ContentItemId == contentItemId && a.Round == round && a.Active)
-            .OrderBy(a => a.Id).ToListAsync(ct);
+    public Task<IReadOnlyList<ReviewAssignmentRecord>> AssignmentsAsync(string contentItemId, int round, CancellationToken ct = default)
+        => queue.AssignmentsAsync(contentItemId, round, ct);
 
     /// <summary>The submissions waiting for this user: at their unit's step (curators) or assigned to them (reviewers), oldest first.</summary>
-    public async Task<IReadOnlyList<SubmissionRecord>> QueueAsync(UserScope scope, CancellationToken ct = default)
-    {
-        var waiting = Submissions.AsNoTracking().Where(r => r.State == SubmissionState.Submitted || r.State == SubmissionState.InReview);
-        var result = new List<SubmissionRecord>();
-        if (scope.Has(WorkflowPermissions.Review))
-        {
-            result.AddRange(scope.IsAdministrator
-                ? await waiting.ToListAsync(ct)
-                : await waiting.Where(r => r.ReviewOrganizationId == scope.OrganizationId).ToListAsync(ct));
-        }
-
-        if (scope.Has(WorkflowPermissions.Assess))
-        {
-            var assigned = await db.Set<ReviewAssignmentRecord>().AsNoTracking().Where(a => a.ReviewerUserId == scope.UserId && a.Active)
-                .Select(a => new { a.ContentItemId, a.Round }).ToListAsync(ct);
-            var ids = assigned.Select(a => a.ContentItemId).Distinct().ToList();
-            var mine = await waiting.Where(r => ids.Contains(r.ContentItemId)).ToListAsync(ct);
-            result.AddRange(mine.Where(r => assigned.Any(a => a.ContentItemId == r.ContentItemId && a.Round == r.Round)));
-        }
-
-        // Approved items wait for their curators to publish them.
-        if (scope.Has(WorkflowPermissions.Review))
-        {
-            var approved = Submissions.AsNoTracking().Where(r => r.State == SubmissionState.Approved);
-            result.AddRange(scope.IsAdministrator
-                ? await approved.ToListAsync(ct)
-                : await approved.Where(r => r.ReviewOrganizationId == scope.OrganizationId).ToListAsync(ct));
-        }
-
-        return result.DistinctBy(r => r.Id).Where(r => scope.InScope(r.OrganizationId)).OrderBy(r => r.StepEnteredUtc).ToList();
-    }
+    public Task<IReadOnlyList<SubmissionRecord>> QueueAsync(UserScope scope, CancellationToken ct = default)
+        => queue.QueueAsync(scope, ct);
 
     /// <summary>What the user submitted or owns, newest first.</summary>
-    public async Task<IReadOnlyList<SubmissionRecord>> MineAsync(UserScope scope, CancellationToken ct = default)
-        => await Submissions.AsNoTracking().Where(r => r.OwnerUserId == scope.UserId || r.SubmittedByUserId == scope.UserId)
-            .OrderByDescending(r => r.UpdatedUtc).Take(200).ToListAsync(ct);
+    public Task<IReadOnlyList<SubmissionRecord>> MineAsync(UserScope scope, CancellationToken ct = default)
+        => queue.MineAsync(scope, ct);
 }

@@ -39,6 +39,7 @@ public static class UsersModule
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IUserScopeService, UserScopeService>();
         services.AddScoped<IRoleCatalog, RoleCatalog>();
+        services.AddScoped<IUsersAdminService, UsersAdminService>();
         services.AddScoped<IOrganizationUsage, UserOrganizationUsage>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         return services;
