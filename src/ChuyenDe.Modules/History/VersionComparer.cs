@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
 using Microsoft.Extensions.Localization;
@@ -40,14 +40,13 @@ public interface IVersionComparer
 
 internal sealed class VersionComparer(
     IContentDefinitionManager definitions,
-    IContentManager contents,
+    IFieldDrivers drivers,
     ITaxonomyService taxonomies,
     IOrganizationService organizations,
     ISiteSettingsService settings,
     IStringLocalizer<HistoryResources> T) : IVersionComparer
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 
     public async Task<VersionComparison> CompareAsync(ContentItem from, ContentItem to, CancellationToken ct = default)
     {
@@ -105,9 +104,12 @@ internal sealed class VersionComparer(
             {
                 var oldField = oldPart?[field.Name] as JsonObject;
                 var newField = newPart?[field.Name] as JsonObject;
-                fields.Add(Compare($"{part.Name}.{field.Name}", field.DisplayName, group, field.FieldName,
-                    field.FieldName == ContentKinds.TextField && field.Editor == "TextArea",
-                    await FieldLinesAsync(field, oldField, site, ct), await FieldLinesAsync(field, newField, site, ct)));
+                var driver = drivers.Get(field.FieldName);
+                var oldLines = await FieldLinesAsync(driver, field, oldField, site, ct);
+                var newLines = await FieldLinesAsync(driver, field, newField, site, ct);
+                fields.Add(new FieldComparison($"{part.Name}.{field.Name}", field.DisplayName, group, field.FieldName,
+                    driver?.DiffMultiline(field) ?? false, oldLines, newLines,
+                    TextDiff.Lines(oldLines, newLines, !(driver?.DiffWholeValue ?? false))));
             }
         }
 
@@ -122,109 +124,17 @@ internal sealed class VersionComparer(
         return new VersionComparison(fields);
     }
 
-    /// <summary>Values that read better whole: "10,5" replacing "10,776889", not a changed digit.</summary>
-    private static readonly HashSet<string> WholeValueKinds = new(StringComparer.Ordinal)
-    {
-        ContentKinds.NumericField, ContentKinds.BooleanField, ContentKinds.DateField, ContentKinds.DateTimeField,
-        ContentKinds.ContentPickerField, ContentKinds.TaxonomyField, "datetime", "organization", "taxonomy",
-    };
+    /// <summary>Part values that read better whole: a changed date, not a changed digit (fields: their driver says).</summary>
+    private static readonly HashSet<string> WholeValueKinds = new(StringComparer.Ordinal) { "datetime", "organization", "taxonomy" };
 
     private static FieldComparison Compare(string key, string label, string? group, string kind, bool multiline,
         IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
         => new(key, label, group, kind, multiline, oldLines, newLines, TextDiff.Lines(oldLines, newLines, !WholeValueKinds.Contains(kind)));
 
-    private async Task<IReadOnlyList<string>> FieldLinesAsync(ContentPartFieldDefinition field, JsonObject? json, SiteSettings site, CancellationToken ct)
-    {
-        if (json is null)
-        {
-            return [];
-        }
-
-        switch (field.FieldName)
-        {
-            case ContentKinds.TextField:
-            {
-                var text = Text(json["Text"]);
-                if (string.IsNullOrEmpty(text))
-                {
-                    return [];
-                }
-
-                var option = field.PredefinedOptions?.FirstOrDefault(o => o.Value == text);
-                return option is null ? TextDiff.SplitLines(text) : [option.Name.Length > 0 ? option.Name : text];
-            }
-
-            case ContentKinds.NumericField:
-                return json["Value"] is { } n && TryNumber(n, out var number) ? [number.ToString("#,##0.##########", Vietnamese)] : [];
-            case ContentKinds.BooleanField:
-                return json["Value"] is JsonValue b && b.TryGetValue<bool>(out var flag) ? [flag ? T["Yes"] : T["No"]] : [];
-            case ContentKinds.DateField:
-                return Text(json["Value"]) is { Length: > 0 } d && ContentJson.TryParseDate(d, out var date)
-                    ? [date.ToString("dd/MM/yyyy", Vietnamese)]
-                    : [];
-            case ContentKinds.DateTimeField:
-                return DateTimeLines(Text(json["Value"]), site);
-            case ContentKinds.LinkField:
-            {
-                var url = Text(json["Url"]);
-                var text = Text(json["Text"]);
-                if (string.IsNullOrEmpty(url) && string.IsNullOrEmpty(text))
-                {
-                    return [];
-                }
-
-                var line = string.IsNullOrEmpty(text) ? url! : string.IsNullOrEmpty(url) ? text : $"{text} – {url}";
-                return Text(json["Target"]) == "_blank" ? [line + " " + T["(opens in a new window)"]] : [line];
-            }
-
-            case ContentKinds.MediaField:
-            {
-                var paths = Strings(json["Paths"]);
-                var texts = json["MediaTexts"] is JsonArray t ? t.Select(Text).ToList() : [];
-                return paths.Select((p, i) => i < texts.Count && !string.IsNullOrEmpty(texts[i]) ? $"{p} – {texts[i]}" : p).ToList();
-            }
-
-            case ContentKinds.ContentPickerField:
-            {
-                var lines = new List<string>();
-                foreach (var id in Strings(json["ContentItemIds"]))
-                {
-                    lines.Add(await TitleOfAsync(id, ct));
-                }
-
-                return lines;
-            }
-
-            case ContentKinds.TaxonomyField:
-            {
-                var lines = new List<string>();
-                foreach (var id in Strings(json["TermContentItemIds"]))
-                {
-                    lines.Add(await taxonomies.FindTermAsync(id, ct) is { } term ? term.Title : T["{0} (term no longer exists)", id]);
-                }
-
-                return lines;
-            }
-
-            default:
-                return JsonLines(json);
-        }
-    }
-
-    private async Task<string> TitleOfAsync(string contentItemId, CancellationToken ct)
-    {
-        if (_titles.TryGetValue(contentItemId, out var title))
-        {
-            return title;
-        }
-
-        // The published title first: a picked item of another unit may have a draft the reader must not see.
-        var item = await contents.GetAsync(contentItemId, VersionOptions.Published, ct)
-                   ?? await contents.GetAsync(contentItemId, VersionOptions.Latest, ct);
-        title = item is null ? T["{0} (item no longer exists)", contentItemId] : item.DisplayText.Length > 0 ? item.DisplayText : contentItemId;
-        _titles[contentItemId] = title;
-        return title;
-    }
+    /// <summary>A field's readable lines from its kind's driver; the JSON itself for a kind no driver handles.</summary>
+    private static async Task<IReadOnlyList<string>> FieldLinesAsync(IFieldDriver? driver, ContentPartFieldDefinition field, JsonObject? json,
+        SiteSettings site, CancellationToken ct)
+        => json is null ? [] : driver is null ? JsonLines(json) : await driver.DiffLinesAsync(new FieldContext(field, json, site), ct);
 
     private async Task<IReadOnlyList<string>> TaxonomyLinesAsync(string? taxonomyId, CancellationToken ct)
         => string.IsNullOrEmpty(taxonomyId)
@@ -273,23 +183,4 @@ internal sealed class VersionComparer(
 
     private static string? Text(JsonNode? node)
         => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static List<string> Strings(JsonNode? node)
-        => node is JsonArray array ? array.Select(Text).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList() : [];
-
-    private static bool TryNumber(JsonNode node, out decimal number)
-    {
-        number = 0;
-        if (node is not JsonValue value)
-        {
-            return false;
-        }
-
-        if (value.GetValueKind() == JsonValueKind.Number)
-        {
-            return decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
-        }
-
-        return value.TryGetValue(out string? s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out number);
-    }
 }
