@@ -10,6 +10,12 @@ using ChuyenDe.Modules.Fields.NumericField;
 using ChuyenDe.Modules.Fields.Rendering;
 using ChuyenDe.Modules.Fields.TaxonomyField;
 using ChuyenDe.Modules.Fields.TextField;
+using ChuyenDe.Modules.Fields.AutoroutePart;
+using ChuyenDe.Modules.Fields.OrganizationPart;
+using ChuyenDe.Modules.Fields.PublishLaterPart;
+using ChuyenDe.Modules.Fields.TaxonomyPart;
+using ChuyenDe.Modules.Fields.TermPart;
+using ChuyenDe.Modules.Fields.TitlePart;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -44,6 +50,12 @@ public static class FieldsModule
         // One line per part kind with a driver.
         services.AddPartDriver<MarkdownBodyPartDriver>();
         services.AddPartDriver<HtmlBodyPartDriver>();
+        services.AddPartDriver<TitlePartDriver>();
+        services.AddPartDriver<AutoroutePartDriver>();
+        services.AddPartDriver<TaxonomyPartDriver>();
+        services.AddPartDriver<TermPartDriver>();
+        services.AddPartDriver<PublishLaterPartDriver>();
+        services.AddPartDriver<OrganizationPartDriver>();
         return services;
     }
 

@@ -62,7 +62,21 @@ public interface IPartDriver
 
     /// <summary>The part's text for the search document's body (null: none).</summary>
     string? SearchText(JsonObject? part) => null;
+
+    /// <summary>How the part's value is compared between versions (null: it is not, beyond its fields).</summary>
+    PartDiff? Diff => null;
+
+    /// <summary>The part's value as readable lines for comparing versions (titles, names, local dates).</summary>
+    Task<IReadOnlyList<string>> DiffLinesAsync(JsonObject? part, SiteSettings site, CancellationToken ct = default)
+        => Task.FromResult<IReadOnlyList<string>>([]);
 }
+
+/// <summary>
+/// A part's value in the comparison of versions: the JSON property compared (the row's key is
+/// <c>{part}.{Property}</c>), its label when the type gives the part none, a kind (a CSS hook), whether it spans lines and
+/// whether a change reads better whole.
+/// </summary>
+public sealed record PartDiff(string Property, string Label, string Kind, bool Multiline = false, bool WholeValue = false);
 
 /// <summary>The drivers of the field and part kinds, by kind name.</summary>
 public interface IFieldDrivers

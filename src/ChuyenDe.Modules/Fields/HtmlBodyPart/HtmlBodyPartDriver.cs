@@ -2,15 +2,22 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields.Rendering;
+using ChuyenDe.Modules.Settings;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.HtmlBodyPart;
 
 /// <summary>A body written in HTML: sanitised on item pages, its text searched.</summary>
-internal sealed class HtmlBodyPartDriver(IContentHtmlRenderer renderer) : IPartDriver
+internal sealed class HtmlBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.HtmlBodyPart;
 
     public string? BodyHtml(JsonObject? part) => renderer.SanitizeHtml(ContentValidator.Text(part?["Html"]));
+
+    public PartDiff Diff => new("Html", T["Body (HTML)"], "html", Multiline: true);
+
+    public Task<IReadOnlyList<string>> DiffLinesAsync(JsonObject? part, SiteSettings site, CancellationToken ct = default)
+        => Task.FromResult(FieldText.SplitLines(FieldText.Text(part?["Html"])));
 
     public string? SearchText(JsonObject? part) => PlainText(FieldSearchContribution.String(part?["Html"]));
 

@@ -6,9 +6,15 @@ using ChuyenDe.Modules.Fields.BooleanField;
 using ChuyenDe.Modules.Fields.DateField;
 using ChuyenDe.Modules.Fields.DateTimeField;
 using ChuyenDe.Modules.Fields.LinkField;
+using ChuyenDe.Modules.Fields.AutoroutePart;
+using ChuyenDe.Modules.Fields.MarkdownBodyPart;
 using ChuyenDe.Modules.Fields.NumericField;
+using ChuyenDe.Modules.Fields.PublishLaterPart;
+using ChuyenDe.Modules.Fields.Rendering;
+using ChuyenDe.Modules.Fields.TaxonomyPart;
 using ChuyenDe.Modules.Fields.TextField;
 using ChuyenDe.Modules.Settings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -86,5 +92,33 @@ public sealed class FieldDriverTests
         Assert.True((await driver.DisplayAsync(Context(ContentKinds.LinkField, """{"Url":"javascript:alert(1)"}"""))).IsEmpty);
         Assert.Equal(["Bộ – https://moet.gov.vn (mở trong cửa sổ mới)"],
             await driver.DiffLinesAsync(Context(ContentKinds.LinkField, """{"Url":"https://moet.gov.vn","Text":"Bộ","Target":"_blank"}""")));
+    }
+
+    [Fact]
+    public async Task Part_drivers_give_their_diff_rows_and_lines()
+    {
+        IPartDriver autoroute = new AutoroutePartDriver(_t);
+        Assert.Equal(new PartDiff("Path", "Đường dẫn", "path"), autoroute.Diff);
+        Assert.Equal(["/sang-kien/goc-be"], await autoroute.DiffLinesAsync(JsonNode.Parse("""{"Path":"sang-kien/goc-be"}""")!.AsObject(), Site));
+        Assert.Empty(await autoroute.DiffLinesAsync(null, Site));
+
+        IPartDriver taxonomy = new TaxonomyPartDriver(_t);
+        var terms = JsonNode.Parse("""{"Terms":[{"TitlePart":{"Title":"Cha"},"Terms":[{"DisplayText":"Con"}]}]}""")!.AsObject();
+        Assert.Equal(["– Cha", "    – Con"], await taxonomy.DiffLinesAsync(terms, Site));
+        Assert.True(taxonomy.Diff!.Multiline);
+
+        IPartDriver later = new PublishLaterPartDriver(_t);
+        Assert.Equal(["05/09/2025 08:30"], await later.DiffLinesAsync(JsonNode.Parse("""{"ScheduledPublishUtc":"2025-09-05T01:30:00Z"}""")!.AsObject(), Site));
+        Assert.True(later.Diff!.WholeValue);
+    }
+
+    [Fact]
+    public void A_markdown_body_is_rendered_for_the_page_and_read_as_plain_text_for_search()
+    {
+        var renderer = new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
+        IPartDriver markdown = new MarkdownBodyPartDriver(renderer, _t);
+        var part = JsonNode.Parse("""{"Markdown":"**Trẻ** chơi"}""")!.AsObject();
+        Assert.Contains("<strong>Trẻ</strong>", markdown.BodyHtml(part), StringComparison.Ordinal);
+        Assert.Equal("Trẻ chơi", markdown.SearchText(part)?.Trim());
     }
 }
