@@ -6,6 +6,7 @@ using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
 using ChuyenDe.Modules.Editorial;
 using ChuyenDe.Modules.Editors;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
@@ -34,6 +35,7 @@ builder.Services
     .AddUsersModule()
     .AddSecurityModule()
     .AddAdminModule()
+    .AddFieldsModule()
     .AddEditorsModule()
     .AddHistoryModule()
     .AddDefinitionsModule()

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Library;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Mvc;

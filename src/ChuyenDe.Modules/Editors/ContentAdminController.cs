@@ -1,6 +1,6 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Library;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

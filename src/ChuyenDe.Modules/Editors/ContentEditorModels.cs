@@ -120,7 +120,7 @@ public sealed record FieldEditorContext(ContentEditorView Page, FieldEditorView 
 public sealed record DeleteConfirmView(ContentItem Item, string TypeName, bool Published, string? Error);
 
 /// <summary>Read-only view of the latest version, for users who may see an item but not edit it.</summary>
-public sealed record ContentPreviewView(ContentItem Item, Library.ContentDetail Detail, bool HasPublishedVersion, EditorActions Actions);
+public sealed record ContentPreviewView(ContentItem Item, Fields.ContentDetail Detail, bool HasPublishedVersion, EditorActions Actions);
 
 /// <summary>The filters of the content list, as in its query string.</summary>
 public sealed record ContentListFilter

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Library.Rendering;
+using ChuyenDe.Modules.Fields.Rendering;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;

@@ -1,4 +1,4 @@
-using ChuyenDe.Modules.Library.Rendering;
+using ChuyenDe.Modules.Fields;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,11 +9,10 @@ public sealed class LibraryResources;
 
 public static class LibraryModule
 {
-    /// <summary>The public site: pages, lists, the library and item pages.</summary>
+    /// <summary>The public site: pages, lists, the library and item pages (shown through the Fields module's display builder, with the curations' badges).</summary>
     public static IServiceCollection AddLibraryModule(this IServiceCollection services)
     {
-        services.AddSingleton<IContentHtmlRenderer, ContentHtmlRenderer>();
-        services.AddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
+        services.AddScoped<IContentBadgeSource, CurationBadges>();
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;
     }

@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -178,7 +179,7 @@ public sealed class SiteController(
     private async Task<IReadOnlyList<ContentCard>> CuratedCardsAsync(IReadOnlyList<CuratedEntry> entries, CancellationToken ct)
     {
         var cards = await display.BuildCardsAsync(entries.Select(e => e.Item), ct);
-        return cards.Select((card, i) => card with { Badges = ContentDisplayBuilder.Badges(entries[i].Curations, T).ToList() }).ToList();
+        return cards.Select((card, i) => card with { Badges = CurationBadges.Badges(entries[i].Curations, T).ToList() }).ToList();
     }
 
     [HttpGet("/tin-tuc")]

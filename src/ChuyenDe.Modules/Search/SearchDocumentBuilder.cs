@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AngleSharp.Html.Parser;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
-using Markdig;
+using ChuyenDe.Modules.Settings;
 
 namespace ChuyenDe.Modules.Search;
 
@@ -14,7 +14,8 @@ namespace ChuyenDe.Modules.Search;
 /// </summary>
 internal sealed class SearchDocumentBuilder(
     IContentDefinitionManager definitions,
-    ITaxonomyService taxonomies,
+    IFieldDrivers fieldDrivers,
+    ISiteSettingsService settings,
     IOrganizationService organizations,
     IMediaTextLookup mediaTexts,
     IMediaFileAccess mediaFiles,
@@ -59,70 +60,38 @@ internal sealed class SearchDocumentBuilder(
 
         foreach (var part in type!.Parts)
         {
-            var text = part.PartName switch
+            Append(body, fieldDrivers.GetPart(part.PartName)?.SearchText(item.Part(part.Name)));
+        }
+
+        var site = await settings.GetAsync(ct);
+        var fields = new FieldSearchContribution();
+        foreach (var (part, field) in type.AllFields())
+        {
+            if (item.Field(part.Name, field.Name) is { } value && fieldDrivers.Get(field.FieldName) is { } driver)
             {
-                ContentKinds.MarkdownBodyPart => MarkdownText(String(item.Part(part.Name)?["Markdown"])),
-                ContentKinds.HtmlBodyPart => HtmlText(String(item.Part(part.Name)?["Html"])),
-                _ => null,
-            };
+                await driver.ContributeToSearchAsync(new FieldContext(field, value, site), fields, ct);
+            }
+        }
+
+        summary = fields.Summary;
+        foreach (var text in fields.BodyTexts)
+        {
             Append(body, text);
         }
 
-        foreach (var (part, field) in type.AllFields())
+        mediaPaths.AddRange(fields.MediaPaths);
+        termNames.AddRange(fields.TermNames);
+        foreach (var (taxonomyId, termId) in fields.Terms)
         {
-            var value = item.Field(part.Name, field.Name);
-            if (value is null)
+            var facet = FacetOf(taxonomyId);
+            if (!terms.TryGetValue(facet, out var list))
             {
-                continue;
+                terms[facet] = list = [];
             }
 
-            switch (field.FieldName)
+            if (!list.Contains(termId))
             {
-                case ContentKinds.TextField when field.Name == "Summary" && summary is null:
-                    summary = String(value["Text"]);
-                    break;
-                case ContentKinds.TextField when field.Editor is not "PredefinedList":
-                    Append(body, String(value["Text"]));
-                    break;
-                case ContentKinds.LinkField:
-                    Append(body, String(value["Text"]));
-                    break;
-                case ContentKinds.MediaField:
-                    mediaPaths.AddRange(Strings(value["Paths"]));
-                    foreach (var alt in Strings(value["MediaTexts"]))
-                    {
-                        Append(body, alt);
-                    }
-
-                    break;
-                case ContentKinds.TaxonomyField:
-                    var taxonomyId = String(value["TaxonomyContentItemId"])
-                        ?? field.Settings["TaxonomyFieldSettings"]?["TaxonomyContentItemId"]?.GetValue<string>();
-                    if (string.IsNullOrEmpty(taxonomyId))
-                    {
-                        break;
-                    }
-
-                    var facet = FacetOf(taxonomyId);
-                    foreach (var termId in Strings(value["TermContentItemIds"]))
-                    {
-                        if (!terms.TryGetValue(facet, out var list))
-                        {
-                            terms[facet] = list = [];
-                        }
-
-                        if (!list.Contains(termId))
-                        {
-                            list.Add(termId);
-                        }
-
-                        if (await taxonomies.FindTermAsync(termId, ct) is { } term)
-                        {
-                            termNames.Add(term.Title);
-                        }
-                    }
-
-                    break;
+                list.Add(termId);
             }
         }
 
@@ -189,27 +158,6 @@ internal sealed class SearchDocumentBuilder(
         };
     }
 
-    internal static string? MarkdownText(string? markdown)
-        => string.IsNullOrWhiteSpace(markdown) ? null : Markdown.ToPlainText(markdown);
-
-    internal static string? HtmlText(string? html)
-    {
-        if (string.IsNullOrWhiteSpace(html))
-        {
-            return null;
-        }
-
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<html><body>" + html + "</body></html>");
-        // Block elements and breaks end with a line break, so that words of neighbouring blocks do not run together.
-        foreach (var element in document.Body!.QuerySelectorAll("br,p,div,li,h1,h2,h3,h4,h5,h6,tr,td,th,blockquote,pre,section,article").ToList())
-        {
-            element.Parent?.InsertBefore(document.CreateTextNode("\n"), element.NextSibling);
-        }
-
-        return document.Body.TextContent;
-    }
-
     private static void Append(StringBuilder builder, string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || builder.Length >= MaxTextLength)
@@ -229,20 +177,4 @@ internal sealed class SearchDocumentBuilder(
         => builder.Length == 0 ? null : builder.Length > MaxTextLength ? builder.ToString(0, MaxTextLength) : builder.ToString();
 
     private static string? String(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    private static IEnumerable<string> Strings(JsonNode? node)
-    {
-        if (node is not JsonArray array)
-        {
-            yield break;
-        }
-
-        foreach (var element in array)
-        {
-            if (String(element) is { } s)
-            {
-                yield return s.Trim();
-            }
-        }
-    }
 }

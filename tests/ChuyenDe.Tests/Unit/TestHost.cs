@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
@@ -99,6 +100,7 @@ public sealed class TestHost : IAsyncDisposable
             .AddOrganizationsModule()
             .AddUsersModule()
             .AddMediaModule()
+            .AddFieldsModule()
             .AddLibraryModule();
         // The setup recipe grants permissions of modules these hosts leave out (workflow, audit, search); declare them.
         services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, LeftOutModulePermissions>();

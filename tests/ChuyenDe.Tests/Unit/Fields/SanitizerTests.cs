@@ -1,10 +1,10 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using ChuyenDe.Modules.Library;
-using ChuyenDe.Modules.Library.Rendering;
+using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChuyenDe.Tests.Unit.Library;
+namespace ChuyenDe.Tests.Unit.Fields;
 
 /// <summary>What users write in Markdown and HTML bodies is shown without anything that could run in the reader's browser.</summary>
 public sealed class SanitizerTests
@@ -12,7 +12,7 @@ public sealed class SanitizerTests
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
     private static readonly IContentHtmlRenderer Renderer =
-        new ServiceCollection().AddLibraryModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
+        new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
 
     private static IElement Body(string html) => new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>").Body!;
 

@@ -2,7 +2,7 @@ using Ganss.Xss;
 using ChuyenDe.Modules.Contents;
 using Markdig;
 
-namespace ChuyenDe.Modules.Library.Rendering;
+namespace ChuyenDe.Modules.Fields.Rendering;
 
 /// <summary>Turns user Markdown and HTML into HTML that is safe to show: no script, no event handlers, no javascript: links.</summary>
 public interface IContentHtmlRenderer

@@ -1,15 +1,10 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Library.Rendering;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Media.Images;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
-namespace ChuyenDe.Modules.Library;
+namespace ChuyenDe.Modules.Fields;
 
 public sealed record LinkView(string Text, string Url, bool External = false);
 
@@ -100,48 +95,34 @@ public interface IContentDisplayBuilder
     Task<ContentDetail> BuildDetailAsync(ContentItem item, CancellationToken ct = default);
 }
 
+/// <summary>
+/// Where the badges of an item's page come from (the public site's curations); implemented outside this module so that
+/// the display builder depends on no feature that shows it.
+/// </summary>
+public interface IContentBadgeSource
+{
+    Task<IReadOnlyList<ContentBadge>> GetBadgesAsync(string contentItemId, CancellationToken ct = default);
+}
+
+/// <summary>Cards and item pages built from the field drivers (and the body parts); shared by the public site and review.</summary>
 internal sealed class ContentDisplayBuilder(
     IContentDefinitionManager definitions,
-    ITaxonomyService taxonomies,
-    IContentQueryService queries,
+    IFieldDrivers drivers,
     IOrganizationService organizations,
     ISiteSettingsService settings,
-    IContentHtmlRenderer renderer,
-    ChuyenDe.Modules.Media.IMediaUsage mediaUsage,
-    IOptions<ImageOptions> imageOptions,
-    IEnumerable<ChuyenDe.Modules.Editorial.ICurationQuery> curationQueries,
-    IStringLocalizer<LibraryResources> T) : IContentDisplayBuilder
+    IMediaUsage mediaUsage,
+    IEnumerable<IContentBadgeSource> badgeSources) : IContentDisplayBuilder
 {
     /// <summary>The badges of an item's active curations (none when curation is not part of the site).</summary>
-    public async Task<IReadOnlyList<ContentBadge>> BadgesAsync(string contentItemId, CancellationToken ct = default)
+    private async Task<IReadOnlyList<ContentBadge>> BadgesAsync(string contentItemId, CancellationToken ct = default)
     {
         var badges = new List<ContentBadge>();
-        foreach (var query in curationQueries)
+        foreach (var source in badgeSources)
         {
-            badges.AddRange(Badges(await query.GetActiveAsync(contentItemId, ct), T));
+            badges.AddRange(await source.GetBadgesAsync(contentItemId, ct));
         }
 
         return badges;
-    }
-
-    /// <summary>"Sản phẩm điển hình cấp …" with the citation; "Mô hình điểm cấp … — theme — year".</summary>
-    public static IEnumerable<ContentBadge> Badges(IEnumerable<ChuyenDe.Modules.Editorial.CurationInfo> curations, IStringLocalizer<LibraryResources> T)
-    {
-        static string Lower(string? text) => string.IsNullOrEmpty(text) ? "" : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
-
-        foreach (var c in curations)
-        {
-            if (c.Kind == ChuyenDe.Modules.Editorial.CurationKinds.Exemplary)
-            {
-                yield return new ContentBadge(c.Kind, T["Exemplary product {0}", Lower(c.LevelName)], c.Citation);
-            }
-            else if (c.Kind == ChuyenDe.Modules.Editorial.CurationKinds.ModelSite)
-            {
-                var title = string.Join(" — ", new[] { T["Model site {0}", Lower(c.LevelName)].Value, c.ThemeName, c.SchoolYearName }
-                    .Where(s => !string.IsNullOrEmpty(s)));
-                yield return new ContentBadge(c.Kind, title, c.Citation);
-            }
-        }
     }
 
     public static string MediaUrl(string path)
@@ -174,16 +155,18 @@ internal sealed class ContentDisplayBuilder(
         {
             foreach (var (part, field) in type.AllFields())
             {
-                var json = item.Field(part.Name, field.Name);
-                if (summary is null && field.FieldName == ContentKinds.TextField && field.Name == "Summary")
+                if (drivers.Get(field.FieldName) is not { } driver)
                 {
-                    summary = ContentValidator.Text(json?["Text"]);
+                    continue;
                 }
 
-                if (image is null && field.FieldName == ContentKinds.MediaField)
+                var context = new FieldContext(field, item.Field(part.Name, field.Name), site);
+                if (summary is null && field.Name == "Summary")
                 {
-                    image = Images(json).FirstOrDefault();
+                    summary = driver.CardSummary(context);
                 }
+
+                image ??= driver.CardImage(context);
             }
         }
 
@@ -205,14 +188,7 @@ internal sealed class ContentDisplayBuilder(
         var downloads = new List<FileView>();
         foreach (var part in type?.Parts ?? [])
         {
-            if (part.PartName == ContentKinds.MarkdownBodyPart)
-            {
-                body += renderer.RenderMarkdown(ContentValidator.Text(item.Part(part.Name)?["Markdown"]));
-            }
-            else if (part.PartName == ContentKinds.HtmlBodyPart)
-            {
-                body += renderer.SanitizeHtml(ContentValidator.Text(item.Part(part.Name)?["Html"]));
-            }
+            body += drivers.GetPart(part.PartName)?.BodyHtml(item.Part(part.Name)) ?? "";
 
             foreach (var field in part.PartDefinition.Fields)
             {
@@ -221,13 +197,18 @@ internal sealed class ContentDisplayBuilder(
                     continue;
                 }
 
-                var view = await BuildFieldAsync(field, item.Field(part.Name, field.Name), site, ct);
+                if (drivers.Get(field.FieldName) is not { } driver)
+                {
+                    continue;
+                }
+
+                var view = await driver.DisplayAsync(new FieldContext(field, item.Field(part.Name, field.Name), site), ct);
                 if (view.IsEmpty)
                 {
                     continue;
                 }
 
-                if (field.FieldName == ContentKinds.MediaField)
+                if (view.Images.Count > 0 || view.Files.Count > 0)
                 {
                     gallery.AddRange(view.Images);
                     downloads.AddRange(view.Files);
@@ -242,73 +223,5 @@ internal sealed class ContentDisplayBuilder(
         {
             DownloadCount = downloads.Count > 0 && item.Published ? await mediaUsage.GetDownloadCountAsync(item.ContentItemId, ct) : 0,
         };
-    }
-
-    private async Task<FieldView> BuildFieldAsync(ContentPartFieldDefinition field, JsonObject? json, SiteSettings site, CancellationToken ct)
-    {
-        var view = new FieldView(field.Name, field.DisplayName, field.FieldName);
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
-        switch (field.FieldName)
-        {
-            case ContentKinds.TextField:
-                var text = ContentValidator.Text(json?["Text"]);
-                var option = field.PredefinedOptions?.FirstOrDefault(o => o.Value == text);
-                return view with { Text = option?.Name ?? text };
-            case ContentKinds.NumericField:
-                return json?["Value"] is { } n && ContentValidator.TryNumber(n, out var number)
-                    ? view with { Text = number.ToString("#,##0.######", vi) }
-                    : view;
-            case ContentKinds.BooleanField:
-                return json?["Value"] is JsonValue b && b.TryGetValue<bool>(out var flag) ? view with { Text = flag ? T["Yes"] : T["No"] } : view;
-            case ContentKinds.DateField:
-                return ContentValidator.Text(json?["Value"]) is { } d && ContentJson.TryParseDate(d, out var date)
-                    ? view with { Text = date.ToString("dd/MM/yyyy", vi) }
-                    : view;
-            case ContentKinds.DateTimeField:
-                return ContentValidator.Text(json?["Value"]) is { } dt && ContentJson.TryParseDate(dt, out var dateTime)
-                    ? view with { Text = site.ToLocal(dateTime).ToString("HH:mm, dd/MM/yyyy", vi) }
-                    : view;
-            case ContentKinds.LinkField:
-                var url = ContentValidator.Text(json?["Url"]);
-                return url is not null && ContentValidator.IsSafeUrl(url)
-                    ? view with { Links = [new LinkView(ContentValidator.Text(json?["Text"]) is { Length: > 0 } t ? t : url, url, url.StartsWith("http", StringComparison.OrdinalIgnoreCase))] }
-                    : view;
-            case ContentKinds.MediaField:
-                var files = ContentValidator.Strings(json?["Paths"]).Where(p => !IsImage(p) && ContentValidator.IsSafeMediaPath(p)).ToList();
-                var names = await mediaUsage.GetOriginalNamesAsync(files, ct);
-                return view with
-                {
-                    Images = Images(json),
-                    Files = files
-                        .Select(p => new FileView(names.GetValueOrDefault(p) ?? Path.GetFileName(p), MediaUrl(p), Path.GetExtension(p).TrimStart('.').ToUpperInvariant()))
-                        .ToList(),
-                };
-            case ContentKinds.ContentPickerField:
-                var picked = await queries.GetPublishedAsync(ContentValidator.Strings(json?["ContentItemIds"]), ct);
-                return view with { Links = picked.Select(p => new LinkView(p.DisplayText, ItemUrl(p))).ToList() };
-            case ContentKinds.TaxonomyField:
-                var links = new List<LinkView>();
-                foreach (var termId in ContentValidator.Strings(json?["TermContentItemIds"]))
-                {
-                    if (await taxonomies.FindTermAsync(termId, ct) is { } term)
-                    {
-                        links.Add(new LinkView(term.Title, "/kho-hoc-lieu?term=" + Uri.EscapeDataString(term.ContentItemId)));
-                    }
-                }
-
-                return view with { Links = links };
-            default:
-                return view;
-        }
-    }
-
-    private List<ImageView> Images(JsonObject? json)
-    {
-        var paths = ContentValidator.Strings(json?["Paths"]);
-        var texts = ContentValidator.Strings(json?["MediaTexts"]);
-        return paths.Select((p, i) => (p, i))
-            .Where(x => IsImage(x.p) && ContentValidator.IsSafeMediaPath(x.p))
-            .Select(x => new ImageView(MediaUrl(x.p), x.i < texts.Count ? texts[x.i] : "", ImageDerivatives.For(x.p, imageOptions.Value)))
-            .ToList();
     }
 }

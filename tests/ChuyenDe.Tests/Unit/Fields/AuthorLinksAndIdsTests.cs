@@ -1,11 +1,11 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Library;
-using ChuyenDe.Modules.Library.Rendering;
+using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChuyenDe.Tests.Unit.Library;
+namespace ChuyenDe.Tests.Unit.Fields;
 
 /// <summary>
 /// Issue 10, item 7: addresses that look site-relative but lead to another host (<c>//host</c>, <c>/\host</c>,
@@ -14,7 +14,7 @@ namespace ChuyenDe.Tests.Unit.Library;
 public sealed class AuthorLinksAndIdsTests
 {
     private static readonly IContentHtmlRenderer Renderer =
-        new ServiceCollection().AddLibraryModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
+        new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
 
     private static IElement Body(string html) => new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>").Body!;
 
