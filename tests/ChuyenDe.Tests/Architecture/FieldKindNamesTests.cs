@@ -47,7 +47,7 @@ public sealed partial class FieldKindNamesTests
         ["Search/SearchDocumentBuilder.cs"] = 3,
         // Reading parts' and media fields' values in other modules.
         ["Editorial/CurationController.cs"] = 1,
-        ["Editorial/WorkflowService.cs"] = 1,
+        ["Editorial/SubmissionHandler.cs"] = 1,
         ["Media/MediaPublishChecks.cs"] = 5,
         ["Media/MediaUsage.cs"] = 3,
         ["Security/ContentAuthorizer.cs"] = 1,
