@@ -109,7 +109,7 @@ internal sealed class ContentDisplayBuilder(
     IContentHtmlRenderer renderer,
     ChuyenDe.Modules.Media.IMediaUsage mediaUsage,
     IOptions<ImageOptions> imageOptions,
-    IEnumerable<ChuyenDe.Modules.Editorial.ICurationQuery> curationQueries,
+    IEnumerable<ICurationQuery> curationQueries,
     IStringLocalizer<LibraryResources> T) : IContentDisplayBuilder
 {
     /// <summary>The badges of an item's active curations (none when curation is not part of the site).</summary>
@@ -125,17 +125,17 @@ internal sealed class ContentDisplayBuilder(
     }
 
     /// <summary>"Sản phẩm điển hình cấp …" with the citation; "Mô hình điểm cấp … — theme — year".</summary>
-    public static IEnumerable<ContentBadge> Badges(IEnumerable<ChuyenDe.Modules.Editorial.CurationInfo> curations, IStringLocalizer<LibraryResources> T)
+    public static IEnumerable<ContentBadge> Badges(IEnumerable<CurationInfo> curations, IStringLocalizer<LibraryResources> T)
     {
         static string Lower(string? text) => string.IsNullOrEmpty(text) ? "" : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
 
         foreach (var c in curations)
         {
-            if (c.Kind == ChuyenDe.Modules.Editorial.CurationKinds.Exemplary)
+            if (c.Kind == CurationKinds.Exemplary)
             {
                 yield return new ContentBadge(c.Kind, T["Exemplary product {0}", Lower(c.LevelName)], c.Citation);
             }
-            else if (c.Kind == ChuyenDe.Modules.Editorial.CurationKinds.ModelSite)
+            else if (c.Kind == CurationKinds.ModelSite)
             {
                 var title = string.Join(" — ", new[] { T["Model site {0}", Lower(c.LevelName)].Value, c.ThemeName, c.SchoolYearName }
                     .Where(s => !string.IsNullOrEmpty(s)));
