@@ -403,12 +403,12 @@ public static partial class ModuleGraph
 
     /// <summary>
     /// The allowed edges of docs/architecture.md: the rows of the table under the heading "Allowed dependencies",
-    /// <c>| From | To | Why |</c>, one edge per row.
+    /// <c>| From | To | Why |</c>, one edge per row; a row whose Why starts with "Temporary:" is a known back-edge.
     /// </summary>
     public static Drawing ParseDrawing(string markdown)
     {
         var allowed = new HashSet<ModuleEdge>();
-        var modules = new HashSet<string>();
+        var temporary = new HashSet<ModuleEdge>();
         var inSection = false;
         foreach (var raw in markdown.Split('\n'))
         {
@@ -440,14 +440,19 @@ public static partial class ModuleGraph
             {
                 throw new FormatException($"The edge {from} → {to} is drawn twice.");
             }
+
+            if (cells.Length > 2 && cells[2].StartsWith("Temporary:", StringComparison.OrdinalIgnoreCase))
+            {
+                temporary.Add(new ModuleEdge(from, to));
+            }
         }
 
-        return new Drawing(allowed);
+        return new Drawing(allowed, temporary);
     }
 
     [GeneratedRegex("^[A-Z][A-Za-z]+$")]
     private static partial Regex ModuleName();
 }
 
-/// <summary>The drawing: the edges it allows.</summary>
-public sealed record Drawing(IReadOnlySet<ModuleEdge> Allowed);
+/// <summary>The drawing: the edges it allows, and those of them it marks as temporary back-edges.</summary>
+public sealed record Drawing(IReadOnlySet<ModuleEdge> Allowed, IReadOnlySet<ModuleEdge> Temporary);

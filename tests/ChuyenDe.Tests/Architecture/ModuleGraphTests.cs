@@ -10,10 +10,17 @@ namespace ChuyenDe.Tests.Architecture;
 public sealed class ModuleGraphTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The one edge the cycle rule leaves out for now: Editorial's review page uses Library's display builder, which the
-    /// field-kind drivers move out of Library. Delete this entry (and its row in docs/architecture.md) when they land.
+    /// Back-edges not broken yet (issue 11, item 2, unfinished), which the cycle rule leaves out: each closes a cycle and
+    /// is drawn in docs/architecture.md with a "Temporary:" reason. Break one, delete its entry here and its row there;
+    /// none may be added. (Editorial → Library, the review page's use of Library's display builder, closes no cycle any
+    /// more; it is drawn as "removed by the field-kind drivers", and the stale-drawing rule asks to delete the row once
+    /// the drivers have moved the builder.)
     /// </summary>
-    private static readonly ModuleEdge[] KnownTemporary = [new("Editorial", "Library")];
+    private static readonly ModuleEdge[] KnownTemporary =
+    [
+        new("Data", "Users"), new("Admin", "Users"), new("Admin", "Audit"), new("Admin", "Organizations"),
+        new("Audit", "Organizations"), new("Search", "Library"),
+    ];
 
     private static readonly Lazy<IReadOnlyDictionary<ModuleEdge, IReadOnlyList<string>>> RealGraph =
         new(() => ModuleGraph.Compute(typeof(ContentItem).Assembly.Location));
@@ -58,11 +65,24 @@ public sealed class ModuleGraphTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_drawing_itself_has_no_cycle_apart_from_the_known_temporary_edge()
+    public void The_drawing_itself_has_no_cycle_apart_from_the_known_temporary_edges()
     {
         var drawing = ReadDrawing();
-        Assert.All(KnownTemporary, edge => Assert.Contains(edge, drawing.Allowed));
+        Assert.True(drawing.Temporary.SetEquals(KnownTemporary), "The \"Temporary:\" rows of docs/architecture.md are not the known temporary edges: " + string.Join(", ", drawing.Temporary));
         Assert.Empty(ModuleGraph.FindCycles(drawing.Allowed, KnownTemporary));
+    }
+
+    [Fact]
+    public void Each_known_temporary_edge_still_closes_a_cycle_so_the_list_only_shrinks()
+    {
+        // Once an edge is gone (or no longer part of a cycle), its entry must be deleted rather than kept as a licence.
+        foreach (var edge in KnownTemporary)
+        {
+            var others = KnownTemporary.Where(other => other != edge);
+            Assert.True(RealGraph.Value.ContainsKey(edge), $"{edge} is no longer used: delete it from the known temporary edges.");
+            Assert.True(ModuleGraph.FindCycles(RealGraph.Value.Keys, others).Count > 0,
+                $"{edge} closes no cycle any more: delete it from the known temporary edges and draw it as an ordinary edge.");
+        }
     }
 
     [Fact]
@@ -77,6 +97,7 @@ public sealed class ModuleGraphTests(ITestOutputHelper output)
             && pair.Value.Any(example => example.StartsWith("AspNetCoreGeneratedDocument.Editorial_Views_", StringComparison.Ordinal)));
     }
 
+    /// <summary>Writes the computed graph to the test output (run with a detailed console logger to read it).</summary>
     [Fact]
     public void Print_the_graph()
     {
