@@ -97,6 +97,19 @@ public sealed class ModuleGraphTests(ITestOutputHelper output)
             && pair.Value.Any(example => example.StartsWith("AspNetCoreGeneratedDocument.Editorial_Views_", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void No_view_calls_a_view_component_by_its_name()
+    {
+        // A name is no type reference, so the graph cannot see it: views render the components other modules put in
+        // an admin zone (Admin.AdminZones) or invoke a component of their own module by its type.
+        var modules = Path.Combine(RepositoryRoot(), "src", "ChuyenDe.Modules");
+        var byName = Directory.EnumerateFiles(modules, "*.cshtml", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains("Component.InvokeAsync(\"", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(modules, file)).ToList();
+
+        Assert.True(byName.Count == 0, "View components invoked by name in: " + string.Join(", ", byName));
+    }
+
     /// <summary>Writes the computed graph to the test output (run with a detailed console logger to read it).</summary>
     [Fact]
     public void Print_the_graph()
