@@ -86,7 +86,7 @@ public sealed class ModuleGraphTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_graph_sees_compiled_views_and_method_bodies()
+    public void The_graph_sees_compiled_views_as_part_of_their_module()
     {
         // The compiled views belong to their module: Editorial's views use its own records, so no edge appears for that,
         // but they do use the content engine.
