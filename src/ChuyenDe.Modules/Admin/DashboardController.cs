@@ -25,7 +25,7 @@ public sealed class DashboardController(
     IUserScopeService scopes,
     IContentQueryService queries,
     IContentDefinitionManager definitions,
-    Organizations.IOrganizationService organizations) : AdminController
+    IOrganizationDirectory organizations) : AdminController
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class DashboardController(
             PageSize = 10,
         }, ct);
         var typeNames = (await definitions.ListTypeDefinitionsAsync(ct)).ToDictionary(t => t.Name, t => t.DisplayName);
-        var organization = await organizations.GetAsync(scope.OrganizationId, ct);
-        return View(new DashboardView(scope, organization?.Name, mine.Items, drafts, published, typeNames));
+        var organizationName = await organizations.GetNameAsync(scope.OrganizationId, ct);
+        return View(new DashboardView(scope, organizationName, mine.Items, drafts, published, typeNames));
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChuyenDe.Modules.Admin;
-using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +43,7 @@ public sealed record AuditIndexView(
     IReadOnlyList<string> Errors,
     IReadOnlyList<AuditChoice> Categories,
     IReadOnlyList<AuditChoice> Actions,
-    IReadOnlyList<OrganizationChoice> Organizations,
+    IReadOnlyList<OrganizationEntry> Organizations,
     string ExportUrl,
     Func<int, string> UrlForPage);
 
@@ -56,7 +55,7 @@ public sealed record AuditIndexView(
 [RequirePermission(AuditPermissions.ViewAuditTrail)]
 public sealed class AuditAdminController(
     IUserScopeService scopes,
-    IOrganizationService organizations,
+    IOrganizationDirectory organizations,
     ISiteSettingsService settings,
     DbContext db,
     TimeProvider clock,
@@ -96,8 +95,7 @@ public sealed class AuditAdminController(
         var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, pageCount) : 1;
         var records = await query.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
 
-        var all = await organizations.ListAsync(ct);
-        var names = all.ToDictionary(o => o.Id, o => o.ShortName ?? o.Name, StringComparer.Ordinal);
+        var names = await organizations.GetShortNamesAsync(ct);
         var rows = records.Select(r => ToRow(r, site, names)).ToList();
         var queryString = filter.ToQueryString();
 
@@ -110,9 +108,7 @@ public sealed class AuditAdminController(
         // Verbs other modules record that the trail does not name yet are offered too.
         var others = (await db.Set<AuditEntryRecord>().Select(e => e.Action).Distinct().ToListAsync(ct))
             .Except(AuditActions.All, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var choosable = OrganizationTree.Flatten(OrganizationTree.Build(all, o => scope.InScope(o.Id)))
-            .Select(n => new OrganizationChoice(n.Organization, n.Depth))
-            .ToList();
+        var choosable = await organizations.ListTreeAsync(scope.InScope, ct);
         return View(new AuditIndexView(rows, total, pageNumber, pageCount, filter, errors,
             AuditCategories.All.Select(c => new AuditChoice(c, CategoryText(c))).ToList(),
             AuditActions.All.Concat(others).Select(a => new AuditChoice(a, ActionText(a))).ToList(),
@@ -146,7 +142,7 @@ public sealed class AuditAdminController(
 
         var site = await settings.GetAsync(ct);
         var query = await new AuditReader(db, organizations).QueryAsync(scope, filter, site.TimeZone, ct);
-        var names = (await organizations.ListAsync(ct)).ToDictionary(o => o.Id, o => o.ShortName ?? o.Name, StringComparer.Ordinal);
+        var names = await organizations.GetShortNamesAsync(ct);
 
         var stamp = site.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         Response.ContentType = "text/csv; charset=utf-8";

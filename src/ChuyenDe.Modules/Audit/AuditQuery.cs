@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +61,7 @@ public static class AuditQueryNames
 }
 
 /// <summary>Reads the trail for a user: only what their scope allows, filtered, newest first.</summary>
-internal sealed class AuditReader(DbContext db, IOrganizationService organizations)
+internal sealed class AuditReader(DbContext db, IOrganizationDirectory organizations)
 {
     public async Task<IQueryable<AuditEntryRecord>> QueryAsync(UserScope scope, AuditFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {

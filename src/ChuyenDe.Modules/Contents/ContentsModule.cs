@@ -16,6 +16,7 @@ public static class ContentsModule
         services.AddScoped<ITaxonomyService>(sp => sp.GetRequiredService<TaxonomyService>());
         services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<TaxonomyService>());
         services.AddScoped<IContentManager, ContentManager>();
+        services.AddSingleton<IContentAuthorizer, ContentAuthorizer>();
         services.TryAddSingleton<IReservedPaths, NoReservedPaths>();
         services.AddScoped<IContentLookup, ContentLookup>();
         services.AddScoped<IContentValidator, ContentValidator>();

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Contents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -31,6 +31,7 @@ public static class EditorialModule
         services.AddScoped<IContentChangeGuard, WorkflowChangeGuard>();
         services.AddScoped<IContentEventHandler, WorkflowContentEvents>();
         services.AddSingleton<Admin.IAdminMenuProvider, ReviewAdminMenu>();
+        Admin.AdminZoneRendering.AddAdminZoneComponent<WorkflowPanelViewComponent>(services, Admin.AdminZones.ContentItem);
         services.AddCuration();
         return services;
     }

@@ -1,35 +1,11 @@
-using ChuyenDe.Modules.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using ChuyenDe.Modules.Security;
 
 namespace ChuyenDe.Modules.Editors;
 
 /// <summary>The names to show for the owners (user ids) and authors (user names) of items.</summary>
-public sealed class UserDisplayNames(UserManager<CmsUser> users)
+public sealed class UserDisplayNames(IUserDirectory directory)
 {
     /// <summary>Display names keyed by user id and by user name; keys without a user are left out.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> GetAsync(IEnumerable<string> idsOrUserNames, CancellationToken ct = default)
-    {
-        var keys = idsOrUserNames.Where(k => !string.IsNullOrEmpty(k)).Distinct(StringComparer.Ordinal).ToList();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (keys.Count == 0)
-        {
-            return names;
-        }
-
-        // Owners are user ids; items imported by recipes may name the owner by user name instead.
-        var found = await users.Users.Where(u => keys.Contains(u.Id) || keys.Contains(u.UserName!))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
-        foreach (var user in found)
-        {
-            var name = user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? user.Id;
-            names.TryAdd(user.Id, name);
-            if (user.UserName is { } userName)
-            {
-                names.TryAdd(userName, name);
-            }
-        }
-
-        return names;
-    }
+    public Task<IReadOnlyDictionary<string, string>> GetAsync(IEnumerable<string> idsOrUserNames, CancellationToken ct = default)
+        => directory.GetDisplayNamesAsync(idsOrUserNames, ct);
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChuyenDe.Modules.Editorial;
+using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
 using Microsoft.Extensions.Localization;
 

@@ -36,6 +36,7 @@ public sealed class SiteController(
     IContentDisplayBuilder display,
     IContentDefinitionManager definitions,
     ITaxonomyService taxonomies,
+    IEnumerable<ICurationQuery> curationQueries,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>The types the public library lists.</summary>
@@ -49,8 +50,8 @@ public sealed class SiteController(
 
         return View(new HomeView(
             await Latest("Article", 4),
-            await HomeCuratedAsync("ExemplaryProduct", Editorial.CurationKinds.Exemplary, 4, ct),
-            await HomeCuratedAsync("ModelSite", Editorial.CurationKinds.ModelSite, 4, ct),
+            await HomeCuratedAsync("ExemplaryProduct", CurationKinds.Exemplary, 4, ct),
+            await HomeCuratedAsync("ModelSite", CurationKinds.ModelSite, 4, ct),
             await Latest("Initiative", 6),
             await Latest("Event", 3),
             await HomeCountsAsync(ct)));
@@ -83,20 +84,20 @@ public sealed class SiteController(
     /// <summary>Published exemplary products and published items with an active exemplary curation, newest first.</summary>
     [HttpGet("/san-pham-dien-hinh")]
     public Task<IActionResult> ExemplaryProducts(int page = 1, CancellationToken ct = default)
-        => CuratedListAsync("ExemplaryProduct", Editorial.CurationKinds.Exemplary, "/san-pham-dien-hinh", T["Exemplary products"], T["Products the Department selected for dissemination and replication."], page, ct);
+        => CuratedListAsync("ExemplaryProduct", CurationKinds.Exemplary, "/san-pham-dien-hinh", T["Exemplary products"], T["Products the Department selected for dissemination and replication."], page, ct);
 
     /// <summary>Published model sites and published items with an active model-site designation, newest first.</summary>
     [HttpGet("/mo-hinh-diem")]
     public Task<IActionResult> ModelSites(int page = 1, CancellationToken ct = default)
-        => CuratedListAsync("ModelSite", Editorial.CurationKinds.ModelSite, "/mo-hinh-diem", T["Model sites"], T["Schools designated as model sites for a theme, open for study visits."], page, ct);
+        => CuratedListAsync("ModelSite", CurationKinds.ModelSite, "/mo-hinh-diem", T["Model sites"], T["Schools designated as model sites for a theme, open for study visits."], page, ct);
 
     // Curation (Home, ExemplaryProducts, ModelSites): the items of a type merged with the published items curated as
-    // such (Editorial.ICurationQuery; optional, so the site works without it). A withdrawn curation is not listed.
-    private sealed record CuratedEntry(ContentItem Item, DateTime Date, IReadOnlyList<Editorial.CurationInfo> Curations);
+    // such (ICurationQuery, implemented by Editorial; optional, so the site works without it). A withdrawn curation is not listed.
+    private sealed record CuratedEntry(ContentItem Item, DateTime Date, IReadOnlyList<CurationInfo> Curations);
 
     private const int CuratedPageSize = 12;
 
-    private Editorial.ICurationQuery? CurationQuery => (Editorial.ICurationQuery?)HttpContext.RequestServices.GetService(typeof(Editorial.ICurationQuery));
+    private ICurationQuery? CurationQuery { get; } = curationQueries.FirstOrDefault();
 
     private async Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, string title, string intro, int page, CancellationToken ct)
     {
@@ -138,7 +139,7 @@ public sealed class SiteController(
         var counts = new Dictionary<string, int>(await queries.CountPublishedByTypeAsync(ct), StringComparer.Ordinal);
         if (CurationQuery is { } curations)
         {
-            foreach (var (type, kind) in new[] { ("ExemplaryProduct", Editorial.CurationKinds.Exemplary), ("ModelSite", Editorial.CurationKinds.ModelSite) })
+            foreach (var (type, kind) in new[] { ("ExemplaryProduct", CurationKinds.Exemplary), ("ModelSite", CurationKinds.ModelSite) })
             {
                 var ids = (await curations.ListActiveAsync(kind, ct)).Select(c => c.ContentItemId).Distinct().ToList();
                 var extra = (await queries.GetPublishedAsync(ids, ct)).Count(i => i.ContentType != type);
@@ -154,7 +155,7 @@ public sealed class SiteController(
     {
         var active = CurationQuery is { } curations ? await curations.ListActiveAsync(kind, ct) : [];
         var byItem = active.GroupBy(a => a.ContentItemId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Editorial.CurationInfo>)g.ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CurationInfo>)g.ToList(), StringComparer.Ordinal);
         var extras = (await queries.GetPublishedAsync(byItem.Keys, ct))
             .Where(i => i.ContentType != type)
             .Select(i => new CuratedEntry(i, byItem[i.ContentItemId][0].CuratedUtc, byItem[i.ContentItemId]))

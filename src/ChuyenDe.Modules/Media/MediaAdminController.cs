@@ -56,6 +56,7 @@ public sealed class MediaAdminController(
     IMediaUsage usages,
     IMediaStore store,
     DbContext db,
+    IUserDirectory userDirectory,
     IEnumerable<IContentChangeGuard> guards,
     IOptions<MediaUploadOptions> uploadOptions,
     IStringLocalizer<MediaAdminResources> T) : AdminController
@@ -96,8 +97,7 @@ public sealed class MediaAdminController(
 
         var files = await query.OrderByDescending(f => f.UploadedUtc).ThenByDescending(f => f.Id).Take(500).ToListAsync(ct);
         var userIds = files.Select(f => f.UploadedBy).Distinct().ToList();
-        var names = await db.Set<Users.CmsUser>().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, ct);
+        var names = await userDirectory.GetDisplayNamesAsync(userIds, ct);
         var entries = new List<MediaLibraryEntry>();
         foreach (var file in files)
         {
@@ -247,7 +247,7 @@ public sealed class MediaAdminController(
             return NotFound();
         }
 
-        var uploader = await db.Set<Users.CmsUser>().Where(u => u.Id == file.UploadedBy).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct);
+        var uploader = (await userDirectory.GetDisplayNamesAsync([file.UploadedBy], ct)).GetValueOrDefault(file.UploadedBy);
         return View(new MediaLibraryEntry(MediaFileItem.From(file), uploader ?? "?", await usages.GetAsync(file.Path, ct), CanChange(actor, file)));
     }
 

@@ -92,7 +92,7 @@ public sealed class NotificationsController(
         => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.Ordinal) ? returnUrl : BasePath;
 }
 
-/// <summary>The unread count in the admin header: <c>@await Component.InvokeAsync("NotificationBadge")</c>.</summary>
+/// <summary>The unread count in the admin header (the <see cref="AdminZones.Header"/> zone).</summary>
 public sealed class NotificationBadgeViewComponent(IUserScopeService scopes, INotificationInbox inbox) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -107,7 +107,7 @@ public sealed class NotificationBadgeViewComponent(IUserScopeService scopes, INo
     }
 }
 
-/// <summary>The dashboard's block of unread notifications: <c>@await Component.InvokeAsync("NotificationDashboard")</c>.</summary>
+/// <summary>The dashboard's block of unread notifications (the <see cref="AdminZones.Dashboard"/> zone).</summary>
 public sealed class NotificationDashboardViewComponent(IUserScopeService scopes, INotificationInbox inbox) : ViewComponent
 {
     public const int Shown = 5;

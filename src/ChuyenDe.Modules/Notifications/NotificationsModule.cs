@@ -30,6 +30,8 @@ public static class NotificationsModule
         services.AddSingleton<NotificationOutboxSignal>();
         services.AddHostedService<NotificationOutboxService>();
         services.AddSingleton<IAdminMenuProvider, NotificationsMenu>();
+        services.AddAdminZoneComponent<NotificationBadgeViewComponent>(AdminZones.Header);
+        services.AddAdminZoneComponent<NotificationDashboardViewComponent>(AdminZones.Dashboard);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class OrganizationsModule
     {
         services.AddScoped<OrganizationService>();
         services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
+        services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IRecipeStepHandler, OrganizationsStep>();
         services.AddScoped<IOrganizationUsage, ContentOrganizationUsage>();
         services.AddScoped<IOrganizationAdminService, OrganizationAdminService>();

@@ -15,7 +15,6 @@ public static class SecurityModule
         services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new SignedInRequirement()).Build());
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
-        services.AddSingleton<IContentAuthorizer, ContentAuthorizer>();
         return services;
     }
 }

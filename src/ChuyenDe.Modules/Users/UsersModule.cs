@@ -37,6 +37,7 @@ public static class UsersModule
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<IAdministratorSetup, AdministratorSetup>();
         services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IUserScopeService, UserScopeService>();
         services.AddScoped<IRoleCatalog, RoleCatalog>();
         services.AddScoped<IUsersAdminService, UsersAdminService>();

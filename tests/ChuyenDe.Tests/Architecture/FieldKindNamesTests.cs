@@ -50,7 +50,7 @@ public sealed partial class FieldKindNamesTests
         ["Editorial/SubmissionHandler.cs"] = 1,
         ["Media/MediaPublishChecks.cs"] = 5,
         ["Media/MediaUsage.cs"] = 3,
-        ["Security/ContentAuthorizer.cs"] = 1,
+        ["Contents/ContentAuthorizer.cs"] = 1,
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Editorial;
 using NetArchTest.Rules;
 

@@ -1,6 +1,9 @@
-using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Security;
 
-namespace ChuyenDe.Modules.Security;
+namespace ChuyenDe.Modules.Contents;
+
+// The content engine decides who may do what with its items, on top of the permissions and user scopes of Security
+// (which knows nothing of content).
 
 public enum ContentAction
 {
