@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Users;
 using ChuyenDe.Tests.Functional.Admin;
+using ChuyenDe.Tests.Functional.Search;
 using ChuyenDe.Tests.Unit;
 using ChuyenDe.Tests.Unit.Media.Uploads;
 using Microsoft.AspNetCore.Identity;
@@ -261,28 +261,9 @@ public abstract class MediaScopeTests<TFixture>(TFixture fixture) : IClassFixtur
         });
 
         using var client = fixture.CreateClient();
-        async Task<string> SearchUntilAsync(string q, string title)
-        {
-            var watch = Stopwatch.StartNew();
-            string html;
-            do
-            {
-                html = await client.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(q));
-                if (html.Contains(title, StringComparison.Ordinal))
-                {
-                    break;
-                }
-
-                await Task.Delay(100);
-            }
-            while (watch.Elapsed < TimeSpan.FromSeconds(10));
-
-            return html;
-        }
-
         // Both items are in the index (their titles are found), the own document's word finds its item…
-        Assert.Contains(foreignTitle, await SearchUntilAsync(foreignTitle, foreignTitle));
-        Assert.Contains(ownTitle, await SearchUntilAsync(ownWord, ownTitle));
+        Assert.Contains(foreignTitle, await SearchWaiting.SearchUntilAsync(client, foreignTitle, foreignTitle));
+        Assert.Contains(ownTitle, await SearchWaiting.SearchUntilAsync(client, ownWord, ownTitle));
         // …and the other school's document's word does not find the item it was attached to.
         using var again = await client.GetAsync("/tim-kiem?q=" + Uri.EscapeDataString(foreign));
         Assert.DoesNotContain(foreignTitle, await again.Content.ReadAsStringAsync());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using ChuyenDe.Modules.Contents;
@@ -46,19 +45,7 @@ public sealed class SearchAttachmentTests(SqliteSiteFixture fixture) : IClassFix
         });
 
         using var client = fixture.CreateClient();
-        var watch = Stopwatch.StartNew();
-        string html;
-        do
-        {
-            html = await client.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(folded));
-            if (html.Contains(title, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
-        while (watch.Elapsed < TimeSpan.FromSeconds(10));
+        var html = await SearchWaiting.SearchUntilAsync(client, folded, title);
 
         var page = new HtmlParser().ParseDocument(html);
         var result = page.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Contains(title, StringComparison.Ordinal));
