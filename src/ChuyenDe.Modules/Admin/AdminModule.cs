@@ -22,7 +22,7 @@ public static class AdminModule
     /// <summary>The authentication property holding when the session began (ISO 8601, UTC).</summary>
     public const string SignedInItem = ".chuyende.signedin";
 
-    /// <summary>The back office shell: sign-in, the admin layout and menu, the dashboard.</summary>
+    /// <summary>The back office shell: the sign-in cookie, its throttle and session lifetime, the admin layout and menu, the dashboard (the sign-in pages are Users').</summary>
     public static IServiceCollection AddAdminModule(this IServiceCollection services)
     {
         services.ConfigureApplicationCookie(options =>

@@ -295,6 +295,6 @@ public sealed class ContentAdminController(
     private ViewResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("~/Admin/Views/Account/Denied.cshtml");
+        return View("~/Users/Views/Account/Denied.cshtml");
     }
 }

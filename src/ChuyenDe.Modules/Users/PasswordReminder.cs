@@ -8,7 +8,7 @@ namespace ChuyenDe.Modules.Users;
 /// <summary>
 /// Remembers that someone else chose a user's password (an administrator, or the setup that generated it): a user
 /// claim holding a digest of that password's hash. Until the user chooses their own, every back-office request is sent
-/// to the change-password page (Admin's AccountRequirements). Changing the password changes the hash and ends it.
+/// to the change-password page (AccountRequirements). Changing the password changes the hash and ends it.
 /// </summary>
 public static class PasswordReminder
 {

@@ -1,10 +1,10 @@
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Settings;
-using ChuyenDe.Modules.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
-namespace ChuyenDe.Modules.Admin;
+namespace ChuyenDe.Modules.Users;
 
 /// <summary>
 /// What a signed-in user must do before using the back office: choose their own password when it was generated at

@@ -1,7 +1,7 @@
 using System.Text;
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Settings;
-using ChuyenDe.Modules.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using QRCoder;
 
-namespace ChuyenDe.Modules.Admin;
+namespace ChuyenDe.Modules.Users;
 
 public sealed record TwoFactorView(
     bool Enabled,

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ChuyenDe.Modules.Users;
+using ChuyenDe.Modules.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
-namespace ChuyenDe.Modules.Admin;
+namespace ChuyenDe.Modules.Users;
 
 public sealed class SignInForm
 {
