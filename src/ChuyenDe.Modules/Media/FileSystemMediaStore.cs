@@ -2,61 +2,6 @@ using ChuyenDe.Modules.Data;
 
 namespace ChuyenDe.Modules.Media;
 
-/// <summary>Files of the media library, addressed by relative paths such as <c>mau/lop-hoc.jpg</c>.</summary>
-public interface IMediaStore
-{
-    Task<bool> ExistsAsync(string path, CancellationToken ct = default);
-
-    /// <summary>Opens a file for reading, or null when there is none (or the path is unsafe).</summary>
-    Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default);
-
-    /// <summary>Writes the stream to a hidden staging file; nothing is visible until the returned file is committed.</summary>
-    Task<StagedMediaFile> StageAsync(string path, Stream content, CancellationToken ct = default);
-
-    /// <summary>Deletes a stored file; false when there was none (or the path is unsafe).</summary>
-    Task<bool> DeleteAsync(string path, CancellationToken ct = default);
-
-    /// <summary>Whether the stored file has exactly these bytes.</summary>
-    Task<bool> HasSameContentAsync(string path, byte[] content, CancellationToken ct = default);
-
-    /// <summary>Every file of the library as a relative path with forward slashes, in ordinal order (hidden and staging files left out).</summary>
-    Task<IReadOnlyList<string>> ListAsync(CancellationToken ct = default);
-}
-
-/// <summary>A file written aside; <see cref="Commit"/> moves it into place atomically, <see cref="Discard"/> deletes it.</summary>
-public sealed class StagedMediaFile(string stagingPath, string targetPath)
-{
-    public string TargetPath => targetPath;
-
-    public void Commit()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);
-        File.Move(stagingPath, targetPath, overwrite: true);
-    }
-
-    /// <summary>Reads the staged bytes (seekable), before they are committed.</summary>
-    public Stream OpenRead() => new FileStream(stagingPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
-
-    /// <summary>The same staged bytes, to be committed under another file name in the same folder.</summary>
-    public StagedMediaFile WithFileName(string fileName)
-    {
-        if (fileName.Length == 0 || fileName.Contains('/') || fileName.Contains('\\') || fileName.StartsWith('.'))
-        {
-            throw new ArgumentException($"Unsafe file name '{fileName}'.", nameof(fileName));
-        }
-
-        return new StagedMediaFile(stagingPath, Path.Combine(Path.GetDirectoryName(targetPath)!, fileName));
-    }
-
-    public void Discard()
-    {
-        if (File.Exists(stagingPath))
-        {
-            File.Delete(stagingPath);
-        }
-    }
-}
-
 /// <summary>The default store: a folder on local disk (<c>{DataFolder}/Media</c>).</summary>
 internal sealed class FileSystemMediaStore(DataOptions options) : IMediaStore
 {

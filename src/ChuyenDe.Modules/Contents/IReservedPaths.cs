@@ -13,9 +13,3 @@ public interface IReservedPaths
     /// </summary>
     bool IsReserved(string path);
 }
-
-/// <summary>The engine on its own (tools and tests without a web host): nothing reserved.</summary>
-internal sealed class NoReservedPaths : IReservedPaths
-{
-    public bool IsReserved(string path) => false;
-}

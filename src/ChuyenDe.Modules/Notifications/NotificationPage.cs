@@ -1,0 +1,7 @@
+namespace ChuyenDe.Modules.Notifications;
+
+/// <summary>A page of a user's notifications, newest first.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Page, int PageSize, int Total, int Unread)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}

@@ -1,0 +1,7 @@
+namespace ChuyenDe.Modules.Security;
+
+public static class PermissionClaims
+{
+    /// <summary>Claim type of a permission held by a role.</summary>
+    public const string Type = "Permission";
+}
