@@ -70,7 +70,7 @@ internal static class MediaAccess
         {
             if (await contents.GetAsync(entry.ContentItemId, VersionOptions.Latest, ct) is { } item
                 && authorizer.Can(user, ContentAction.View, item)
-                && (await access.OwnedByItemAsync(item.OrganizationId, [usage.Path], ct)).Count > 0)
+                && await access.IsOwnAsync(item.OrganizationId, organizationId, ct))
             {
                 return true;
             }

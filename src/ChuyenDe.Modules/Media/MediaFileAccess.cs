@@ -133,10 +133,9 @@ internal sealed class MediaFileAccess(DbContext db, IMediaStore store, IOrganiza
         }
 
         var owners = await OwnersAsync(wanted, ct);
-        var subtree = itemOrganizationId is null ? null : await organizations.GetSubtreeIdsAsync(itemOrganizationId, ct);
         foreach (var path in wanted)
         {
-            if (!owners.TryGetValue(path, out var organizationId) || subtree is null || subtree.Contains(organizationId))
+            if (!owners.TryGetValue(path, out var organizationId) || await IsOwnAsync(itemOrganizationId, organizationId, ct))
             {
                 owned.Add(path);
             }
@@ -144,6 +143,10 @@ internal sealed class MediaFileAccess(DbContext db, IMediaStore store, IOrganiza
 
         return owned;
     }
+
+    /// <summary>Whether an upload of <paramref name="fileOrganizationId"/> is the own of an item of <paramref name="itemOrganizationId"/>.</summary>
+    internal async Task<bool> IsOwnAsync(string? itemOrganizationId, string fileOrganizationId, CancellationToken ct)
+        => itemOrganizationId is null || (await organizations.GetSubtreeIdsAsync(itemOrganizationId, ct)).Contains(fileOrganizationId);
 
     /// <summary>Path → organisation of the uploaded files among the paths (recipe files are absent).</summary>
     internal async Task<Dictionary<string, string>> OwnersAsync(IReadOnlyCollection<string> paths, CancellationToken ct)

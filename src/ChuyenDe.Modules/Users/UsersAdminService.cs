@@ -201,11 +201,7 @@ internal sealed class UsersAdminService(
         }
 
         await PasswordReminder.MarkAsync(users, user);
-        await audit.RecordAsync(new AuditEntry
-        {
-            Category = AuditCategories.Security, Action = AuditActions.UserCreated, Subject = $"{user.DisplayName} ({user.UserName})",
-            OrganizationId = user.OrganizationId, Details = AuditActions.Changes(wanted.Select(r => r.Name), []),
-        }, ct);
+        await RecordAsync(AuditActions.UserCreated, user, AuditActions.Changes(wanted.Select(r => r.Name), []), ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("User {UserName} created in {OrganizationId} with roles {Roles} by {Actor}",
             user.UserName, user.OrganizationId, string.Join(",", wanted.Select(r => r.Name)), actor.UserName);
@@ -281,20 +277,12 @@ internal sealed class UsersAdminService(
 
         if (profileChanges is not null)
         {
-            await audit.RecordAsync(new AuditEntry
-            {
-                Category = AuditCategories.Security, Action = AuditActions.UserEdited, Subject = $"{target.DisplayName} ({target.UserName})",
-                OrganizationId = target.OrganizationId, Details = profileChanges,
-            }, ct);
+            await RecordAsync(AuditActions.UserEdited, target, profileChanges, ct);
         }
 
         if (added.Count + removed.Count > 0)
         {
-            await audit.RecordAsync(new AuditEntry
-            {
-                Category = AuditCategories.Security, Action = AuditActions.UserRolesChanged, Subject = $"{target.DisplayName} ({target.UserName})",
-                OrganizationId = target.OrganizationId, Details = AuditActions.Changes(added, removed),
-            }, ct);
+            await RecordAsync(AuditActions.UserRolesChanged, target, AuditActions.Changes(added, removed), ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -332,11 +320,7 @@ internal sealed class UsersAdminService(
 
         await users.ResetAccessFailedCountAsync(target);
         await PasswordReminder.MarkAsync(users, target);
-        await audit.RecordAsync(new AuditEntry
-        {
-            Category = AuditCategories.Security, Action = AuditActions.PasswordReset, Subject = $"{target.DisplayName} ({target.UserName})",
-            OrganizationId = target.OrganizationId,
-        }, ct);
+        await RecordAsync(AuditActions.PasswordReset, target, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Password of {UserName} set by {Actor}", target.UserName, actor.UserName);
         return UserAdminChange.Done;
@@ -361,11 +345,7 @@ internal sealed class UsersAdminService(
             return IdentityFailure(result);
         }
 
-        await audit.RecordAsync(new AuditEntry
-        {
-            Category = AuditCategories.Security, Action = AuditActions.UserLocked, Subject = $"{target.DisplayName} ({target.UserName})",
-            OrganizationId = target.OrganizationId,
-        }, ct);
+        await RecordAsync(AuditActions.UserLocked, target, ct);
         logger.LogInformation("User {UserName} locked by {Actor}", target.UserName, actor.UserName);
         return UserAdminChange.Done;
     }
@@ -383,11 +363,7 @@ internal sealed class UsersAdminService(
             return IdentityFailure(result);
         }
 
-        await audit.RecordAsync(new AuditEntry
-        {
-            Category = AuditCategories.Security, Action = AuditActions.UserUnlocked, Subject = $"{target.DisplayName} ({target.UserName})",
-            OrganizationId = target.OrganizationId,
-        }, ct);
+        await RecordAsync(AuditActions.UserUnlocked, target, ct);
         logger.LogInformation("User {UserName} unlocked by {Actor}", target.UserName, actor.UserName);
         return UserAdminChange.Done;
     }
@@ -401,15 +377,21 @@ internal sealed class UsersAdminService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await TwoFactorReset.ResetAsync(users, target);
-        await audit.RecordAsync(new AuditEntry
-        {
-            Category = AuditCategories.Security, Action = AuditActions.TwoFactorReset, Subject = $"{target.DisplayName} ({target.UserName})",
-            OrganizationId = target.OrganizationId,
-        }, ct);
+        await RecordAsync(AuditActions.TwoFactorReset, target, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Two-step sign-in of {UserName} reset by {Actor}", target.UserName, actor.UserName);
         return UserAdminChange.Done;
     }
+
+    /// <summary>A security entry of the audit trail about a user account.</summary>
+    private Task RecordAsync(string action, CmsUser user, CancellationToken ct) => RecordAsync(action, user, null, ct);
+
+    private Task RecordAsync(string action, CmsUser user, string? details, CancellationToken ct)
+        => audit.RecordAsync(new AuditEntry
+        {
+            Category = AuditCategories.Security, Action = action, Subject = $"{user.DisplayName} ({user.UserName})",
+            OrganizationId = user.OrganizationId, Details = details,
+        }, ct);
 
     private UserAdminChange IdentityFailure(IdentityResult result)
     {
