@@ -39,11 +39,9 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal("true", await box.GetAttributeAsync("aria-expanded"));
         Assert.Equal(await listbox.GetAttributeAsync("id"), await box.GetAttributeAsync("aria-controls"));
 
-        // Arrow down until the suggestion is the active one, then Enter.
-        var options = await listbox.GetByRole(AriaRole.Option).AllInnerTextsAsync();
-        var index = options.ToList().IndexOf("Đổi mới giờ ăn cho trẻ");
-        Assert.True(index >= 0);
-        for (var i = 0; i <= index; i++)
+        // Arrow down until the suggestion is the active one, then Enter. (The list may still be replaced by the answer to
+        // a later keystroke on a busy machine, so the presses are counted against the list as it is, not as it was.)
+        for (var presses = 0; presses < 12 && await option.GetAttributeAsync("aria-selected") != "true"; presses++)
         {
             await box.PressAsync("ArrowDown");
         }
