@@ -63,7 +63,9 @@ public static class FieldsModule
     public static IServiceCollection AddPartDriver<TDriver>(this IServiceCollection services)
         where TDriver : class, IPartDriver
     {
-        services.AddScoped<IPartDriver, TDriver>();
+        services.AddScoped<TDriver>();
+        services.AddScoped<IPartDriver>(sp => sp.GetRequiredService<TDriver>());
+        ForwardContracts<TDriver>(services, typeof(IPartDriver));
         return services;
     }
 
@@ -71,7 +73,26 @@ public static class FieldsModule
     public static IServiceCollection AddFieldDriver<TDriver>(this IServiceCollection services)
         where TDriver : class, IFieldDriver
     {
-        services.AddScoped<IFieldDriver, TDriver>();
+        services.AddScoped<TDriver>();
+        services.AddScoped<IFieldDriver>(sp => sp.GetRequiredService<TDriver>());
+        ForwardContracts<TDriver>(services, typeof(IFieldDriver));
         return services;
+    }
+
+    /// <summary>
+    /// A driver may implement further contracts of the modules (its editor, the engine's rules for its kind, its
+    /// settings editor), each in a file of its own beside the driver (a partial class); the one registration line
+    /// makes the same scoped instance available under each of them.
+    /// </summary>
+    private static void ForwardContracts<TDriver>(IServiceCollection services, Type registered)
+        where TDriver : class
+    {
+        foreach (var contract in typeof(TDriver).GetInterfaces())
+        {
+            if (contract != registered && contract.Namespace?.StartsWith("ChuyenDe.Modules", StringComparison.Ordinal) == true)
+            {
+                services.AddScoped(contract, sp => sp.GetRequiredService<TDriver>());
+            }
+        }
     }
 }
