@@ -65,6 +65,12 @@ public interface IContentQueryService
 
     /// <summary>How many items of the query there are per status (drafts and published latest versions).</summary>
     Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default);
+
+    /// <summary>How many published items have an address.</summary>
+    Task<int> CountPublishedRoutesAsync(CancellationToken ct = default);
+
+    /// <summary>The addresses of published items in a stable order, <paramref name="take"/> after the first <paramref name="skip"/>.</summary>
+    Task<IReadOnlyList<PublishedRoute>> ListPublishedRoutesAsync(int skip, int take, CancellationToken ct = default);
 }
 
 internal sealed class ContentQueryService(DbContext db) : IContentQueryService
@@ -164,6 +170,18 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
         var byId = records.ToDictionary(r => r.ContentItemId);
         return ids.Where(byId.ContainsKey).Select(id => ContentManager.ToItem(byId[id])).ToList();
     }
+
+    public Task<int> CountPublishedRoutesAsync(CancellationToken ct = default)
+        => db.Set<ContentRouteRecord>().AsNoTracking().CountAsync(r => r.Published, ct);
+
+    public async Task<IReadOnlyList<PublishedRoute>> ListPublishedRoutesAsync(int skip, int take, CancellationToken ct = default)
+        => await (from route in db.Set<ContentRouteRecord>().AsNoTracking()
+                  where route.Published
+                  join version in db.Set<ContentItemVersionRecord>().AsNoTracking() on route.ContentItemVersionId equals version.ContentItemVersionId
+                  where version.Published
+                  orderby route.Id
+                  select new PublishedRoute(route.Path, version.ModifiedUtc))
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 0, 50_000)).ToListAsync(ct);
 
     public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTypeAsync(CancellationToken ct = default)
         => await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.Published)

@@ -13,6 +13,9 @@ public static class LibraryModule
     public static IServiceCollection AddLibraryModule(this IServiceCollection services)
     {
         services.AddScoped<IContentBadgeSource, CurationBadges>();
+        services.AddScoped<CuratedLists>();
+        services.AddScoped<PublicAddresses>();
+        services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;
     }

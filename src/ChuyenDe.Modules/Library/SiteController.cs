@@ -36,7 +36,7 @@ public sealed class SiteController(
     IContentDisplayBuilder display,
     IContentDefinitionManager definitions,
     ITaxonomyService taxonomies,
-    IEnumerable<ICurationQuery> curationQueries,
+    CuratedLists curated,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>The types the public library lists.</summary>
@@ -91,18 +91,12 @@ public sealed class SiteController(
     public Task<IActionResult> ModelSites(int page = 1, CancellationToken ct = default)
         => CuratedListAsync("ModelSite", CurationKinds.ModelSite, "/mo-hinh-diem", T["Model sites"], T["Schools designated as model sites for a theme, open for study visits."], page, ct);
 
-    // Curation (Home, ExemplaryProducts, ModelSites): the items of a type merged with the published items curated as
-    // such (ICurationQuery, implemented by Editorial; optional, so the site works without it). A withdrawn curation is not listed.
-    private sealed record CuratedEntry(ContentItem Item, DateTime Date, IReadOnlyList<CurationInfo> Curations);
-
     private const int CuratedPageSize = 12;
-
-    private ICurationQuery? CurationQuery { get; } = curationQueries.FirstOrDefault();
 
     private async Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, string title, string intro, int page, CancellationToken ct)
     {
         page = Math.Max(page, 1);
-        var (entries, total) = await CuratedAsync(type, kind, page * CuratedPageSize, ct);
+        var (entries, total) = await curated.FirstAsync(type, kind, page * CuratedPageSize, CuratedPageSize, ct);
         var slice = entries.Skip((page - 1) * CuratedPageSize).Take(CuratedPageSize).ToList();
         if (page > 1 && slice.Count == 0)
         {
@@ -116,65 +110,23 @@ public sealed class SiteController(
 
     /// <summary>The featured curations in their order, then the latest of the merged list.</summary>
     private async Task<IReadOnlyList<ContentCard>> HomeCuratedAsync(string type, string kind, int count, CancellationToken ct)
-    {
-        var featured = CurationQuery is { } curations ? await curations.ListFeaturedAsync(kind, ct) : [];
-        var published = (await queries.GetPublishedAsync(featured.Select(f => f.ContentItemId).Distinct(), ct))
-            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
-        var entries = featured.Where(f => published.ContainsKey(f.ContentItemId))
-            .Select(f => new CuratedEntry(published[f.ContentItemId], f.CuratedUtc, [f]))
-            .Take(count)
-            .ToList();
-        if (entries.Count < count)
-        {
-            var (latest, _) = await CuratedAsync(type, kind, count, ct);
-            entries.AddRange(latest.Where(e => entries.All(x => x.Item.ContentItemId != e.Item.ContentItemId)).Take(count - entries.Count));
-        }
-
-        return await CuratedCardsAsync(entries, ct);
-    }
+        => await CuratedCardsAsync(await curated.FeaturedFirstAsync(type, kind, count, ct), ct);
 
     /// <summary>Published items per type; exemplary products and model sites count the items curated as such too.</summary>
     private async Task<IReadOnlyDictionary<string, int>> HomeCountsAsync(CancellationToken ct)
     {
         var counts = new Dictionary<string, int>(await queries.CountPublishedByTypeAsync(ct), StringComparer.Ordinal);
-        if (CurationQuery is { } curations)
+        foreach (var (type, kind) in new[] { ("ExemplaryProduct", CurationKinds.Exemplary), ("ModelSite", CurationKinds.ModelSite) })
         {
-            foreach (var (type, kind) in new[] { ("ExemplaryProduct", CurationKinds.Exemplary), ("ModelSite", CurationKinds.ModelSite) })
+            var ids = await curated.ActiveIdsAsync(kind, ct);
+            if (ids.Count > 0)
             {
-                var ids = (await curations.ListActiveAsync(kind, ct)).Select(c => c.ContentItemId).Distinct().ToList();
                 var extra = (await queries.GetPublishedAsync(ids, ct)).Count(i => i.ContentType != type);
                 counts[type] = counts.GetValueOrDefault(type) + extra;
             }
         }
 
         return counts;
-    }
-
-    /// <summary>The first <paramref name="count"/> entries of the merged list and its total length.</summary>
-    private async Task<(IReadOnlyList<CuratedEntry> Entries, int Total)> CuratedAsync(string type, string kind, int count, CancellationToken ct)
-    {
-        var active = CurationQuery is { } curations ? await curations.ListActiveAsync(kind, ct) : [];
-        var byItem = active.GroupBy(a => a.ContentItemId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<CurationInfo>)g.ToList(), StringComparer.Ordinal);
-        var extras = (await queries.GetPublishedAsync(byItem.Keys, ct))
-            .Where(i => i.ContentType != type)
-            .Select(i => new CuratedEntry(i, byItem[i.ContentItemId][0].CuratedUtc, byItem[i.ContentItemId]))
-            .ToList();
-        var own = new List<CuratedEntry>();
-        var ownTotal = 0;
-        for (var page = 1; ; page++)
-        {
-            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 100 }, ct);
-            ownTotal = result.Total;
-            own.AddRange(result.Items.Select(i => new CuratedEntry(i, i.PublishedUtc ?? DateTime.MinValue, byItem.GetValueOrDefault(i.ContentItemId) ?? [])));
-            if (own.Count >= count || page >= result.PageCount || count - CuratedPageSize >= ownTotal + extras.Count)
-            {
-                break;
-            }
-        }
-
-        var merged = own.Concat(extras).OrderByDescending(e => e.Date).Take(count).ToList();
-        return (merged, ownTotal + extras.Count);
     }
 
     private async Task<IReadOnlyList<ContentCard>> CuratedCardsAsync(IReadOnlyList<CuratedEntry> entries, CancellationToken ct)

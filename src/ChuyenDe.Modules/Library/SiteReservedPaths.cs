@@ -66,11 +66,24 @@ internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPa
         var exact = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (services.GetService<EndpointDataSource>() is { } endpoints)
         {
-            foreach (var pattern in endpoints.Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern))
+            foreach (var pattern in endpoints.Endpoints.OfType<RouteEndpoint>()
+                         .Where(e => e.Metadata.GetMetadata<ReservesExactPathAttribute>() is null)
+                         .Select(e => e.RoutePattern))
             {
                 if (pattern.PathSegments.Count > 0 && pattern.PathSegments[0].Parts is [RoutePatternLiteralPart literal])
                 {
                     (pattern.PathSegments.Count == 1 ? exact : prefixes).Add(literal.Content);
+                }
+            }
+
+            // A route below a list (its feed) reserves exactly its own address: the list's items share the first segment.
+            foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>()
+                         .Where(e => e.Metadata.GetMetadata<ReservesExactPathAttribute>() is not null))
+            {
+                var segments = endpoint.RoutePattern.PathSegments;
+                if (segments.All(s => s.Parts is [RoutePatternLiteralPart]))
+                {
+                    exact.Add(string.Join('/', segments.Select(s => ((RoutePatternLiteralPart)s.Parts[0]).Content)));
                 }
             }
 

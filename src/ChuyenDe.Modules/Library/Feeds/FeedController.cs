@@ -1,0 +1,90 @@
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Library.Feeds;
+
+/// <summary>
+/// RSS 2.0 and Atom 1.0 feeds of the public site: <c>/feed</c> (every new item of the library's types) and one per
+/// list (<c>/tin-tuc/feed</c>, <c>/su-kien/feed</c>, <c>/sang-kien/feed</c>, <c>/san-pham-dien-hinh/feed</c>,
+/// <c>/mo-hinh-diem/feed</c>); <c>…/feed/atom</c> gives the same entries in Atom. Newest first, at most
+/// <see cref="EntryCount"/> entries.
+/// </summary>
+[AllowAnonymous]
+public sealed class FeedController(
+    IContentQueryService queries,
+    IContentDisplayBuilder display,
+    CuratedLists curated,
+    ISiteSettingsService settings,
+    PublicAddresses addresses,
+    IStringLocalizer<LibraryResources> T) : Controller
+{
+    /// <summary>How many entries a feed carries.</summary>
+    public const int EntryCount = 30;
+
+    [HttpGet("/feed")]
+    public Task<IActionResult> All(CancellationToken ct) => SiteFeedAsync(FeedFormat.Rss, ct);
+
+    [HttpGet("/feed/atom")]
+    public Task<IActionResult> AllAtom(CancellationToken ct) => SiteFeedAsync(FeedFormat.Atom, ct);
+
+    [HttpGet("/tin-tuc/feed"), HttpGet("/tin-tuc/feed/atom"), ReservesExactPath]
+    public Task<IActionResult> News(CancellationToken ct) => ListFeedAsync("tin-tuc", ct);
+
+    [HttpGet("/su-kien/feed"), HttpGet("/su-kien/feed/atom"), ReservesExactPath]
+    public Task<IActionResult> Events(CancellationToken ct) => ListFeedAsync("su-kien", ct);
+
+    [HttpGet("/sang-kien/feed"), HttpGet("/sang-kien/feed/atom"), ReservesExactPath]
+    public Task<IActionResult> Initiatives(CancellationToken ct) => ListFeedAsync("sang-kien", ct);
+
+    [HttpGet("/san-pham-dien-hinh/feed"), HttpGet("/san-pham-dien-hinh/feed/atom"), ReservesExactPath]
+    public Task<IActionResult> ExemplaryProducts(CancellationToken ct) => ListFeedAsync("san-pham-dien-hinh", ct);
+
+    [HttpGet("/mo-hinh-diem/feed"), HttpGet("/mo-hinh-diem/feed/atom"), ReservesExactPath]
+    public Task<IActionResult> ModelSites(CancellationToken ct) => ListFeedAsync("mo-hinh-diem", ct);
+
+    /// <summary>The feed address of a list (or of the whole site for null), in a format.</summary>
+    public static string FeedPath(string? listPath, FeedFormat format)
+        => (listPath is null ? "/feed" : $"/{listPath}/feed") + (format == FeedFormat.Atom ? "/atom" : "");
+
+    private FeedFormat RequestedFormat
+        => Request.Path.Value?.EndsWith("/atom", StringComparison.Ordinal) == true ? FeedFormat.Atom : FeedFormat.Rss;
+
+    private async Task<IActionResult> SiteFeedAsync(FeedFormat format, CancellationToken ct)
+    {
+        var page = await queries.QueryAsync(new ContentQuery { ContentTypes = SiteController.LibraryTypes, PageSize = EntryCount }, ct);
+        var site = await settings.GetAsync(ct);
+        return await FeedAsync(format, site.SiteName, site.Description ?? T["New items of the shared learning-resource library."], "/",
+            FeedPath(null, format), page.Items, ct);
+    }
+
+    private async Task<IActionResult> ListFeedAsync(string listPath, CancellationToken ct)
+    {
+        var list = PublicList.Find(listPath) ?? throw new InvalidOperationException("Unknown list " + listPath);
+        var items = list.CurationKind is { } kind
+            ? (await curated.FirstAsync(list.ContentType, kind, EntryCount, EntryCount, ct)).Entries.Select(e => e.Item).ToList()
+            : (await queries.QueryAsync(new ContentQuery { ContentTypes = [list.ContentType], PageSize = EntryCount }, ct)).Items;
+        var site = await settings.GetAsync(ct);
+        var format = RequestedFormat;
+        return await FeedAsync(format, $"{T[list.Title]} – {site.SiteShortName ?? site.SiteName}", T[list.Intro], "/" + list.Path,
+            FeedPath(list.Path, format), items, ct);
+    }
+
+    private async Task<IActionResult> FeedAsync(
+        FeedFormat format, string title, string description, string pagePath, string feedPath, IReadOnlyList<ContentItem> items, CancellationToken ct)
+    {
+        var cards = await display.BuildCardsAsync(items, ct);
+        var entries = items.Zip(cards, (item, card) => new FeedEntry(item, card)).ToList();
+        var site = await settings.GetAsync(ct);
+        var fallback = site.SetupCompletedUtc is { } setup
+            ? new DateTimeOffset(DateTime.SpecifyKind(setup, DateTimeKind.Utc))
+            : DateTimeOffset.UnixEpoch;
+        var bytes = FeedWriter.Write(format, title, description, addresses.Absolute(pagePath), addresses.Absolute(feedPath),
+            entries, addresses.Absolute, fallback);
+        Response.Headers.CacheControl = "public, max-age=300";
+        return File(bytes, FeedWriter.ContentType(format));
+    }
+}
