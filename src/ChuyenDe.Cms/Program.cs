@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
@@ -45,6 +46,7 @@ builder.Services
     .AddEditorialModule()
     .AddSearchModule()
     .AddLibraryModule()
+    .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();
 // Vietnamese letters are written as they are in pages, not as numeric character references.
@@ -58,6 +60,7 @@ builder.Services.AddTransportSecurity(builder.Configuration);
 var app = builder.Build();
 
 app.UseTransportSecurity();
+app.UseHeadRequests();
 
 var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -87,6 +90,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAccountRequirements();
 app.UseAuthorization();
+app.UsePageCache();
 app.MapMediaModule();
 app.MapControllers();
 

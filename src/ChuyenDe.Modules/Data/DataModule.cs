@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -55,11 +56,11 @@ public static class DataModule
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(Interceptors(sp)));
         }
         else
         {
-            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(Interceptors(sp)));
         }
 
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<CmsDbContext>());
@@ -68,6 +69,13 @@ public static class DataModule
             .SetApplicationName("ChuyenDe.Cms");
         return services;
     }
+
+    /// <summary>
+    /// The interceptors of the site's DbContext: the one running work after commits (<see cref="CommitActions"/>) and the
+    /// singletons other modules register as <see cref="IInterceptor"/> (e.g. the eviction of cached pages).
+    /// </summary>
+    private static IEnumerable<IInterceptor> Interceptors(IServiceProvider services)
+        => [CommitActions.Interceptor, .. services.GetServices<IInterceptor>()];
 
     /// <summary>Creates the data folders and brings the database schema up to date.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

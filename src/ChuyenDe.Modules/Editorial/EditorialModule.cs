@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public static class EditorialModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPermissionProvider, EditorialPermissions>();
+        // A curation shows on its item's page (badge) and on the pages listing curations.
+        services.AddPageCacheDependency<CurationRecord>(e => [CacheTags.Curations, CacheTags.Item(e.Entity.ContentItemId)]);
         services.AddScoped<ReviewPaths>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();

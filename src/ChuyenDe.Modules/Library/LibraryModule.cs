@@ -1,3 +1,5 @@
+using ChuyenDe.Modules.Caching;
+using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +18,7 @@ public static class LibraryModule
         services.AddScoped<CuratedLists>();
         services.AddScoped<PublicAddresses>();
         services.AddHttpContextAccessor();
+        services.AddPageCacheDependency<ContentItemVersionRecord>(PublicPageTags.Of);
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;
     }

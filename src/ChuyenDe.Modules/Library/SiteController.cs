@@ -1,8 +1,10 @@
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -31,6 +33,7 @@ public sealed record HomeView(
 
 /// <summary>The public site: home, the library, lists per type, item pages at their routes, error pages.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class SiteController(
     IContentQueryService queries,
     IContentDisplayBuilder display,
@@ -45,6 +48,7 @@ public sealed class SiteController(
     [HttpGet("/")]
     public async Task<IActionResult> Home(CancellationToken ct)
     {
+        PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
         async Task<IReadOnlyList<ContentCard>> Latest(string type, int count)
             => await display.BuildCardsAsync((await queries.QueryAsync(new ContentQuery { ContentTypes = [type], PageSize = count }, ct)).Items, ct);
 
@@ -65,6 +69,7 @@ public sealed class SiteController(
     [HttpGet("/kho-hoc-lieu")]
     public async Task<IActionResult> Library(CancellationToken ct = default)
     {
+        PageCache.Tag(HttpContext, CacheTags.SearchResults, CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations);
         var builder = ActivatorUtilities.CreateInstance<Search.SearchPageBuilder>(HttpContext.RequestServices, taxonomies, definitions);
         var view = await builder.BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
             T["Initiatives, exemplary products, model sites, news and events of the topic, for everyone to read and reuse."])
@@ -95,6 +100,7 @@ public sealed class SiteController(
 
     private async Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, string title, string intro, int page, CancellationToken ct)
     {
+        PageCache.Tag(HttpContext, CacheTags.Type(type), CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
         page = Math.Max(page, 1);
         var (entries, total) = await curated.FirstAsync(type, kind, page * CuratedPageSize, CuratedPageSize, ct);
         var slice = entries.Skip((page - 1) * CuratedPageSize).Take(CuratedPageSize).ToList();
@@ -173,11 +179,14 @@ public sealed class SiteController(
             return NotFound();
         }
 
+        PageCache.Tag(HttpContext, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations);
+
         return View("Item", await display.BuildDetailAsync(item, ct));
     }
 
     private async Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page, CancellationToken ct)
     {
+        PageCache.Tag(HttpContext, CacheTags.Type(type), CacheTags.Organizations);
         var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 12 }, ct);
         if (page > 1 && result.Items.Count == 0)
         {

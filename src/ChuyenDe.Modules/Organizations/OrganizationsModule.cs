@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
@@ -11,6 +12,8 @@ public static class OrganizationsModule
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
     {
         services.AddScoped<OrganizationService>();
+        // Units' names show on cards, item pages and filters.
+        services.AddPageCacheDependency<Organization>(_ => [CacheTags.Organizations]);
         services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IRecipeStepHandler, OrganizationsStep>();

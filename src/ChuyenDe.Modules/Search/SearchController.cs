@@ -6,6 +6,7 @@ using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -27,8 +28,10 @@ public sealed class SearchController(
     public const int MaxSuggestPrefix = 100;
 
     [HttpGet(BasePath)]
+    [OutputCache(PolicyName = Caching.PageCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
+        Caching.PageCache.Tag(HttpContext, Caching.CacheTags.SearchResults, Caching.CacheTags.Terms, Caching.CacheTags.Organizations, Caching.CacheTags.Curations);
         var builder = ActivatorUtilities.CreateInstance<SearchPageBuilder>(services);
         var view = await builder.BuildAsync(Request.Query, new SearchPageOptions(BasePath, T["Search"], null)
         {

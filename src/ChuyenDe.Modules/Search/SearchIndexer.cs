@@ -162,6 +162,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
             {
                 publicIndex.Refresh();
                 latestIndex.Refresh();
+                await EvictSearchPagesAsync();
             }
 
             if (commit && _pending && _clock.GetUtcNow().UtcDateTime - _lastCommit >= _options.CommitInterval)
@@ -174,6 +175,26 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The cached pages built from the index (the library, search results) are evicted once new writes are visible to
+    /// searches: evicting them when the change committed would let them be cached again before the index had it.
+    /// </summary>
+    private async Task EvictSearchPagesAsync()
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } store)
+        {
+            try
+            {
+                await store.EvictByTagAsync(Caching.CacheTags.SearchResults, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogError(e, "Cached search pages could not be evicted");
+            }
         }
     }
 
@@ -353,6 +374,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
         publicIndex.ForceMerge();
         latestIndex.ForceMerge();
         CommitCore();
+        await EvictSearchPagesAsync();
         _logger.LogInformation("Search index rebuilt in {Folder}: {Count} documents in {Elapsed} ms", _folder, count,
             (int)(_clock.GetUtcNow() - started).TotalMilliseconds);
         return count;

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Caching;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
@@ -10,6 +11,8 @@ public static class SettingsModule
     public static IServiceCollection AddSettingsModule(this IServiceCollection services)
     {
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
+        // The site's name, description and options show on every page.
+        services.AddPageCacheDependency<SiteSettingsRecord>(_ => [CacheTags.Site]);
         services.AddScoped<IRecipeStepHandler, SettingsStep>();
         services.AddSingleton<IPermissionProvider, SettingsPermissions>();
         return services;

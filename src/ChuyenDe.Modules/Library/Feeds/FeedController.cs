@@ -1,8 +1,10 @@
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Library.Feeds;
@@ -14,6 +16,7 @@ namespace ChuyenDe.Modules.Library.Feeds;
 /// <see cref="EntryCount"/> entries.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class FeedController(
     IContentQueryService queries,
     IContentDisplayBuilder display,
@@ -55,6 +58,7 @@ public sealed class FeedController(
 
     private async Task<IActionResult> SiteFeedAsync(FeedFormat format, CancellationToken ct)
     {
+        PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Organizations);
         var page = await queries.QueryAsync(new ContentQuery { ContentTypes = SiteController.LibraryTypes, PageSize = EntryCount }, ct);
         var site = await settings.GetAsync(ct);
         return await FeedAsync(format, site.SiteName, site.Description ?? T["New items of the shared learning-resource library."], "/",
@@ -64,6 +68,12 @@ public sealed class FeedController(
     private async Task<IActionResult> ListFeedAsync(string listPath, CancellationToken ct)
     {
         var list = PublicList.Find(listPath) ?? throw new InvalidOperationException("Unknown list " + listPath);
+        PageCache.Tag(HttpContext, CacheTags.Type(list.ContentType), CacheTags.Organizations);
+        if (list.CurationKind is not null)
+        {
+            PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Curations);
+        }
+
         var items = list.CurationKind is { } kind
             ? (await curated.FirstAsync(list.ContentType, kind, EntryCount, EntryCount, ct)).Entries.Select(e => e.Item).ToList()
             : (await queries.QueryAsync(new ContentQuery { ContentTypes = [list.ContentType], PageSize = EntryCount }, ct)).Items;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 
 namespace ChuyenDe.Modules.Library.Sitemaps;
@@ -15,6 +17,7 @@ namespace ChuyenDe.Modules.Library.Sitemaps;
 /// protocol allows) <c>/sitemap.xml</c> is a sitemap index of <c>/sitemap-1.xml</c>, <c>/sitemap-2.xml</c>, ….
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class SitemapController(IContentQueryService queries, PublicAddresses addresses, IConfiguration configuration) : Controller
 {
     /// <summary>The most addresses one sitemap file may hold (sitemaps.org).</summary>
@@ -44,6 +47,7 @@ public sealed class SitemapController(IContentQueryService queries, PublicAddres
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
+        PageCache.Tag(HttpContext, CacheTags.Listings);
         var total = FixedPaths.Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile)
         {
@@ -69,6 +73,7 @@ public sealed class SitemapController(IContentQueryService queries, PublicAddres
     [HttpGet("/sitemap-{number:int:min(1)}.xml")]
     public async Task<IActionResult> SitemapFile(int number, CancellationToken ct)
     {
+        PageCache.Tag(HttpContext, CacheTags.Listings);
         var total = FixedPaths.Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile || number > (total + UrlsPerFile - 1) / UrlsPerFile)
         {

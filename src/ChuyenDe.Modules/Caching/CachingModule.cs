@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChuyenDe.Modules.Caching;
+
+/// <summary>
+/// The output cache of anonymous public pages (ASP.NET Core output caching, in memory by default; another
+/// <see cref="IOutputCacheStore"/> registered after this module replaces the store), evicted by tag when changes commit
+/// (<see cref="IPageCacheInvalidator"/>), with entity tags, Brotli/gzip compression of anonymous answers and HEAD for
+/// every GET page. Pages opt in with <c>[OutputCache(PolicyName = PageCache.PolicyName)]</c>.
+/// </summary>
+public static class CachingModule
+{
+    /// <summary>The media types compressed (pages, styles, scripts, pictures in SVG, feeds, sitemaps, JSON, calendars).</summary>
+    public static readonly IReadOnlyList<string> CompressedTypes =
+    [
+        "text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/xml", "text/xml",
+        "application/rss+xml", "application/atom+xml", "application/json", "application/problem+json", "text/plain", "text/calendar",
+    ];
+
+    public static IServiceCollection AddCachingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PageCacheOptions>(configuration.GetSection("ChuyenDe:OutputCache"));
+        services.AddSingleton<PublicPagePolicy>();
+        services.AddOutputCache();
+        services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp => new ConfigureOptions<OutputCacheOptions>(
+            o => o.AddPolicy(PageCache.PolicyName, sp.GetRequiredService<PublicPagePolicy>())));
+        services.AddResponseCompression(o =>
+        {
+            // Only anonymous answers are compressed (see UsePageCache): no secret of a signed-in user travels compressed (BREACH).
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = CompressedTypes;
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PageCacheEvictionInterceptor>();
+        return services;
+    }
+
+    /// <summary>
+    /// Declares which cached pages a change of <typeparamref name="TEntity"/> evicts (by the module that owns the entity):
+    /// the tags of an added, modified or deleted entry, evicted once the save commits.
+    /// </summary>
+    public static IServiceCollection AddPageCacheDependency<TEntity>(
+        this IServiceCollection services, Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity>, IEnumerable<string>> tags)
+        where TEntity : class
+    {
+        services.AddSingleton(new PageCacheDependency(typeof(TEntity), entry => tags(entry.Context.Entry((TEntity)entry.Entity))));
+        return services;
+    }
+
+    /// <summary>HEAD as GET without a body; early in the pipeline, before routing.</summary>
+    public static IApplicationBuilder UseHeadRequests(this IApplicationBuilder app)
+        => app.UseMiddleware<HeadRequestMiddleware>();
+
+    /// <summary>The output cache, then compression of anonymous answers, then entity tags; after authentication, before the endpoints.</summary>
+    public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
+    {
+        app.UseOutputCache();
+        app.UseWhen(context => context.User.Identity?.IsAuthenticated != true, branch => branch.UseResponseCompression());
+        app.UseMiddleware<EntityTagMiddleware>();
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace ChuyenDe.Modules.Caching;
+
+/// <summary>
+/// Gives the anonymous answers of public pages an entity tag (a hash of the body) and answers a matching
+/// <c>If-None-Match</c> with 304. Placed inside the output cache, so a cached page keeps its tag and the cache answers
+/// conditional requests itself; the body is hashed once per rendering.
+/// </summary>
+internal sealed class EntityTagMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!IsPublicPage(context))
+        {
+            await next(context);
+            return;
+        }
+
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag))
+        {
+            var tag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32] + "\"";
+            response.Headers.ETag = tag;
+            if (Matches(context.Request, tag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                return;
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static bool IsPublicPage(HttpContext context)
+        => HttpMethods.IsGet(context.Request.Method)
+           && context.User.Identity?.IsAuthenticated != true
+           && context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PageCache.PolicyName;
+
+    private static bool Matches(HttpRequest request, string tag)
+    {
+        var header = request.Headers.IfNoneMatch.ToString();
+        return header.Length > 0 && header.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == tag || t == tag[2..] || "W/" + t == tag);
+    }
+}

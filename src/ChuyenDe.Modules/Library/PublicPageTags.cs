@@ -1,0 +1,41 @@
+using ChuyenDe.Modules.Caching;
+using ChuyenDe.Modules.Contents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ChuyenDe.Modules.Library;
+
+/// <summary>
+/// Which cached public pages show a content version: a version that is or was published shows on its item page, the
+/// lists of its type and the pages listing several types (home, library, curated lists, the site feed, the sitemap).
+/// Drafts show nowhere; a taxonomy's terms show on item pages and in filters.
+/// </summary>
+internal static class PublicPageTags
+{
+    public static IEnumerable<string> Of(EntityEntry<ContentItemVersionRecord> entry)
+    {
+        var record = entry.Entity;
+        var wasPublished = entry.State != EntityState.Added && entry.Property(r => r.Published).OriginalValue;
+        var isPublished = entry.State != EntityState.Deleted && record.Published;
+        var shows = entry.State switch
+        {
+            EntityState.Added => isPublished,
+            EntityState.Deleted => wasPublished,
+            // A published version changes only by being unpublished, removed or re-dated; Latest moving to a new draft shows nowhere.
+            _ => wasPublished != isPublished
+                 || (isPublished && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ContentItemVersionRecord.Latest))),
+        };
+        if (!shows)
+        {
+            return [];
+        }
+
+        List<string> tags = [CacheTags.Item(record.ContentItemId), CacheTags.Type(record.ContentType), CacheTags.Listings];
+        if (record.ContentType is "Taxonomy")
+        {
+            tags.Add(CacheTags.Terms);
+        }
+
+        return tags;
+    }
+}
