@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,8 @@ public static class ContentsModule
         services.AddScoped<IContentLookup, ContentLookup>();
         services.AddScoped<IContentValidator, ContentValidator>();
         services.AddScoped<IContentQueryService, ContentQueryService>();
+        // A published version shows on its page and on the lists; its change evicts them once committed.
+        services.AddPageCacheDependency<ContentItemVersionRecord>(ContentPageTags.Of);
         services.AddScoped<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();

@@ -1,5 +1,3 @@
-using ChuyenDe.Modules.Caching;
-using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +16,6 @@ public static class LibraryModule
         services.AddScoped<CuratedLists>();
         services.AddScoped<PublicAddresses>();
         services.AddHttpContextAccessor();
-        services.AddPageCacheDependency<ContentItemVersionRecord>(PublicPageTags.Of);
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;
     }

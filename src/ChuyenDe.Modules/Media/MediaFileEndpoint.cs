@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using ChuyenDe.Modules.Caching;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Text;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
@@ -87,8 +90,29 @@ internal static class MediaFileEndpoint
         // A download: counted once the whole file was sent (not for 206 parts, 304 or HEAD), once per client and day,
         // and never for robots (see DownloadDeduplicator).
         var id = record.Id;
-        return new CountedResult(result, id, downloads, () => db.Set<MediaFileRecord>().Where(f => f.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(f => f.DownloadCount, f => f.DownloadCount + 1), CancellationToken.None));
+        return new CountedResult(result, id, downloads, async () =>
+        {
+            await db.Set<MediaFileRecord>().Where(f => f.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.DownloadCount, f => f.DownloadCount + 1), CancellationToken.None);
+            await EvictPagesShowingCountAsync(http, db, path);
+        });
+    }
+
+    /// <summary>The cached pages of the published items using the file show its download count: evicted when it grows.</summary>
+    private static async Task EvictPagesShowingCountAsync(HttpContext http, DbContext db, string path)
+    {
+        if (http.RequestServices.GetService<IOutputCacheStore>() is not { } cache)
+        {
+            return;
+        }
+
+        var items = await db.Set<MediaUsageRecord>().AsNoTracking()
+            .Where(u => u.Path == path && u.Published)
+            .Select(u => u.ContentItemId).Distinct().ToListAsync(CancellationToken.None);
+        foreach (var item in items)
+        {
+            await cache.EvictByTagAsync(CacheTags.Item(item), CancellationToken.None);
+        }
     }
 
     /// <summary>

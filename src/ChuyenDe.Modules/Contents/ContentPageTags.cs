@@ -1,16 +1,15 @@
 using ChuyenDe.Modules.Caching;
-using ChuyenDe.Modules.Contents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace ChuyenDe.Modules.Library;
+namespace ChuyenDe.Modules.Contents;
 
 /// <summary>
 /// Which cached public pages show a content version: a version that is or was published shows on its item page, the
 /// lists of its type and the pages listing several types (home, library, curated lists, the site feed, the sitemap).
 /// Drafts show nowhere; a taxonomy's terms show on item pages and in filters.
 /// </summary>
-internal static class PublicPageTags
+internal static class ContentPageTags
 {
     public static IEnumerable<string> Of(EntityEntry<ContentItemVersionRecord> entry)
     {
