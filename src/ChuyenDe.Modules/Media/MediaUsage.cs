@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,32 +133,27 @@ internal sealed class MediaUsageBackfill
 
         var queries = services.GetRequiredService<IContentQueryService>();
         var indexer = ActivatorUtilities.CreateInstance<MediaUsageIndexer>(services);
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var count = 0;
-        for (var page = 1; ; page++)
+        return await db.InTransactionAsync(async () =>
         {
-            var result = await queries.QueryAsync(new ContentQuery
+            var count = 0;
+            for (var page = 1; ; page++)
             {
-                LatestInsteadOfPublished = true, Order = ContentOrder.Title, Page = page, PageSize = 100,
-            }, ct);
-            foreach (var item in result.Items)
-            {
-                await indexer.ReindexAsync(item.ContentItemId, ct);
-                count++;
+                var result = await queries.QueryAsync(new ContentQuery
+                {
+                    LatestInsteadOfPublished = true, Order = ContentOrder.Title, Page = page, PageSize = 100,
+                }, ct);
+                foreach (var item in result.Items)
+                {
+                    await indexer.ReindexAsync(item.ContentItemId, ct);
+                    count++;
+                }
+
+                if (page >= result.PageCount)
+                {
+                    return count;
+                }
             }
-
-            if (page >= result.PageCount)
-            {
-                break;
-            }
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-
-        return count;
+        }, ct);
     }
 }
 
