@@ -54,7 +54,6 @@ public sealed record AuditIndexView(
 /// </summary>
 [RequirePermission(AuditPermissions.ViewAuditTrail)]
 public sealed class AuditAdminController(
-    IUserScopeService scopes,
     IOrganizationDirectory organizations,
     ISiteSettingsService settings,
     DbContext db,
@@ -82,10 +81,7 @@ public sealed class AuditAdminController(
         [FromQuery(Name = AuditQueryNames.Page)] string? page,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var (filter, errors) = Parse(from, to, category, action, actor, organizationId, contentItemId, text);
         var site = await settings.GetAsync(ct);
@@ -129,10 +125,7 @@ public sealed class AuditAdminController(
         [FromQuery(Name = AuditQueryNames.Text)] string? text,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var (filter, errors) = Parse(from, to, category, action, actor, organizationId, contentItemId, text);
         if (errors.Count > 0)

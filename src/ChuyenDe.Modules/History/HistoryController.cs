@@ -48,7 +48,6 @@ public sealed class HistoryController(
     IContentManager contents,
     IContentDefinitionManager definitions,
     IContentAuthorizer authorizer,
-    IUserScopeService scopes,
     IVersionComparer comparer,
     ISiteSettingsService settings,
     IAuditTrail audit,
@@ -206,11 +205,7 @@ public sealed class HistoryController(
     /// </summary>
     private async Task<Access> AuthorizeAsync(string id, ContentAction action, CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(User, ct);
-        if (scope is null)
-        {
-            return new Access(Challenge());
-        }
+        var scope = Scope;
 
         var versions = await contents.ListVersionsAsync(id, ct);
         if (versions.Count == 0)

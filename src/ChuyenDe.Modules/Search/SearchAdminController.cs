@@ -28,7 +28,6 @@ public sealed record AdminSearchView(
 /// organisation subtree (administrators: everything), and the button that rebuilds the node's index.
 /// </summary>
 public sealed class SearchAdminController(
-    IUserScopeService scopes,
     ISearchService search,
     ISearchIndexMaintenance maintenance,
     IContentDefinitionManager definitions,
@@ -45,10 +44,7 @@ public sealed class SearchAdminController(
     [HttpGet(BasePath)]
     public async Task<IActionResult> Index(string? q, string? type, string? page, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         if (!(scope.Has("PreviewContent") || scope.Has("ViewOwnContent")))
         {

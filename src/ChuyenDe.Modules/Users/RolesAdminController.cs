@@ -35,7 +35,6 @@ public sealed record RoleEditView(RoleInfo? Role, RoleForm Form, IReadOnlyList<P
 /// </summary>
 [RequirePermission("ManageRoles")]
 public sealed partial class RolesAdminController(
-    IUserScopeService scopes,
     IPermissionService permissions,
     IEnumerable<IPermissionProvider> providers,
     RoleManager<CmsRole> roleManager,
@@ -58,10 +57,7 @@ public sealed partial class RolesAdminController(
     [HttpGet(Base + "/tao")]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         return View("Edit", Build(actor, null, new RoleForm(), readOnly: false));
     }
@@ -69,10 +65,7 @@ public sealed partial class RolesAdminController(
     [HttpPost(Base + "/tao")]
     public async Task<IActionResult> Create(RoleForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var name = form.Name?.Trim();
         if (string.IsNullOrEmpty(name))
@@ -136,10 +129,7 @@ public sealed partial class RolesAdminController(
     [HttpGet(Base + "/{name}/sua")]
     public async Task<IActionResult> Edit(string name, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if ((await catalog.ListAsync(ct)).FirstOrDefault(r => r.Name == name) is not { } role)
         {
@@ -153,10 +143,7 @@ public sealed partial class RolesAdminController(
     [HttpPost(Base + "/{name}/sua")]
     public async Task<IActionResult> Edit(string name, RoleForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var roles = await catalog.ListAsync(ct);
         if (roles.FirstOrDefault(r => r.Name == name) is not { } role)
