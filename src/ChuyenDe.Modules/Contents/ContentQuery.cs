@@ -44,7 +44,7 @@ public sealed record ContentQuery
 
 public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int Total, int Page, int PageSize)
 {
-    public int PageCount => PageSize <= 0 ? 0 : (Total + PageSize - 1) / PageSize;
+    public int PageCount => PagedResult.PageCount(Total, PageSize);
 }
 
 /// <summary>Read side of the content store for pages and lists.</summary>

@@ -276,9 +276,5 @@ public sealed class ContentAdminController(
     private IActionResult Refuse(ItemAccess access) => access.Outcome == AccessOutcome.NotFound ? NotFound() : Denied();
 
     /// <summary>403 with the back office's Vietnamese page.</summary>
-    private ViewResult Denied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("~/Users/Views/Account/Denied.cshtml");
-    }
+    private ViewResult Denied() => AccessDenied();
 }

@@ -68,21 +68,18 @@ internal sealed class UsersAdminService(
         }
 
         var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
-        var total = found.Count;
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
         var shown = found.OrderBy(u => string.IsNullOrEmpty(u.DisplayName) ? u.UserName : u.DisplayName, comparer).ThenBy(u => u.UserName, StringComparer.Ordinal)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var shownIds = shown.Select(u => u.Id).ToList();
+            .ToPagedResult(page, PageSize);
+        var shownIds = shown.Items.Select(u => u.Id).ToList();
         var roleNames = roles.ToDictionary(r => r.Id, r => r.Name);
         var heldRoles = (await db.Set<IdentityUserRole<string>>().AsNoTracking().Where(r => shownIds.Contains(r.UserId)).ToListAsync(ct))
             .ToLookup(r => r.UserId, r => roleNames.GetValueOrDefault(r.RoleId, "?"));
         var now = clock.GetUtcNow();
-        var rows = shown.Select(u => new UserRow(u.Id, u.UserName ?? "", string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, u.Email,
+        var rows = shown.Items.Select(u => new UserRow(u.Id, u.UserName ?? "", string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, u.Email,
                 names.GetValueOrDefault(u.OrganizationId), heldRoles[u.Id].Order(StringComparer.Ordinal).ToList(),
                 u.LockoutEnd > now ? u.LockoutEnd : null))
             .ToList();
-        return new UserListing(rows, total, page, pageCount, query, organizationId, chosenRole?.Name,
+        return new UserListing(rows, shown.Total, shown.Page, shown.PageCount, query, organizationId, chosenRole?.Name,
             ChoosableOrganizations(actor, all, includeInactive: true), roles.Where(r => !r.IsImplicit).ToList());
     }
 
