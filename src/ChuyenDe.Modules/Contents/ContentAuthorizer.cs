@@ -71,6 +71,6 @@ internal sealed class ContentAuthorizer : IContentAuthorizer
         }
 
         // Types without an organisation (pages, taxonomies) belong to the Department level.
-        return type.HasPart(ContentKinds.OrganizationPart) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has("EditContent");
+        return ContentParts.HasOrganization(type) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has("EditContent");
     }
 }

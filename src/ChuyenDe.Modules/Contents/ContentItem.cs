@@ -47,7 +47,7 @@ public sealed class ContentItem
 
     /// <summary>The organisation the item belongs to (<c>OrganizationPart.OrganizationId</c>), or null.</summary>
     public string? OrganizationId
-        => Part(ContentKinds.OrganizationPart)?["OrganizationId"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+        => ContentParts.OrganizationId(this);
 
     /// <summary>A field's JSON object inside a part, or null.</summary>
     public JsonObject? Field(string partName, string fieldName) => Part(partName)?[fieldName] as JsonObject;

@@ -80,6 +80,7 @@ internal sealed class ContentManager(
     DbContext db,
     IContentDefinitionManager definitions,
     IContentValidator validator,
+    IContentKindRules kinds,
     IEnumerable<IContentEventHandler> handlers,
     IEnumerable<IContentPublishCheck> publishChecks,
     IEnumerable<IContentChangeGuard> changeGuards,
@@ -104,20 +105,8 @@ internal sealed class ContentManager(
             var partJson = item.GetOrCreatePart(part.Name);
             foreach (var field in part.PartDefinition.Fields)
             {
-                var fieldJson = new JsonObject();
-                if (field.FieldName == ContentKinds.BooleanField
-                    && field.Settings["BooleanFieldSettings"]?["DefaultValue"] is JsonValue dv && dv.TryGetValue<bool>(out var b))
-                {
-                    fieldJson["Value"] = b;
-                }
-                else if (field.FieldName == ContentKinds.TextField
-                         && (ContentValidator.Text(field.Settings["TextFieldSettings"]?["DefaultValue"])
-                             ?? ContentValidator.Text(field.Settings["TextFieldPredefinedListEditorSettings"]?["DefaultValue"])) is { Length: > 0 } text)
-                {
-                    fieldJson["Text"] = text;
-                }
-
-                partJson[field.Name] = fieldJson;
+                // The kind's default (e.g. a yes/no field's default answer); a kind without rules starts empty.
+                partJson[field.Name] = kinds.Field(field.FieldName)?.NewValue(field) ?? new JsonObject();
             }
         }
 
@@ -324,9 +313,8 @@ internal sealed class ContentManager(
         record.PublishedUtc = now;
         record.ScheduledPublishUtc = null;
         var content = JsonNode.Parse(record.Content)!.AsObject();
-        if (content[ContentKinds.PublishLaterPart] is JsonObject publishLater)
+        if (ContentParts.ClearSchedule(content))
         {
-            publishLater["ScheduledPublishUtc"] = null;
             record.Content = content.ToJsonString(ContentJson.Options);
         }
 
@@ -417,16 +405,10 @@ internal sealed class ContentManager(
         clone.ContentItemVersionId = IdGenerator.NewId();
         clone.Owner = "";
         clone.PublishedUtc = null;
-        if (clone.Part(ContentKinds.AutoroutePart) is { } autoroute)
-        {
-            autoroute["Path"] = null;
-        }
+        ContentParts.ClearPath(clone);
 
         // A copy is never published by a schedule nobody set for it.
-        if (clone.Part(ContentKinds.PublishLaterPart) is { } publishLater)
-        {
-            publishLater["ScheduledPublishUtc"] = null;
-        }
+        ContentParts.ClearSchedule(clone.Content);
 
         return await SaveDraftAsync(clone, actor with { }, ct);
     }
@@ -544,21 +526,20 @@ internal sealed class ContentManager(
     {
         item.SetContent(Normalized(item.Content));
         item.ContentType = type.Name;
-        if (type.HasPart(ContentKinds.TitlePart) && item.Part(ContentKinds.TitlePart)?["Title"] is JsonValue title
-            && title.TryGetValue<string>(out var text))
+        if (ContentParts.HasTitle(type) && ContentParts.Title(item) is { } title)
         {
-            item.DisplayText = text.Trim();
-            item.Part(ContentKinds.TitlePart)!["Title"] = item.DisplayText;
+            item.DisplayText = title.Trim();
+            ContentParts.SetTitle(item, item.DisplayText);
         }
 
         item.DisplayText = item.DisplayText.Normalize(NormalizationForm.FormC);
 
         // A typed address becomes a slug path ("Liên hệ/Góp ý" → "lien-he/gop-y"), as the address field promises.
-        foreach (var part in type.Parts.Where(p => p.PartName == ContentKinds.AutoroutePart))
+        foreach (var part in ContentParts.AddressParts(type))
         {
-            if (item.Part(part.Name) is { } autoroute && ContentValidator.Text(autoroute["Path"]) is { Length: > 0 } typed)
+            if (item.Part(part.Name) is { } address && ContentParts.PathOf(address) is { Length: > 0 } typed)
             {
-                autoroute["Path"] = Slugs.SlugifyPath(typed);
+                ContentParts.SetPathOf(address, Slugs.SlugifyPath(typed));
             }
         }
     }
@@ -576,14 +557,14 @@ internal sealed class ContentManager(
     /// <summary>Gives the item its route: a custom path as typed (made a slug), or one from the type's pattern.</summary>
     private async Task AssignPathAsync(ContentItem item, ContentTypeDefinition type, List<ContentValidationError> errors, CancellationToken ct)
     {
-        var part = type.Parts.FirstOrDefault(p => p.PartName == ContentKinds.AutoroutePart);
+        var part = ContentParts.AddressParts(type).FirstOrDefault();
         if (part is null)
         {
             return;
         }
 
         var json = item.GetOrCreatePart(part.Name);
-        var custom = ContentValidator.Text(json["Path"]);
+        var custom = ContentParts.PathOf(json);
         var settings = part.Settings["AutoroutePartSettings"] as JsonObject;
         var allowCustom = settings?["AllowCustomPath"] is JsonValue allow && allow.TryGetValue<bool>(out var a) && a;
         if (!string.IsNullOrWhiteSpace(custom) && (allowCustom || await OwnsPathAsync(item.ContentItemId, custom, ct)))
@@ -607,7 +588,7 @@ internal sealed class ContentManager(
                     return;
                 }
 
-                json["Path"] = path;
+                ContentParts.SetPathOf(json, path);
                 return;
             }
         }
@@ -620,8 +601,8 @@ internal sealed class ContentManager(
         }
 
         generated = AvoidReserved(generated, item);
-        json["Path"] = await Slugs.MakeUniqueAsync(generated,
-            async p => reservedPaths.IsReserved(p) || await IsPathTakenAsync(p, item.ContentItemId, ct));
+        ContentParts.SetPathOf(json, await Slugs.MakeUniqueAsync(generated,
+            async p => reservedPaths.IsReserved(p) || await IsPathTakenAsync(p, item.ContentItemId, ct)));
     }
 
     /// <summary>
@@ -700,8 +681,7 @@ internal sealed class ContentManager(
         record.Author = item.Author;
         record.ModifiedUtc = item.ModifiedUtc ?? DateTime.UtcNow;
         record.OrganizationId = item.OrganizationId;
-        record.ScheduledPublishUtc = ContentValidator.Text(item.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]) is { Length: > 0 } s
-                                     && ContentJson.TryParseDate(s, out var scheduled) ? scheduled : null;
+        record.ScheduledPublishUtc = ContentParts.ScheduledPublishUtc(item);
         record.Content = item.ContentToJsonString();
     }
 
@@ -739,8 +719,8 @@ internal sealed class ContentManager(
             .Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(ct);
         foreach (var record in active)
         {
-            var content = JsonNode.Parse(record.Content) as JsonObject ?? new JsonObject();
-            if (ContentValidator.Text(content[ContentKinds.AutoroutePart]?["Path"]) is { Length: > 0 } path)
+            var version = ToItem(record);
+            if (ContentParts.Path(version) is { Length: > 0 } path)
             {
                 routes.Add(new ContentRouteRecord
                 {
@@ -757,11 +737,10 @@ internal sealed class ContentManager(
                 continue;
             }
 
-            foreach (var (part, field) in type.AllFields().Where(f => f.Field.FieldName == ContentKinds.TaxonomyField))
+            foreach (var (part, field, chosen) in kinds.TermsOf(version, type))
             {
-                var fieldJson = content[part.Name]?[field.Name];
-                var taxonomyId = field.KindSettings.TaxonomyContentItemId ?? ContentValidator.Text(fieldJson?["TaxonomyContentItemId"]) ?? "";
-                foreach (var termId in ContentValidator.Strings(fieldJson?["TermContentItemIds"]).Distinct())
+                var taxonomyId = chosen.TaxonomyContentItemId;
+                foreach (var termId in chosen.TermContentItemIds.Distinct())
                 {
                     terms.Add(new ContentTaxonomyRecord
                     {

@@ -28,7 +28,7 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
 
     private Task Changed(ContentEvent e)
     {
-        if (e.Item.Part(ContentKinds.TaxonomyPart) is not null)
+        if (ContentParts.IsTaxonomy(e.Item))
         {
             _taxonomies = null;
         }
@@ -67,7 +67,7 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
         // Taxonomies are read from their latest version so that a draft item can already use new terms;
         // removed taxonomies have no latest version.
         var taxonomyTypes = (await definitions.ListTypeDefinitionsAsync(ct))
-            .Where(t => t.HasPart(ContentKinds.TaxonomyPart)).Select(t => t.Name).ToList();
+            .Where(ContentParts.IsTaxonomy).Select(t => t.Name).ToList();
         var rows = await db.Set<ContentItemVersionRecord>().AsNoTracking()
             .Where(r => r.Latest && taxonomyTypes.Contains(r.ContentType))
             .Select(r => new { r.ContentItemId, r.DisplayText, r.Content })
@@ -75,13 +75,13 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
         var result = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (JsonNode.Parse(row.Content)?["TaxonomyPart"] is not JsonObject part)
+            if (JsonNode.Parse(row.Content) is not JsonObject content || !ContentParts.TryGetTaxonomyTerms(content, out var tree))
             {
                 continue;
             }
 
             var terms = new List<TaxonomyTerm>();
-            Flatten(row.ContentItemId, part["Terms"] as JsonArray, null, 0, terms);
+            Flatten(row.ContentItemId, tree, null, 0, terms);
             result[row.ContentItemId] = new Taxonomy(row.ContentItemId, row.DisplayText, terms);
         }
 
@@ -104,7 +104,7 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
                 continue;
             }
 
-            var title = (term["TitlePart"]?["Title"] as JsonValue)?.GetValue<string>()
+            var title = ContentParts.Title(term)
                 ?? (term["DisplayText"] as JsonValue)?.GetValue<string>() ?? id;
             var children = term["Terms"] as JsonArray;
             var termFields = term["Term"] as JsonObject;
