@@ -145,19 +145,3 @@ public sealed class ContentItem
         return item;
     }
 }
-
-/// <summary>Which version of an item to load.</summary>
-public enum VersionOptions
-{
-    /// <summary>The published version, if any.</summary>
-    Published,
-
-    /// <summary>The latest version, draft or published.</summary>
-    Latest,
-}
-
-public sealed class ContentFormatException(string path, string message) : Exception($"{path}: {message}")
-{
-    public string JsonPath { get; } = path;
-    public string Reason { get; } = message;
-}

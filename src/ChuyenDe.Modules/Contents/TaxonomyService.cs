@@ -3,22 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Contents;
 
-public sealed record TaxonomyTerm(string ContentItemId, string TaxonomyContentItemId, string Title, string? Code,
-    string? Description, string? ParentId, int Depth, bool HasChildren);
-
-public sealed record Taxonomy(string ContentItemId, string Title, IReadOnlyList<TaxonomyTerm> Terms)
-{
-    public TaxonomyTerm? Find(string termId) => Terms.FirstOrDefault(t => t.ContentItemId == termId);
-}
-
-/// <summary>Published taxonomies with their terms flattened in tree order.</summary>
-public interface ITaxonomyService
-{
-    Task<Taxonomy?> GetTaxonomyAsync(string taxonomyContentItemId, CancellationToken ct = default);
-    Task<IReadOnlyList<Taxonomy>> ListTaxonomiesAsync(CancellationToken ct = default);
-    Task<TaxonomyTerm?> FindTermAsync(string termContentItemId, CancellationToken ct = default);
-}
-
 internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager definitions) : ITaxonomyService, IContentEventHandler
 {
     Task IContentEventHandler.CreatedAsync(ContentEvent e, CancellationToken ct) => Changed(e);
