@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ChuyenDe.Modules.Contents;
 
 /// <summary>
@@ -18,5 +20,5 @@ public interface IPartKindRules
     Task ValidateAsync(PartValidationContext context, CancellationToken ct = default) => Task.CompletedTask;
 
     /// <summary>The text (Markdown or HTML of a body) in which the part may link files of the media library, or null.</summary>
-    string? MediaLinkingText(System.Text.Json.Nodes.JsonObject? value) => null;
+    string? MediaLinkingText(JsonObject? value) => null;
 }
