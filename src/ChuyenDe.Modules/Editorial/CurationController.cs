@@ -356,7 +356,7 @@ public sealed class CurationController(
     {
         var typeNames = await TypeNamesAsync(ct);
         var organization = candidate.Latest.OrganizationId is { } o ? await organizations.GetAsync(o, ct) : null;
-        var path = candidate.Published?.Part(ContentKinds.AutoroutePart)?["Path"]?.GetValue<string>();
+        var path = candidate.Published is { } published ? ContentParts.Path(published) : null;
         return new CurationItemView(candidate,
             typeNames.GetValueOrDefault(candidate.Latest.ContentType) ?? candidate.Latest.ContentType,
             organization?.Name,

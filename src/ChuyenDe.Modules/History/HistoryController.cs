@@ -158,10 +158,9 @@ public sealed class HistoryController(
 
         // A schedule belonged to the old editorial decision; a restored draft waits for someone to publish it.
         var scheduleCleared = false;
-        if (draft.Content[ContentKinds.PublishLaterPart] is JsonObject publishLater
-            && publishLater["ScheduledPublishUtc"] is JsonValue scheduled && scheduled.TryGetValue<string>(out var when) && when.Length > 0)
+        if (ContentParts.HasSchedule(draft))
         {
-            publishLater["ScheduledPublishUtc"] = null;
+            ContentParts.ClearSchedule(draft.Content);
             scheduleCleared = true;
         }
 
