@@ -7,7 +7,7 @@ namespace ChuyenDe.Modules.Admin;
 /// <summary>Base of the back office's controllers: admin area, signed in, holding AccessAdmin.</summary>
 [Area("Admin")]
 [RequirePermission("AccessAdmin")]
-public abstract class AdminController : Controller
+public abstract partial class AdminController : Controller
 {
     /// <summary>Shows a one-time message on the next page.</summary>
     protected void Flash(string message) => TempData["Message"] = message;
@@ -22,7 +22,6 @@ public sealed record DashboardView(
     IReadOnlyDictionary<string, string> TypeNames);
 
 public sealed class DashboardController(
-    IUserScopeService scopes,
     IContentQueryService queries,
     IContentDefinitionManager definitions,
     IOrganizationDirectory organizations) : AdminController
@@ -30,11 +29,7 @@ public sealed class DashboardController(
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(User, ct);
-        if (scope is null)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var inScope = new ContentQuery
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Http;
@@ -54,7 +55,6 @@ public sealed record AuditIndexView(
 /// </summary>
 [RequirePermission(AuditPermissions.ViewAuditTrail)]
 public sealed class AuditAdminController(
-    IUserScopeService scopes,
     IOrganizationDirectory organizations,
     ISiteSettingsService settings,
     DbContext db,
@@ -82,21 +82,15 @@ public sealed class AuditAdminController(
         [FromQuery(Name = AuditQueryNames.Page)] string? page,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var (filter, errors) = Parse(from, to, category, action, actor, organizationId, contentItemId, text);
         var site = await settings.GetAsync(ct);
         var query = await new AuditReader(db, organizations).QueryAsync(scope, filter, site.TimeZone, ct);
-        var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, pageCount) : 1;
-        var records = await query.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var records = await query.ToPagedResultAsync(int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1, PageSize, ct);
 
         var names = await organizations.GetShortNamesAsync(ct);
-        var rows = records.Select(r => ToRow(r, site, names)).ToList();
+        var rows = records.Items.Select(r => ToRow(r, site, names)).ToList();
         var queryString = filter.ToQueryString();
 
         string UrlFor(int n)
@@ -109,7 +103,7 @@ public sealed class AuditAdminController(
         var others = (await db.Set<AuditEntryRecord>().Select(e => e.Action).Distinct().ToListAsync(ct))
             .Except(AuditActions.All, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var choosable = await organizations.ListTreeAsync(scope.InScope, ct);
-        return View(new AuditIndexView(rows, total, pageNumber, pageCount, filter, errors,
+        return View(new AuditIndexView(rows, records.Total, records.Page, records.PageCount, filter, errors,
             AuditCategories.All.Select(c => new AuditChoice(c, CategoryText(c))).ToList(),
             AuditActions.All.Concat(others).Select(a => new AuditChoice(a, ActionText(a))).ToList(),
             choosable,
@@ -129,10 +123,7 @@ public sealed class AuditAdminController(
         [FromQuery(Name = AuditQueryNames.Text)] string? text,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var (filter, errors) = Parse(from, to, category, action, actor, organizationId, contentItemId, text);
         if (errors.Count > 0)

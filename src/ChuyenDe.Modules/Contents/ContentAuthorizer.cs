@@ -2,33 +2,10 @@ using ChuyenDe.Modules.Security;
 
 namespace ChuyenDe.Modules.Contents;
 
-// The content engine decides who may do what with its items, on top of the permissions and user scopes of Security
-// (which knows nothing of content).
-
-public enum ContentAction
-{
-    /// <summary>See the item (any version) in the back office.</summary>
-    View,
-    Edit,
-    Publish,
-    Unpublish,
-    Delete,
-    Clone,
-    ViewHistory,
-}
-
 /// <summary>
-/// Decides what a user may do with a content item: the permission (the "Own" variant when the user owns the item)
-/// and the organisation scope (the item's organisation must be the user's or below it).
+/// The content engine decides who may do what with its items, on top of the permissions and user scopes of Security
+/// (which knows nothing of content).
 /// </summary>
-public interface IContentAuthorizer
-{
-    bool Can(UserScope user, ContentAction action, ContentItem item);
-
-    /// <summary>Whether the user may create items of a type for an organisation.</summary>
-    bool CanCreate(UserScope user, ContentTypeDefinition type, string? organizationId);
-}
-
 internal sealed class ContentAuthorizer : IContentAuthorizer
 {
     public bool Can(UserScope user, ContentAction action, ContentItem item)
@@ -71,6 +48,6 @@ internal sealed class ContentAuthorizer : IContentAuthorizer
         }
 
         // Types without an organisation (pages, taxonomies) belong to the Department level.
-        return type.HasPart(ContentKinds.OrganizationPart) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has("EditContent");
+        return ContentParts.HasOrganization(type) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has("EditContent");
     }
 }

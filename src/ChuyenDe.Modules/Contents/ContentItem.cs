@@ -47,7 +47,7 @@ public sealed class ContentItem
 
     /// <summary>The organisation the item belongs to (<c>OrganizationPart.OrganizationId</c>), or null.</summary>
     public string? OrganizationId
-        => Part(ContentKinds.OrganizationPart)?["OrganizationId"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+        => ContentParts.OrganizationId(this);
 
     /// <summary>A field's JSON object inside a part, or null.</summary>
     public JsonObject? Field(string partName, string fieldName) => Part(partName)?[fieldName] as JsonObject;
@@ -144,20 +144,4 @@ public sealed class ContentItem
 
         return item;
     }
-}
-
-/// <summary>Which version of an item to load.</summary>
-public enum VersionOptions
-{
-    /// <summary>The published version, if any.</summary>
-    Published,
-
-    /// <summary>The latest version, draft or published.</summary>
-    Latest,
-}
-
-public sealed class ContentFormatException(string path, string message) : Exception($"{path}: {message}")
-{
-    public string JsonPath { get; } = path;
-    public string Reason { get; } = message;
 }

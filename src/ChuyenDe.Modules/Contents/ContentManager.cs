@@ -6,80 +6,11 @@ using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Contents;
 
-/// <summary>The outcome of a change: the saved item, or the validation errors (nothing saved then).</summary>
-public sealed record ContentResult(ContentItem? Item, IReadOnlyList<ContentValidationError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static ContentResult Success(ContentItem item) => new(item, []);
-}
-
-public sealed class ContentOperationException(string message) : InvalidOperationException(message);
-
-/// <summary>A change refused by an <see cref="IContentChangeGuard"/>; the message is meant for the user.</summary>
-public sealed class ContentChangeBlockedException(string message) : InvalidOperationException(message);
-
-/// <summary>
-/// Orchard Core's content manager semantics over versioned rows. Every change runs in one transaction
-/// (joining the caller's when there is one) together with the index tables and the event handlers.
-/// </summary>
-public interface IContentManager
-{
-    /// <summary>A new, unsaved item of the type with its parts and fields initialised.</summary>
-    Task<ContentItem> NewAsync(string contentType, CancellationToken ct = default);
-
-    Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken ct = default);
-    Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken ct = default);
-
-    /// <summary>Every stored version, newest first (removed items included).</summary>
-    Task<IReadOnlyList<ContentItem>> ListVersionsAsync(string contentItemId, CancellationToken ct = default);
-
-    /// <summary>Saves the item as a draft. A published item stays visible until the draft is published.</summary>
-    Task<ContentResult> SaveDraftAsync(ContentItem item, ContentActor actor, CancellationToken ct = default);
-
-    /// <summary>Saves the item and publishes that version.</summary>
-    Task<ContentResult> PublishAsync(ContentItem item, ContentActor actor, CancellationToken ct = default);
-
-    /// <summary>Publishes the latest version as it is (used by scheduled publishing).</summary>
-    Task<ContentResult> PublishLatestAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
-
-    Task<bool> UnpublishAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
-
-    /// <summary>Drops the draft and makes the published version the latest again.</summary>
-    Task<bool> DiscardDraftAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
-
-    /// <summary>Soft delete: every version stays stored but none is latest or published.</summary>
-    Task<bool> RemoveAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
-
-    /// <summary>A new item (draft) copied from the latest version.</summary>
-    Task<ContentResult> CloneAsync(string contentItemId, ContentActor actor, CancellationToken ct = default);
-
-    /// <summary>
-    /// Imports an item as given (recipes): same ids, flags and dates. Unchanged items are left alone;
-    /// returns false then.
-    /// </summary>
-    Task<bool> ImportAsync(ContentItem item, ContentActor actor, CancellationToken ct = default);
-
-    Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, CancellationToken ct = default);
-}
-
-/// <summary>Small look-ups other code needs without loading items.</summary>
-public interface IContentLookup
-{
-    Task<string?> GetLatestContentTypeAsync(string contentItemId, CancellationToken ct = default);
-}
-
-internal sealed class ContentLookup(DbContext db) : IContentLookup
-{
-    public async Task<string?> GetLatestContentTypeAsync(string contentItemId, CancellationToken ct = default)
-        => await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.ContentItemId == contentItemId && r.Latest)
-            .Select(r => r.ContentType).FirstOrDefaultAsync(ct);
-}
-
 internal sealed class ContentManager(
     DbContext db,
     IContentDefinitionManager definitions,
     IContentValidator validator,
+    IContentKindRules kinds,
     IEnumerable<IContentEventHandler> handlers,
     IEnumerable<IContentPublishCheck> publishChecks,
     IEnumerable<IContentChangeGuard> changeGuards,
@@ -104,20 +35,8 @@ internal sealed class ContentManager(
             var partJson = item.GetOrCreatePart(part.Name);
             foreach (var field in part.PartDefinition.Fields)
             {
-                var fieldJson = new JsonObject();
-                if (field.FieldName == ContentKinds.BooleanField
-                    && field.Settings["BooleanFieldSettings"]?["DefaultValue"] is JsonValue dv && dv.TryGetValue<bool>(out var b))
-                {
-                    fieldJson["Value"] = b;
-                }
-                else if (field.FieldName == ContentKinds.TextField
-                         && (ContentValidator.Text(field.Settings["TextFieldSettings"]?["DefaultValue"])
-                             ?? ContentValidator.Text(field.Settings["TextFieldPredefinedListEditorSettings"]?["DefaultValue"])) is { Length: > 0 } text)
-                {
-                    fieldJson["Text"] = text;
-                }
-
-                partJson[field.Name] = fieldJson;
+                // The kind's default (e.g. a yes/no field's default answer); a kind without rules starts empty.
+                partJson[field.Name] = kinds.Field(field.FieldName)?.NewValue(field) ?? new JsonObject();
             }
         }
 
@@ -324,9 +243,8 @@ internal sealed class ContentManager(
         record.PublishedUtc = now;
         record.ScheduledPublishUtc = null;
         var content = JsonNode.Parse(record.Content)!.AsObject();
-        if (content[ContentKinds.PublishLaterPart] is JsonObject publishLater)
+        if (ContentParts.ClearSchedule(content))
         {
-            publishLater["ScheduledPublishUtc"] = null;
             record.Content = content.ToJsonString(ContentJson.Options);
         }
 
@@ -417,16 +335,10 @@ internal sealed class ContentManager(
         clone.ContentItemVersionId = IdGenerator.NewId();
         clone.Owner = "";
         clone.PublishedUtc = null;
-        if (clone.Part(ContentKinds.AutoroutePart) is { } autoroute)
-        {
-            autoroute["Path"] = null;
-        }
+        ContentParts.ClearPath(clone);
 
         // A copy is never published by a schedule nobody set for it.
-        if (clone.Part(ContentKinds.PublishLaterPart) is { } publishLater)
-        {
-            publishLater["ScheduledPublishUtc"] = null;
-        }
+        ContentParts.ClearSchedule(clone.Content);
 
         return await SaveDraftAsync(clone, actor with { }, ct);
     }
@@ -544,21 +456,20 @@ internal sealed class ContentManager(
     {
         item.SetContent(Normalized(item.Content));
         item.ContentType = type.Name;
-        if (type.HasPart(ContentKinds.TitlePart) && item.Part(ContentKinds.TitlePart)?["Title"] is JsonValue title
-            && title.TryGetValue<string>(out var text))
+        if (ContentParts.HasTitle(type) && ContentParts.Title(item) is { } title)
         {
-            item.DisplayText = text.Trim();
-            item.Part(ContentKinds.TitlePart)!["Title"] = item.DisplayText;
+            item.DisplayText = title.Trim();
+            ContentParts.SetTitle(item, item.DisplayText);
         }
 
         item.DisplayText = item.DisplayText.Normalize(NormalizationForm.FormC);
 
         // A typed address becomes a slug path ("Liên hệ/Góp ý" → "lien-he/gop-y"), as the address field promises.
-        foreach (var part in type.Parts.Where(p => p.PartName == ContentKinds.AutoroutePart))
+        foreach (var part in ContentParts.AddressParts(type))
         {
-            if (item.Part(part.Name) is { } autoroute && ContentValidator.Text(autoroute["Path"]) is { Length: > 0 } typed)
+            if (item.Part(part.Name) is { } address && ContentParts.PathOf(address) is { Length: > 0 } typed)
             {
-                autoroute["Path"] = Slugs.SlugifyPath(typed);
+                ContentParts.SetPathOf(address, Slugs.SlugifyPath(typed));
             }
         }
     }
@@ -576,14 +487,14 @@ internal sealed class ContentManager(
     /// <summary>Gives the item its route: a custom path as typed (made a slug), or one from the type's pattern.</summary>
     private async Task AssignPathAsync(ContentItem item, ContentTypeDefinition type, List<ContentValidationError> errors, CancellationToken ct)
     {
-        var part = type.Parts.FirstOrDefault(p => p.PartName == ContentKinds.AutoroutePart);
+        var part = ContentParts.AddressParts(type).FirstOrDefault();
         if (part is null)
         {
             return;
         }
 
         var json = item.GetOrCreatePart(part.Name);
-        var custom = ContentValidator.Text(json["Path"]);
+        var custom = ContentParts.PathOf(json);
         var settings = part.Settings["AutoroutePartSettings"] as JsonObject;
         var allowCustom = settings?["AllowCustomPath"] is JsonValue allow && allow.TryGetValue<bool>(out var a) && a;
         if (!string.IsNullOrWhiteSpace(custom) && (allowCustom || await OwnsPathAsync(item.ContentItemId, custom, ct)))
@@ -607,7 +518,7 @@ internal sealed class ContentManager(
                     return;
                 }
 
-                json["Path"] = path;
+                ContentParts.SetPathOf(json, path);
                 return;
             }
         }
@@ -620,8 +531,8 @@ internal sealed class ContentManager(
         }
 
         generated = AvoidReserved(generated, item);
-        json["Path"] = await Slugs.MakeUniqueAsync(generated,
-            async p => reservedPaths.IsReserved(p) || await IsPathTakenAsync(p, item.ContentItemId, ct));
+        ContentParts.SetPathOf(json, await Slugs.MakeUniqueAsync(generated,
+            async p => reservedPaths.IsReserved(p) || await IsPathTakenAsync(p, item.ContentItemId, ct)));
     }
 
     /// <summary>
@@ -700,8 +611,7 @@ internal sealed class ContentManager(
         record.Author = item.Author;
         record.ModifiedUtc = item.ModifiedUtc ?? DateTime.UtcNow;
         record.OrganizationId = item.OrganizationId;
-        record.ScheduledPublishUtc = ContentValidator.Text(item.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]) is { Length: > 0 } s
-                                     && ContentJson.TryParseDate(s, out var scheduled) ? scheduled : null;
+        record.ScheduledPublishUtc = ContentParts.ScheduledPublishUtc(item);
         record.Content = item.ContentToJsonString();
     }
 
@@ -739,8 +649,8 @@ internal sealed class ContentManager(
             .Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(ct);
         foreach (var record in active)
         {
-            var content = JsonNode.Parse(record.Content) as JsonObject ?? new JsonObject();
-            if (ContentValidator.Text(content[ContentKinds.AutoroutePart]?["Path"]) is { Length: > 0 } path)
+            var version = ToItem(record);
+            if (ContentParts.Path(version) is { Length: > 0 } path)
             {
                 routes.Add(new ContentRouteRecord
                 {
@@ -757,11 +667,10 @@ internal sealed class ContentManager(
                 continue;
             }
 
-            foreach (var (part, field) in type.AllFields().Where(f => f.Field.FieldName == ContentKinds.TaxonomyField))
+            foreach (var (part, field, chosen) in kinds.TermsOf(version, type))
             {
-                var fieldJson = content[part.Name]?[field.Name];
-                var taxonomyId = field.KindSettings.TaxonomyContentItemId ?? ContentValidator.Text(fieldJson?["TaxonomyContentItemId"]) ?? "";
-                foreach (var termId in ContentValidator.Strings(fieldJson?["TermContentItemIds"]).Distinct())
+                var taxonomyId = chosen.TaxonomyContentItemId;
+                foreach (var termId in chosen.TermContentItemIds.Distinct())
                 {
                     terms.Add(new ContentTaxonomyRecord
                     {

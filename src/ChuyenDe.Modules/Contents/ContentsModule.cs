@@ -21,6 +21,9 @@ public static class ContentsModule
         services.TryAddSingleton<IReservedPaths, NoReservedPaths>();
         services.AddScoped<IContentLookup, ContentLookup>();
         services.AddScoped<IContentValidator, ContentValidator>();
+        // The kinds' rules come from their drivers: the Fields module must be added wherever this module is.
+        services.AddScoped<IContentKindRules, ContentKindRules>();
+        services.AddScoped<ContentShapes>();
         services.AddScoped<IContentQueryService, ContentQueryService>();
         // A published version shows on its page and on the lists; its change evicts them once committed.
         services.AddPageCacheDependency<ContentItemVersionRecord>(ContentPageTags.Of);

@@ -3,22 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Contents;
 
-public sealed record TaxonomyTerm(string ContentItemId, string TaxonomyContentItemId, string Title, string? Code,
-    string? Description, string? ParentId, int Depth, bool HasChildren);
-
-public sealed record Taxonomy(string ContentItemId, string Title, IReadOnlyList<TaxonomyTerm> Terms)
-{
-    public TaxonomyTerm? Find(string termId) => Terms.FirstOrDefault(t => t.ContentItemId == termId);
-}
-
-/// <summary>Published taxonomies with their terms flattened in tree order.</summary>
-public interface ITaxonomyService
-{
-    Task<Taxonomy?> GetTaxonomyAsync(string taxonomyContentItemId, CancellationToken ct = default);
-    Task<IReadOnlyList<Taxonomy>> ListTaxonomiesAsync(CancellationToken ct = default);
-    Task<TaxonomyTerm?> FindTermAsync(string termContentItemId, CancellationToken ct = default);
-}
-
 internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager definitions) : ITaxonomyService, IContentEventHandler
 {
     Task IContentEventHandler.CreatedAsync(ContentEvent e, CancellationToken ct) => Changed(e);
@@ -28,7 +12,7 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
 
     private Task Changed(ContentEvent e)
     {
-        if (e.Item.Part(ContentKinds.TaxonomyPart) is not null)
+        if (ContentParts.IsTaxonomy(e.Item))
         {
             _taxonomies = null;
         }
@@ -67,7 +51,7 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
         // Taxonomies are read from their latest version so that a draft item can already use new terms;
         // removed taxonomies have no latest version.
         var taxonomyTypes = (await definitions.ListTypeDefinitionsAsync(ct))
-            .Where(t => t.HasPart(ContentKinds.TaxonomyPart)).Select(t => t.Name).ToList();
+            .Where(ContentParts.IsTaxonomy).Select(t => t.Name).ToList();
         var rows = await db.Set<ContentItemVersionRecord>().AsNoTracking()
             .Where(r => r.Latest && taxonomyTypes.Contains(r.ContentType))
             .Select(r => new { r.ContentItemId, r.DisplayText, r.Content })
@@ -75,13 +59,13 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
         var result = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (JsonNode.Parse(row.Content)?["TaxonomyPart"] is not JsonObject part)
+            if (JsonNode.Parse(row.Content) is not JsonObject content || !ContentParts.TryGetTaxonomyTerms(content, out var tree))
             {
                 continue;
             }
 
             var terms = new List<TaxonomyTerm>();
-            Flatten(row.ContentItemId, part["Terms"] as JsonArray, null, 0, terms);
+            Flatten(row.ContentItemId, tree, null, 0, terms);
             result[row.ContentItemId] = new Taxonomy(row.ContentItemId, row.DisplayText, terms);
         }
 
@@ -104,7 +88,7 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
                 continue;
             }
 
-            var title = (term["TitlePart"]?["Title"] as JsonValue)?.GetValue<string>()
+            var title = ContentParts.Title(term)
                 ?? (term["DisplayText"] as JsonValue)?.GetValue<string>() ?? id;
             var children = term["Terms"] as JsonArray;
             var termFields = term["Term"] as JsonObject;

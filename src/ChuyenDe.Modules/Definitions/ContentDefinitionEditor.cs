@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -591,27 +592,7 @@ internal sealed partial class ContentDefinitionEditor(
         return true;
     }
 
-    private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            await work();
-            return;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await work();
-            await transaction.CommitAsync(ct);
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
+    private Task InTransactionAsync(Func<Task> work, CancellationToken ct) => db.InTransactionAsync(work, ct);
 
     private static void SetOrRemove(JsonObject json, string key, string? value)
     {

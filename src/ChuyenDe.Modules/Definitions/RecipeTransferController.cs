@@ -32,7 +32,6 @@ public sealed class RecipeTransferController(
     IContentDefinitionManager definitions,
     IRecipeExporter exporter,
     IRecipeExecutor recipes,
-    IUserScopeService scopes,
     IContentAuthorizer authorizer,
     IStringLocalizer<DefinitionsResources> T,
     ILogger<RecipeTransferController> logger) : AdminController
@@ -55,11 +54,7 @@ public sealed class RecipeTransferController(
     [RequirePermission("ExportRecipes")]
     public async Task<IActionResult> Export(ExportForm form, CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(User, ct);
-        if (scope is null)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var types = await definitions.ListTypeDefinitionsAsync(ct);
         var chosen = form.Types.Where(t => types.Any(d => d.Name == t)).Distinct(StringComparer.Ordinal).ToList();
@@ -92,7 +87,7 @@ public sealed class RecipeTransferController(
     public async Task<IActionResult> Import(IFormFile? recipe, CancellationToken ct)
     {
         // A recipe can create users and roles of any kind: applying one is an administrator's act.
-        if (await scopes.GetAsync(User, ct) is not { IsAdministrator: true })
+        if (!Scope.IsAdministrator)
         {
             return Forbid();
         }

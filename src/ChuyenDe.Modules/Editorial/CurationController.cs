@@ -64,7 +64,6 @@ public sealed record CurationItemView(
 /// </summary>
 [RequirePermission(CurationModule.Permission)]
 public sealed class CurationController(
-    IUserScopeService scopes,
     ICurationService curations,
     IContentQueryService queries,
     IContentManager contents,
@@ -87,10 +86,7 @@ public sealed class CurationController(
         string? q,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         return View(await IndexViewAsync(actor, kind, level, schoolYear, status, q, ct));
     }
@@ -98,10 +94,7 @@ public sealed class CurationController(
     [HttpPost(Base + "/thu-tu")]
     public async Task<IActionResult> Reorder(CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var orders = new Dictionary<long, int?>();
         var form = await Request.ReadFormAsync(ct);
@@ -159,10 +152,7 @@ public sealed class CurationController(
     [HttpGet(Base + "/noi-dung/{contentItemId}")]
     public async Task<IActionResult> Item(string contentItemId, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await curations.FindCandidateAsync(actor, contentItemId, ct) is not { } candidate)
         {
@@ -190,10 +180,7 @@ public sealed class CurationController(
     [HttpPost(Base + "/{id:long}/thu-hoi")]
     public async Task<IActionResult> Withdraw(long id, string? reason, string? concurrencyStamp, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await curations.FindAsync(actor, id, ct) is not { } record
             || await curations.FindCandidateAsync(actor, record.ContentItemId, ct) is not { } candidate)
@@ -229,10 +216,7 @@ public sealed class CurationController(
 
     private async Task<IActionResult> CurateAsync(string contentItemId, CurationForm form, string kind, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await curations.FindCandidateAsync(actor, contentItemId, ct) is not { } candidate)
         {
@@ -262,10 +246,7 @@ public sealed class CurationController(
 
     private async Task<IActionResult> MoveAsync(long id, int direction, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await curations.FindAsync(actor, id, ct) is not { } record)
         {
@@ -375,7 +356,7 @@ public sealed class CurationController(
     {
         var typeNames = await TypeNamesAsync(ct);
         var organization = candidate.Latest.OrganizationId is { } o ? await organizations.GetAsync(o, ct) : null;
-        var path = candidate.Published?.Part(ContentKinds.AutoroutePart)?["Path"]?.GetValue<string>();
+        var path = candidate.Published is { } published ? ContentParts.Path(published) : null;
         return new CurationItemView(candidate,
             typeNames.GetValueOrDefault(candidate.Latest.ContentType) ?? candidate.Latest.ContentType,
             organization?.Name,

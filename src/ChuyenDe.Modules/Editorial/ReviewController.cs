@@ -59,7 +59,6 @@ public sealed record ReviewView(
 /// and withdraw from here and from the editor. Every POST is checked by <see cref="WorkflowService"/>.
 /// </summary>
 public sealed class ReviewController(
-    IUserScopeService scopes,
     WorkflowService workflow,
     IContentDisplayBuilder display,
     IContentDefinitionManager definitions,
@@ -77,10 +76,7 @@ public sealed class ReviewController(
     [HttpGet(BasePath)]
     public async Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var orgs = await organizations.ListAsync(ct);
         var types = (await definitions.ListTypeDefinitionsAsync(ct)).ToDictionary(t => t.Name, t => t.DisplayName);
@@ -114,10 +110,7 @@ public sealed class ReviewController(
     [HttpGet(BasePath + "/{id}")]
     public async Task<IActionResult> Item(string id, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var context = await workflow.LoadAsync(id, scope, ct);
         return context is null ? NotFound() : View(await BuildAsync(context, scope, null, false, ReviewFormValues.Empty, ct));
@@ -128,10 +121,7 @@ public sealed class ReviewController(
         [FromForm] string? reasonText, [FromForm] string? targetUserId, [FromForm] string? comment, [FromForm] string? returnTo,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var andPublish = act == "ApproveAndPublish";
         if (andPublish)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +11,7 @@ internal sealed class SubmissionHandler(
     IContentManager contents,
     IOrganizationService organizations,
     ReviewPaths reviewPaths,
+    IContentKindRules kinds,
     IStringLocalizer<EditorialResources> T) : IWorkflowActionHandler
 {
     public IReadOnlyCollection<WorkflowAction> Actions { get; } = [WorkflowAction.Submit, WorkflowAction.Withdraw];
@@ -68,25 +68,7 @@ internal sealed class SubmissionHandler(
         return null;
     }
 
-    /// <summary>The terms of a taxonomy chosen in any TaxonomyField of the item (the taxonomy named by the field's settings).</summary>
-    private static IEnumerable<string> Terms(ContentItem item, ContentTypeDefinition type, string taxonomyId)
-    {
-        foreach (var (part, field) in type.AllFields().Where(f => f.Field.FieldName == ContentKinds.TaxonomyField))
-        {
-            var json = item.Field(part.Name, field.Name);
-            var fieldTaxonomy = field.KindSettings.TaxonomyContentItemId ?? json?["TaxonomyContentItemId"]?.GetValue<string>();
-            if (fieldTaxonomy != taxonomyId || json?["TermContentItemIds"] is not JsonArray ids)
-            {
-                continue;
-            }
-
-            foreach (var id in ids)
-            {
-                if (id is JsonValue value && value.TryGetValue<string>(out var termId))
-                {
-                    yield return termId;
-                }
-            }
-        }
-    }
+    /// <summary>The terms of a taxonomy chosen in any field of the item (the taxonomy named by the field's settings or value).</summary>
+    private IEnumerable<string> Terms(ContentItem item, ContentTypeDefinition type, string taxonomyId)
+        => kinds.TermsOf(item, type).Where(f => f.Terms.TaxonomyContentItemId == taxonomyId).SelectMany(f => f.Terms.TermContentItemIds);
 }

@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -175,42 +176,16 @@ public sealed class WorkflowService(
 
     public async Task<WorkflowOutcome> PerformAsync(WorkflowCommand command, UserScope scope, CancellationToken ct = default)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var outcome = await PerformInTransactionAsync(command, scope, ct);
-            if (ownTransaction is not null)
-            {
-                if (outcome.Succeeded)
-                {
-                    await ownTransaction.CommitAsync(ct);
-                }
-                else
-                {
-                    await ownTransaction.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                }
-            }
-
-            return outcome;
+            // A refusal is an answer, not an exception: it rolls back what the action began.
+            return await db.InTransactionAsync(() => PerformInTransactionAsync(command, scope, ct), outcome => outcome.Succeeded, ct);
         }
         catch (DbUpdateException)
         {
             // A concurrent decision (stamp) or a concurrent first submission (unique item) got there first.
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.RollbackAsync(ct);
-            }
-
             db.ChangeTracker.Clear();
             return Conflict();
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
         }
     }
 

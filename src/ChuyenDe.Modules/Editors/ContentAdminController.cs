@@ -14,7 +14,6 @@ namespace ChuyenDe.Modules.Editors;
 /// user may not take on an item they see 403.
 /// </summary>
 public sealed class ContentAdminController(
-    IUserScopeService scopes,
     IContentDefinitionManager definitions,
     IContentManager contents,
     IContentAuthorizer authorizer,
@@ -31,10 +30,7 @@ public sealed class ContentAdminController(
     public async Task<IActionResult> Index(string? type, string? status, string? org, string? term, string? q, string? sort, int page = 1,
         CancellationToken ct = default)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         if (!ContentEditorService.SeesContent(scope))
         {
@@ -186,10 +182,7 @@ public sealed class ContentAdminController(
     [HttpPost(BasePath + "/xem-truoc")]
     public async Task<IActionResult> Preview([FromForm] string? text, [FromForm] string? kind, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         if (!scope.Has("EditOwnContent") && !scope.Has("EditContent"))
         {
@@ -208,10 +201,7 @@ public sealed class ContentAdminController(
     [HttpGet(BasePath + "/tim")]
     public async Task<IActionResult> Search(string? q, string? types, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var wanted = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(20).ToList();
         var results = await editor.SearchAsync(scope, q, wanted, 20, ct);
@@ -258,10 +248,7 @@ public sealed class ContentAdminController(
     /// <summary>Runs a create action when the type exists, is creatable and the user may create it; else 404/403.</summary>
     private async Task<IActionResult> OnCreatableAsync(string type, Func<UserScope, ContentTypeDefinition, Task<IActionResult>> work, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var definition = await definitions.GetTypeDefinitionAsync(type, ct);
         if (definition is null || !definition.TypeSettings.Creatable)
@@ -280,10 +267,7 @@ public sealed class ContentAdminController(
     /// <summary>Runs an item action for the signed-in user when the item is in scope and the action allowed; else 404/403.</summary>
     private async Task<IActionResult> OnItemAsync(string id, ContentAction action, Func<UserScope, ItemAccess, Task<IActionResult>> work, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var access = await editor.LoadAsync(scope, id, action, ct);
         return access.Outcome == AccessOutcome.Allowed ? await work(scope, access) : Refuse(access);
@@ -292,9 +276,5 @@ public sealed class ContentAdminController(
     private IActionResult Refuse(ItemAccess access) => access.Outcome == AccessOutcome.NotFound ? NotFound() : Denied();
 
     /// <summary>403 with the back office's Vietnamese page.</summary>
-    private ViewResult Denied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("~/Users/Views/Account/Denied.cshtml");
-    }
+    private ViewResult Denied() => AccessDenied();
 }

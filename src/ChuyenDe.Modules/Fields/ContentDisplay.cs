@@ -129,7 +129,7 @@ internal sealed class ContentDisplayBuilder(
         => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     public static string ItemUrl(ContentItem item)
-        => ContentValidator.Text(item.Part(ContentKinds.AutoroutePart)?["Path"]) is { Length: > 0 } path ? "/" + path : "/";
+        => ContentParts.Path(item) is { Length: > 0 } path ? "/" + path : "/";
 
     /// <summary>Images are shown (from their derivatives); every other file is a download.</summary>
     public static bool IsImage(string path) => DerivativeEndpoint.IsImage(path);

@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Fields.BooleanField;
+using ChuyenDe.Modules.Fields.ConsentPart;
 using ChuyenDe.Modules.Fields.ContentPickerField;
 using ChuyenDe.Modules.Fields.DateField;
 using ChuyenDe.Modules.Fields.DateTimeField;
@@ -56,6 +57,7 @@ public static class FieldsModule
         services.AddPartDriver<TermPartDriver>();
         services.AddPartDriver<PublishLaterPartDriver>();
         services.AddPartDriver<OrganizationPartDriver>();
+        services.AddPartDriver<ConsentPartDriver>();
         return services;
     }
 

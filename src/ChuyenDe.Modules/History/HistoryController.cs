@@ -48,7 +48,6 @@ public sealed class HistoryController(
     IContentManager contents,
     IContentDefinitionManager definitions,
     IContentAuthorizer authorizer,
-    IUserScopeService scopes,
     IVersionComparer comparer,
     ISiteSettingsService settings,
     IAuditTrail audit,
@@ -159,10 +158,9 @@ public sealed class HistoryController(
 
         // A schedule belonged to the old editorial decision; a restored draft waits for someone to publish it.
         var scheduleCleared = false;
-        if (draft.Content[ContentKinds.PublishLaterPart] is JsonObject publishLater
-            && publishLater["ScheduledPublishUtc"] is JsonValue scheduled && scheduled.TryGetValue<string>(out var when) && when.Length > 0)
+        if (ContentParts.HasSchedule(draft))
         {
-            publishLater["ScheduledPublishUtc"] = null;
+            ContentParts.ClearSchedule(draft.Content);
             scheduleCleared = true;
         }
 
@@ -206,11 +204,7 @@ public sealed class HistoryController(
     /// </summary>
     private async Task<Access> AuthorizeAsync(string id, ContentAction action, CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(User, ct);
-        if (scope is null)
-        {
-            return new Access(Challenge());
-        }
+        var scope = Scope;
 
         var versions = await contents.ListVersionsAsync(id, ct);
         if (versions.Count == 0)

@@ -10,8 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Library;
 
-public sealed record PagerView(int Page, int PageCount, int Total, Func<int, string> UrlForPage);
-
 public sealed record FilterOption(string Value, string Text, int Count, bool Selected);
 
 public sealed record FilterGroup(string Name, string Label, IReadOnlyList<FilterOption> Options);
@@ -109,7 +107,7 @@ public sealed class SiteController(
             return NotFound();
         }
 
-        var pageCount = (total + CuratedPageSize - 1) / CuratedPageSize;
+        var pageCount = PagedResult.PageCount(total, CuratedPageSize);
         return View("List", new ListPageView(title, intro, await CuratedCardsAsync(slice, ct),
             new PagerView(page, pageCount, total, p => p > 1 ? $"{baseUrl}?page={p}" : baseUrl)));
     }

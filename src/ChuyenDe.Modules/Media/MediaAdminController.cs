@@ -50,7 +50,6 @@ public sealed record MediaDeleteView(MediaFileItem File, MediaUsageInfo Usage);
 /// </summary>
 [RequirePermission("ManageOwnMedia")]
 public sealed class MediaAdminController(
-    IUserScopeService scopes,
     IOrganizationService organizations,
     IMediaUploadService uploads,
     IMediaUsage usages,
@@ -67,10 +66,7 @@ public sealed class MediaAdminController(
     public async Task<IActionResult> Index([FromQuery(Name = "org")] string? org, [FromQuery(Name = "folder")] string? folder,
         [FromQuery(Name = "kind")] string? kind, [FromQuery(Name = "q")] string? q, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var query = InScope(actor);
         if (!string.IsNullOrEmpty(org))
@@ -119,10 +115,7 @@ public sealed class MediaAdminController(
     [MediaUploadLimits]
     public async Task<IActionResult> Upload(CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var json = WantsJson();
         if (!Request.HasFormContentType)
@@ -237,10 +230,7 @@ public sealed class MediaAdminController(
     [HttpGet(Base + "/{id:long}")]
     public async Task<IActionResult> Details(long id, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await FindAsync(actor, id, ct) is not { } file)
         {
@@ -277,12 +267,12 @@ public sealed class MediaAdminController(
             var usage = await usages.GetAsync(file.Path, ct);
 
             // A file of an item under review is part of what the reviewers decide on: it stays until the item is returned.
-            var actor = await scopes.GetAsync(User, ct);
+            var actor = Scope;
             foreach (var used in usage.Items.Where(u => u.Latest))
             {
                 foreach (var guard in guards)
                 {
-                    if (await guard.GetBlockReasonAsync(used.ContentItemId, new ContentActor(actor!.UserId, actor.UserName), ct) is { } reason)
+                    if (await guard.GetBlockReasonAsync(used.ContentItemId, new ContentActor(actor.UserId, actor.UserName), ct) is { } reason)
                     {
                         Flash(reason);
                         return Redirect($"{Base}/{file.Id}");
@@ -314,10 +304,7 @@ public sealed class MediaAdminController(
     /// <summary>Runs a change of a file the user may change: out of scope 404, not theirs to change 403.</summary>
     private async Task<IActionResult> OnChangeableAsync(long id, Func<MediaFileRecord, Task<IActionResult>> work, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await FindAsync(actor, id, ct) is not { } file)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Settings;
@@ -9,9 +8,13 @@ namespace ChuyenDe.Modules.Media;
 /// <summary>
 /// Rules for publishing images (issue 4, items 3 and 6): every image chosen in a media field needs its alternative
 /// text, and when the site asks for it, an item showing images needs the confirmation of the parents' consent
-/// (<see cref="ContentKinds.ConsentPart"/>). Drafts and recipe imports are not checked.
+/// (<see cref="ContentParts.ConsentPart"/>). The files and bodies are read through the kinds' rules
+/// (<see cref="IContentKindRules"/>). Drafts and recipe imports are not checked.
 /// </summary>
-internal sealed partial class MediaPublishChecks(ISiteSettingsService settings, IStringLocalizer<MediaResources> T) : IContentPublishCheck
+internal sealed partial class MediaPublishChecks(
+    ISiteSettingsService settings,
+    IContentKindRules kinds,
+    IStringLocalizer<MediaResources> T) : IContentPublishCheck
 {
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif" };
 
@@ -19,75 +22,43 @@ internal sealed partial class MediaPublishChecks(ISiteSettingsService settings, 
     {
         var item = context.Item;
         var hasImage = false;
-        foreach (var (part, field) in context.Type.AllFields())
+        foreach (var (part, field, file) in kinds.MediaFilesOf(item, context.Type))
         {
-            if (field.FieldName != ContentKinds.MediaField)
+            if (!IsImage(file.Path))
             {
                 continue;
             }
 
-            var json = item.Field(part.Name, field.Name);
-            var paths = ContentValidator.Strings(json?["Paths"]);
-            var texts = json?["MediaTexts"] as JsonArray;
-            for (var i = 0; i < paths.Count; i++)
+            hasImage = true;
+            if (string.IsNullOrWhiteSpace(file.Description))
             {
-                if (!IsImage(paths[i]))
-                {
-                    continue;
-                }
-
-                hasImage = true;
-                var text = texts is not null && i < texts.Count ? ContentValidator.Text(texts[i]) : null;
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    context.Fail(part.Name, field.Name,
-                        T["{0}: please enter a description (alternative text) for the image {1} before publishing.", field.DisplayName, paths[i]]);
-                }
+                context.Fail(part.Name, field.Name,
+                    T["{0}: please enter a description (alternative text) for the image {1} before publishing.", field.DisplayName, file.Path]);
             }
         }
 
-        var consentPart = context.Type.Parts.FirstOrDefault(p => p.PartName == ContentKinds.ConsentPart);
+        var consentPart = ContentParts.ConsentPart(context.Type);
         if (consentPart is null)
         {
             return;
         }
 
-        hasImage = hasImage || HasBodyImage(item, context.Type);
+        hasImage = hasImage || kinds.MediaLinkingTextsOf(item, context.Type).Any(text => text.Length > 0 && BodyImage().IsMatch(text));
         if (!hasImage || !(await settings.GetAsync(ct)).RequireParentalConsent)
         {
             return;
         }
 
-        var confirmed = item.Part(consentPart.Name)?["Confirmed"] is JsonValue value && value.TryGetValue<bool>(out var b) && b;
-        if (!confirmed)
+        if (!ContentParts.IsConsentConfirmed(item, consentPart))
         {
-            context.Fail(consentPart.Name, "Confirmed",
+            context.Fail(consentPart.Name, ContentParts.ConsentConfirmed,
                 T["Please confirm that the parents of the children agreed to the publication of the photos before publishing."]);
         }
     }
 
     public static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path.Split('?', '#')[0]));
 
-    /// <summary>Whether a Markdown or HTML body shows an image of the media library (<c>/media/….jpg</c>).</summary>
-    private static bool HasBodyImage(ContentItem item, ContentTypeDefinition type)
-    {
-        foreach (var part in type.Parts)
-        {
-            var text = part.PartName switch
-            {
-                ContentKinds.MarkdownBodyPart => ContentValidator.Text(item.Part(part.Name)?["Markdown"]),
-                ContentKinds.HtmlBodyPart => ContentValidator.Text(item.Part(part.Name)?["Html"]),
-                _ => null,
-            };
-            if (!string.IsNullOrEmpty(text) && BodyImage().IsMatch(text))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
+    /// <summary>An image of the media library (<c>/media/….jpg</c>) shown by a Markdown or HTML body.</summary>
     [GeneratedRegex(@"/media/[^\s""'()<>]+?\.(?:jpe?g|png|webp|gif)(?=$|[\s""'()<>?#])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BodyImage();
 }

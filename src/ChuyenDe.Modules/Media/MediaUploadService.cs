@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Media.Images;
 using ChuyenDe.Modules.Media.Text;
 using ChuyenDe.Modules.Media.Uploads;
@@ -133,18 +134,21 @@ internal sealed class MediaUploadService(
                 record.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct));
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Add(record);
-            await db.SaveChangesAsync(ct);
-            // After the move, discarding the staged files (below) finds nothing left to delete.
-            final.Commit();
-
+            var moved = false;
             try
             {
-                await transaction.CommitAsync(CancellationToken.None);
+                await db.InTransactionAsync(async () =>
+                {
+                    db.Add(record);
+                    await db.SaveChangesAsync(ct);
+                    // After the move, discarding the staged files (below) finds nothing left to delete.
+                    final.Commit();
+                    moved = true;
+                }, ct);
             }
-            catch
+            catch when (moved)
             {
+                // The row was not committed: the file it named goes too.
                 await store.DeleteAsync(record.Path, CancellationToken.None);
                 throw;
             }

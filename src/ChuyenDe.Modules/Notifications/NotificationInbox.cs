@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Contents;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Notifications;
@@ -23,15 +24,11 @@ internal sealed class NotificationInbox(DbContext db, TimeProvider clock) : INot
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = unreadOnly ? Of(userId).Where(r => r.ReadUtc == null) : Of(userId);
-        var total = await query.CountAsync(ct);
         var unread = await CountUnreadAsync(userId, ct);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var items = await query.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+        var shown = await query.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
             .Select(r => new NotificationView(r.Id, r.Kind, r.Subject, r.Body, r.ContentItemId, r.Url, r.CreatedUtc, r.ReadUtc))
-            .ToListAsync(ct);
-        return new NotificationPage(items, page, pageSize, total, unread);
+            .ToPagedResultAsync(page, pageSize, ct);
+        return new NotificationPage(shown.Items, shown.Page, shown.PageSize, shown.Total, unread);
     }
 
     public async Task<NotificationView?> GetAsync(string userId, long id, CancellationToken ct = default)

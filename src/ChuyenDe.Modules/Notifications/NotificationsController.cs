@@ -26,7 +26,6 @@ public sealed record NotificationsIndexView(NotificationPage Page, bool UnreadOn
 
 /// <summary>The signed-in user's own notifications: list, one notification, mark one or all read.</summary>
 public sealed class NotificationsController(
-    IUserScopeService scopes,
     INotificationInbox inbox,
     IStringLocalizer<NotificationsResources> T) : AdminController
 {
@@ -38,10 +37,7 @@ public sealed class NotificationsController(
         CancellationToken ct = default)
     {
         var unreadOnly = unread is "1" or "true";
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         return View(new NotificationsIndexView(await inbox.ListAsync(scope.UserId, page, PageSize, unreadOnly, ct), unreadOnly));
     }
@@ -49,10 +45,7 @@ public sealed class NotificationsController(
     [HttpGet(BasePath + "/{id:long}")]
     public async Task<IActionResult> Details(long id, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var notification = await inbox.GetAsync(scope.UserId, id, ct);
         return notification is null ? NotFound() : View(notification);
@@ -61,10 +54,7 @@ public sealed class NotificationsController(
     [HttpPost(BasePath + "/{id:long}/da-doc")]
     public async Task<IActionResult> MarkRead(long id, string? returnUrl, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         if (!await inbox.MarkReadAsync(scope.UserId, id, ct))
         {
@@ -78,10 +68,7 @@ public sealed class NotificationsController(
     [HttpPost(BasePath + "/da-doc-tat-ca")]
     public async Task<IActionResult> MarkAllRead(string? returnUrl, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         var changed = await inbox.MarkAllReadAsync(scope.UserId, ct);
         Flash(changed == 0 ? T["You have no unread notifications."] : T["{0} notifications have been marked as read.", changed]);

@@ -36,7 +36,6 @@ public sealed record OrganizationDeleteView(Organization Unit, int Users, int Co
 /// </summary>
 [RequirePermission("ManageOrganizations")]
 public sealed class OrganizationsAdminController(
-    IUserScopeService scopes,
     IOrganizationService organizations,
     IOrganizationAdminService admin,
     IStringLocalizer<OrganizationsResources> T) : AdminController
@@ -46,10 +45,7 @@ public sealed class OrganizationsAdminController(
     [HttpGet(Base)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var roots = await admin.ManageableTreeAsync(actor, ct);
         var ids = OrganizationTree.Flatten(roots).Select(p => p.Organization.Id).ToList();
@@ -63,10 +59,7 @@ public sealed class OrganizationsAdminController(
     [HttpGet(Base + "/tao")]
     public async Task<IActionResult> Create([FromQuery(Name = "loai")] string? kind, [FromQuery(Name = "cha")] string? parentId, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var form = new OrganizationForm
         {
@@ -79,10 +72,7 @@ public sealed class OrganizationsAdminController(
     [HttpPost(Base + "/tao")]
     public async Task<IActionResult> Create(OrganizationForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var (created, change) = await admin.CreateAsync(actor, form, ct);
         if (created is null)
@@ -98,10 +88,7 @@ public sealed class OrganizationsAdminController(
     [HttpGet(Base + "/{id}/sua")]
     public async Task<IActionResult> Edit(string id, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await admin.FindManageableAsync(actor, id, ct) is not { } unit)
         {
@@ -114,10 +101,7 @@ public sealed class OrganizationsAdminController(
     [HttpPost(Base + "/{id}/sua")]
     public async Task<IActionResult> Edit(string id, OrganizationForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await admin.FindManageableAsync(actor, id, ct) is not { } unit)
         {
@@ -146,10 +130,7 @@ public sealed class OrganizationsAdminController(
     [HttpGet(Base + "/{id}/xoa")]
     public async Task<IActionResult> Delete(string id, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await admin.FindManageableAsync(actor, id, ct) is not { } unit)
         {
@@ -174,10 +155,7 @@ public sealed class OrganizationsAdminController(
     [ActionName("Delete")]
     public async Task<IActionResult> DeleteConfirmed(string id, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await admin.FindManageableAsync(actor, id, ct) is not { } unit)
         {
@@ -202,10 +180,7 @@ public sealed class OrganizationsAdminController(
 
     private async Task<IActionResult> SetActiveAsync(string id, bool active, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if (await admin.FindManageableAsync(actor, id, ct) is not { } unit)
         {

@@ -7,7 +7,7 @@ namespace ChuyenDe.Modules.Recipes;
 /// Orchard Core's <c>Content</c> step: <c>data</c> is an array of content items in Orchard Core's JSON. Items are
 /// imported with their ids; an item whose latest version already has the same content is left alone.
 /// </summary>
-internal sealed class ContentStep(IContentManager contents, IContentDefinitionManager definitions) : IRecipeStepHandler
+internal sealed class ContentStep(IContentManager contents, IContentDefinitionManager definitions, ContentShapes shapes) : IRecipeStepHandler
 {
     public string Name => "Content";
 
@@ -34,7 +34,7 @@ internal sealed class ContentStep(IContentManager contents, IContentDefinitionMa
                 item.Latest = true;
             }
 
-            ContentShapes.Check(item, type, path);
+            shapes.Check(item, type, path);
             parsed.Add((item, path));
         }
 

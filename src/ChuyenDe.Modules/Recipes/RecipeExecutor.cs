@@ -138,10 +138,10 @@ internal sealed class RecipeExecutor(DbContext db, IEnumerable<IRecipeStepHandle
         var committed = new List<Func<Task>>();
         var rolledBack = new List<Action>();
         var changes = 0;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        RecipeStepContext? current = null;
+        try
         {
-            RecipeStepContext? current = null;
-            try
+            await db.InTransactionAsync(async () =>
             {
                 foreach (var (handler, context) in contexts)
                 {
@@ -161,18 +161,18 @@ internal sealed class RecipeExecutor(DbContext db, IEnumerable<IRecipeStepHandle
                     Changes = changes,
                 });
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch (Exception ex) when (current is not null && ex is not OperationCanceledException)
-            {
-                await RollBackAsync(transaction, current, rolledBack);
-                throw Wrap(fileName, current, ex);
-            }
-            catch
-            {
-                await RollBackAsync(transaction, current, rolledBack);
-                throw;
-            }
+            }, ct);
+        }
+        catch (Exception ex) when (current is not null && ex is not OperationCanceledException)
+        {
+            // The transaction is rolled back; undo what the steps did outside the database.
+            RolledBack(current, rolledBack);
+            throw Wrap(fileName, current, ex);
+        }
+        catch
+        {
+            RolledBack(current, rolledBack);
+            throw;
         }
 
         foreach (var action in committed)
@@ -184,11 +184,8 @@ internal sealed class RecipeExecutor(DbContext db, IEnumerable<IRecipeStepHandle
         return new RecipeResult(recipeName, changes);
     }
 
-    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, RecipeStepContext? current,
-        List<Action> rolledBack)
+    private static void RolledBack(RecipeStepContext? current, List<Action> rolledBack)
     {
-        await transaction.RollbackAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
         foreach (var action in rolledBack.Concat(current?.RolledBackActions ?? []))
         {
             action();

@@ -18,7 +18,7 @@ public sealed record AdminSearchView(
     bool Searched,
     int Total,
     IReadOnlyList<AdminSearchRow> Rows,
-    SearchPagerView Pager,
+    PagerView Pager,
     IReadOnlyList<string> Messages,
     bool CanRebuild,
     bool AllOrganizations);
@@ -28,7 +28,6 @@ public sealed record AdminSearchView(
 /// organisation subtree (administrators: everything), and the button that rebuilds the node's index.
 /// </summary>
 public sealed class SearchAdminController(
-    IUserScopeService scopes,
     ISearchService search,
     ISearchIndexMaintenance maintenance,
     IContentDefinitionManager definitions,
@@ -45,10 +44,7 @@ public sealed class SearchAdminController(
     [HttpGet(BasePath)]
     public async Task<IActionResult> Index(string? q, string? type, string? page, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } scope)
-        {
-            return Challenge();
-        }
+        var scope = Scope;
 
         if (!(scope.Has("PreviewContent") || scope.Has("ViewOwnContent")))
         {
@@ -73,7 +69,7 @@ public sealed class SearchAdminController(
         var pageNumber = Math.Clamp(int.TryParse(page, out var p) ? p : 1, 1, SearchPageBuilder.MaxPage);
         var canRebuild = scope.Has(RebuildPermission);
         var types = typeDefinitions.Select(t => (t.Name, t.DisplayName)).ToList();
-        var empty = new AdminSearchView(query, selectedType, types, false, 0, [], new SearchPagerView(1, 0, 0, _ => ""), messages, canRebuild, scope.IsAdministrator);
+        var empty = new AdminSearchView(query, selectedType, types, false, 0, [], new PagerView(1, 0, 0, _ => ""), messages, canRebuild, scope.IsAdministrator);
         if (query.Length == 0 && selectedType is null)
         {
             return View(empty);
@@ -126,7 +122,7 @@ public sealed class SearchAdminController(
                 site.ToLocal(hit.ModifiedUtc), authorizer.Can(scope, ContentAction.Edit, item)));
         }
 
-        var pager = new SearchPagerView(results.Page, results.PageCount, results.Total, n => PageUrl(query, selectedType, n));
+        var pager = new PagerView(results.Page, results.PageCount, results.Total, n => PageUrl(query, selectedType, n));
         return View(empty with { Searched = true, Total = results.Total, Rows = rows, Pager = pager });
     }
 

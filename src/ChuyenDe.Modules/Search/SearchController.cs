@@ -108,8 +108,6 @@ public sealed record SearchHitView(SearchHit Hit, string TypeName, string? Organ
     public string? Url => string.IsNullOrEmpty(Hit.Path) ? null : "/" + Hit.Path.TrimStart('/');
 }
 
-public sealed record SearchPagerView(int Page, int PageCount, int Total, Func<int, string> UrlForPage);
-
 /// <summary>A search page ready to render: the form's state, results, facets, messages and addresses.</summary>
 public sealed record SearchPageView(SearchPageOptions Options, SearchPageState State)
 {
@@ -129,7 +127,7 @@ public sealed record SearchPageView(SearchPageOptions Options, SearchPageState S
     public string? DidYouMean { get; init; }
     public string? DidYouMeanUrl { get; init; }
     public string ClearUrl { get; init; } = "";
-    public SearchPagerView Pager { get; init; } = new(1, 0, 0, _ => "");
+    public PagerView Pager { get; init; } = new(1, 0, 0, _ => "");
 }
 
 /// <summary>
@@ -394,7 +392,7 @@ public sealed class SearchPageBuilder(
             Active = facets.SelectMany(f => f.Options).Where(o => o.Selected).ToList(),
             DidYouMean = didYouMeanUrl is null ? null : results.DidYouMean,
             DidYouMeanUrl = didYouMeanUrl,
-            Pager = new SearchPagerView(results.Page, results.PageCount, results.Total, n => Url(options.BasePath, finalState with { Page = n })),
+            Pager = new PagerView(results.Page, results.PageCount, results.Total, n => Url(options.BasePath, finalState with { Page = n })),
         };
     }
 

@@ -41,7 +41,7 @@ internal sealed class SearchDocumentBuilder(
 
     /// <summary>Whether items of the type belong in search (taxonomies and their terms do not).</summary>
     public static bool IsSearchable(ContentTypeDefinition? type)
-        => type is not null && !type.HasPart(ContentKinds.TaxonomyPart) && !type.HasPart(ContentKinds.TermPart);
+        => type is not null && !ContentParts.IsTaxonomy(type) && !ContentParts.IsTerm(type);
 
     /// <summary>The document of the version, or null when its type is not searchable.</summary>
     public async Task<SearchDocument?> BuildAsync(ContentItem item, CancellationToken ct)
@@ -133,7 +133,7 @@ internal sealed class SearchDocumentBuilder(
         var title = item.DisplayText;
         if (string.IsNullOrWhiteSpace(title))
         {
-            title = String(item.Part(ContentKinds.TitlePart)?["Title"]) ?? "";
+            title = ContentParts.Title(item) is { Length: > 0 } t ? t : "";
         }
 
         return new SearchDocument
@@ -144,7 +144,7 @@ internal sealed class SearchDocumentBuilder(
             Summary = summary,
             Body = Cap(body),
             AttachmentText = Cap(attachments),
-            Path = String(item.Part(ContentKinds.AutoroutePart)?["Path"]),
+            Path = ContentParts.Path(item) is { Length: > 0 } address ? address : null,
             OrganizationId = item.OrganizationId,
             OrganizationName = organization?.Name,
             DistrictId = district?.Id,
@@ -175,6 +175,4 @@ internal sealed class SearchDocumentBuilder(
 
     private static string? Cap(StringBuilder builder)
         => builder.Length == 0 ? null : builder.Length > MaxTextLength ? builder.ToString(0, MaxTextLength) : builder.ToString();
-
-    private static string? String(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 }

@@ -10,5 +10,5 @@ public sealed record SearchResults(
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
     string? DidYouMean)
 {
-    public int PageCount => PageSize <= 0 ? 0 : (Total + PageSize - 1) / PageSize;
+    public int PageCount => PagedResult.PageCount(Total, PageSize);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
+using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,6 @@ public sealed record RoleEditView(RoleInfo? Role, RoleForm Form, IReadOnlyList<P
 /// </summary>
 [RequirePermission("ManageRoles")]
 public sealed partial class RolesAdminController(
-    IUserScopeService scopes,
     IPermissionService permissions,
     IEnumerable<IPermissionProvider> providers,
     RoleManager<CmsRole> roleManager,
@@ -57,10 +57,7 @@ public sealed partial class RolesAdminController(
     [HttpGet(Base + "/tao")]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         return View("Edit", Build(actor, null, new RoleForm(), readOnly: false));
     }
@@ -68,10 +65,7 @@ public sealed partial class RolesAdminController(
     [HttpPost(Base + "/tao")]
     public async Task<IActionResult> Create(RoleForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var name = form.Name?.Trim();
         if (string.IsNullOrEmpty(name))
@@ -95,20 +89,30 @@ public sealed partial class RolesAdminController(
             return View("Edit", Build(actor, null, form, readOnly: false));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var role = new CmsRole(name!) { Description = description };
-        var result = await roleManager.CreateAsync(role);
-        foreach (var permission in wanted.Order(StringComparer.Ordinal))
+        var result = await db.InTransactionAsync(async () =>
         {
+            var role = new CmsRole(name!) { Description = description };
+            var result = await roleManager.CreateAsync(role);
+            foreach (var permission in wanted.Order(StringComparer.Ordinal))
+            {
+                if (result.Succeeded)
+                {
+                    result = await roleManager.AddClaimAsync(role, new Claim(PermissionClaims.Type, permission));
+                }
+            }
+
             if (result.Succeeded)
             {
-                result = await roleManager.AddClaimAsync(role, new Claim(PermissionClaims.Type, permission));
+                await audit.RecordAsync(new AuditEntry
+                {
+                    Category = AuditCategories.Security, Action = AuditActions.RoleCreated, Subject = name, Details = AuditActions.Changes(wanted, []),
+                }, ct);
             }
-        }
 
+            return result;
+        }, result => result.Succeeded, ct);
         if (!result.Succeeded)
         {
-            await transaction.RollbackAsync(ct);
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(error.Code == "DuplicateRoleName" ? nameof(form.Name) : "", IdentityMessages.Describe(error, identityT));
@@ -117,11 +121,6 @@ public sealed partial class RolesAdminController(
             return View("Edit", Build(actor, null, form, readOnly: false));
         }
 
-        await audit.RecordAsync(new AuditEntry
-        {
-            Category = AuditCategories.Security, Action = AuditActions.RoleCreated, Subject = name, Details = AuditActions.Changes(wanted, []),
-        }, ct);
-        await transaction.CommitAsync(ct);
         logger.LogInformation("Role {Role} created with {Permissions} by {Actor}", name, string.Join(",", wanted), actor.UserName);
         Flash(T["The role “{0}” has been created.", name!]);
         return Redirect(Base);
@@ -130,10 +129,7 @@ public sealed partial class RolesAdminController(
     [HttpGet(Base + "/{name}/sua")]
     public async Task<IActionResult> Edit(string name, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         if ((await catalog.ListAsync(ct)).FirstOrDefault(r => r.Name == name) is not { } role)
         {
@@ -147,10 +143,7 @@ public sealed partial class RolesAdminController(
     [HttpPost(Base + "/{name}/sua")]
     public async Task<IActionResult> Edit(string name, RoleForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var roles = await catalog.ListAsync(ct);
         if (roles.FirstOrDefault(r => r.Name == name) is not { } role)
@@ -191,36 +184,56 @@ public sealed partial class RolesAdminController(
             return View(Build(actor, role, form, readOnly: false));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var stored = (await roleManager.FindByIdAsync(role.Id))!;
-        var result = IdentityResult.Success;
-        if (stored.Description != description)
-        {
-            stored.Description = description;
-            result = await roleManager.UpdateAsync(stored);
-        }
-
         var removed = role.Permissions.Except(wanted).ToList();
         var added = wanted.Except(role.Permissions).Order(StringComparer.Ordinal).ToList();
-        foreach (var permission in removed)
+        var result = await db.InTransactionAsync(async () =>
         {
-            if (result.Succeeded)
+            var stored = (await roleManager.FindByIdAsync(role.Id))!;
+            var result = IdentityResult.Success;
+            if (stored.Description != description)
             {
-                result = await roleManager.RemoveClaimAsync(stored, new Claim(PermissionClaims.Type, permission));
+                stored.Description = description;
+                result = await roleManager.UpdateAsync(stored);
             }
-        }
 
-        foreach (var permission in added)
-        {
-            if (result.Succeeded)
+            foreach (var permission in removed)
             {
-                result = await roleManager.AddClaimAsync(stored, new Claim(PermissionClaims.Type, permission));
+                if (result.Succeeded)
+                {
+                    result = await roleManager.RemoveClaimAsync(stored, new Claim(PermissionClaims.Type, permission));
+                }
             }
-        }
 
+            foreach (var permission in added)
+            {
+                if (result.Succeeded)
+                {
+                    result = await roleManager.AddClaimAsync(stored, new Claim(PermissionClaims.Type, permission));
+                }
+            }
+
+            if (result.Succeeded && role.Description != description)
+            {
+                await audit.RecordAsync(new AuditEntry
+                {
+                    Category = AuditCategories.Security, Action = AuditActions.RoleEdited, Subject = role.Name,
+                    Details = AuditDetails.Fields(("Description", role.Description, description)),
+                }, ct);
+            }
+
+            if (result.Succeeded && added.Count + removed.Count > 0)
+            {
+                await audit.RecordAsync(new AuditEntry
+                {
+                    Category = AuditCategories.Security, Action = AuditActions.RolePermissionsChanged, Subject = role.Name,
+                    Details = AuditActions.Changes(added, removed),
+                }, ct);
+            }
+
+            return result;
+        }, result => result.Succeeded, ct);
         if (!result.Succeeded)
         {
-            await transaction.RollbackAsync(ct);
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError("", IdentityMessages.Describe(error, identityT));
@@ -230,25 +243,6 @@ public sealed partial class RolesAdminController(
             return View(Build(actor, role, form, readOnly: false));
         }
 
-        if (role.Description != description)
-        {
-            await audit.RecordAsync(new AuditEntry
-            {
-                Category = AuditCategories.Security, Action = AuditActions.RoleEdited, Subject = role.Name,
-                Details = AuditDetails.Fields(("Description", role.Description, description)),
-            }, ct);
-        }
-
-        if (added.Count + removed.Count > 0)
-        {
-            await audit.RecordAsync(new AuditEntry
-            {
-                Category = AuditCategories.Security, Action = AuditActions.RolePermissionsChanged, Subject = role.Name,
-                Details = AuditActions.Changes(added, removed),
-            }, ct);
-        }
-
-        await transaction.CommitAsync(ct);
         catalog.Invalidate();
         logger.LogInformation("Role {Role} changed by {Actor}: permissions added {Added}, removed {Removed}",
             role.Name, actor.UserName, string.Join(",", added), string.Join(",", removed));

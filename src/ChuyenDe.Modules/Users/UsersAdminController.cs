@@ -63,7 +63,6 @@ public sealed record UserEditView(
 /// </summary>
 [RequirePermission("ManageUsers")]
 public sealed class UsersAdminController(
-    IUserScopeService scopes,
     IUsersAdminService admin,
     IStringLocalizer<UsersResources> T) : AdminController
 {
@@ -80,10 +79,7 @@ public sealed class UsersAdminController(
         [FromQuery(Name = "trang")] int page,
         CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var listing = await admin.ListAsync(actor, query, organizationId, role, page, ct);
 
@@ -120,10 +116,7 @@ public sealed class UsersAdminController(
     [HttpGet(Base + "/tao")]
     public async Task<IActionResult> Create([FromQuery(Name = "don-vi")] string? organizationId, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var form = new UserForm { OrganizationId = organizationId is not null && actor.InScope(organizationId) ? organizationId : null };
         return View("Edit", await admin.EditViewAsync(actor, null, form, [], ct));
@@ -132,10 +125,7 @@ public sealed class UsersAdminController(
     [HttpPost(Base + "/tao")]
     public async Task<IActionResult> Create(UserForm form, CancellationToken ct)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return Challenge();
-        }
+        var actor = Scope;
 
         var (user, change) = await admin.CreateAsync(actor, form, ct);
         if (user is not null && change.Succeeded)
@@ -276,14 +266,10 @@ public sealed class UsersAdminController(
         return View("Edit", await admin.EditViewAsync(actor, target, admin.FormOf(target, held), held, ct));
     }
 
-    /// <summary>The signed-in user's scope and the account by id, or the answer when there is none: challenge, 404 or 403.</summary>
+    /// <summary>The signed-in user's scope and the account by id, or the answer when there is none: 404 or 403.</summary>
     private async Task<(UserScope? Actor, CmsUser? Target, IActionResult? Refusal)> FindAsync(string id, CancellationToken ct, bool notSelf = false)
     {
-        if (await scopes.GetAsync(User, ct) is not { } actor)
-        {
-            return (null, null, Challenge());
-        }
-
+        var actor = Scope;
         var (target, access) = await admin.FindAsync(actor, id, notSelf, ct);
         return access switch
         {

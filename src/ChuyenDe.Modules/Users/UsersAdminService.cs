@@ -3,6 +3,7 @@ using System.Net.Mail;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Identity;
@@ -67,21 +68,18 @@ internal sealed class UsersAdminService(
         }
 
         var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
-        var total = found.Count;
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
         var shown = found.OrderBy(u => string.IsNullOrEmpty(u.DisplayName) ? u.UserName : u.DisplayName, comparer).ThenBy(u => u.UserName, StringComparer.Ordinal)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var shownIds = shown.Select(u => u.Id).ToList();
+            .ToPagedResult(page, PageSize);
+        var shownIds = shown.Items.Select(u => u.Id).ToList();
         var roleNames = roles.ToDictionary(r => r.Id, r => r.Name);
         var heldRoles = (await db.Set<IdentityUserRole<string>>().AsNoTracking().Where(r => shownIds.Contains(r.UserId)).ToListAsync(ct))
             .ToLookup(r => r.UserId, r => roleNames.GetValueOrDefault(r.RoleId, "?"));
         var now = clock.GetUtcNow();
-        var rows = shown.Select(u => new UserRow(u.Id, u.UserName ?? "", string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, u.Email,
+        var rows = shown.Items.Select(u => new UserRow(u.Id, u.UserName ?? "", string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, u.Email,
                 names.GetValueOrDefault(u.OrganizationId), heldRoles[u.Id].Order(StringComparer.Ordinal).ToList(),
                 u.LockoutEnd > now ? u.LockoutEnd : null))
             .ToList();
-        return new UserListing(rows, total, page, pageCount, query, organizationId, chosenRole?.Name,
+        return new UserListing(rows, shown.Total, shown.Page, shown.PageCount, query, organizationId, chosenRole?.Name,
             ChoosableOrganizations(actor, all, includeInactive: true), roles.Where(r => !r.IsImplicit).ToList());
     }
 
@@ -186,23 +184,28 @@ internal sealed class UsersAdminService(
             return (null, new UserAdminChange(errors.All));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, form.Password!);
-        if (created.Succeeded)
+        var created = await db.InTransactionAsync(async () =>
         {
-            created = await users.AddToRolesAsync(user, wanted.Select(r => r.Name));
-        }
+            var result = await users.CreateAsync(user, form.Password!);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRolesAsync(user, wanted.Select(r => r.Name));
+            }
 
+            if (result.Succeeded)
+            {
+                await PasswordReminder.MarkAsync(users, user);
+                await RecordAsync(AuditActions.UserCreated, user, AuditActions.Changes(wanted.Select(r => r.Name), []), ct);
+            }
+
+            return result;
+        }, result => result.Succeeded, ct);
         if (!created.Succeeded)
         {
-            await transaction.RollbackAsync(ct);
             errors.AddIdentity(created);
             return (null, new UserAdminChange(errors.All));
         }
 
-        await PasswordReminder.MarkAsync(users, user);
-        await RecordAsync(AuditActions.UserCreated, user, AuditActions.Changes(wanted.Select(r => r.Name), []), ct);
-        await transaction.CommitAsync(ct);
         logger.LogInformation("User {UserName} created in {OrganizationId} with roles {Roles} by {Actor}",
             user.UserName, user.OrganizationId, string.Join(",", wanted.Select(r => r.Name)), actor.UserName);
         return (user, UserAdminChange.Done);
@@ -240,9 +243,39 @@ internal sealed class UsersAdminService(
             return new UserAdminChange(errors.All);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var profileChanges = AuditDetails.Fields(("DisplayName", target.DisplayName, changed.DisplayName), ("Email", target.Email, changed.Email),
             ("OrganizationId", target.OrganizationId, changed.OrganizationId));
+        var removed = held.Where(r => !wanted.Contains(r)).Select(r => r.Name).ToList();
+        var added = wanted.Where(r => !held.Contains(r)).Select(r => r.Name).ToList();
+        var updated = await db.InTransactionAsync(async () =>
+        {
+            var result = await ApplyProfileAndRolesAsync(target, changed, removed, added);
+            if (result.Succeeded && profileChanges is not null)
+            {
+                await RecordAsync(AuditActions.UserEdited, target, profileChanges, ct);
+            }
+
+            if (result.Succeeded && added.Count + removed.Count > 0)
+            {
+                await RecordAsync(AuditActions.UserRolesChanged, target, AuditActions.Changes(added, removed), ct);
+            }
+
+            return result;
+        }, result => result.Succeeded, ct);
+        if (!updated.Succeeded)
+        {
+            errors.AddIdentity(updated);
+            return new UserAdminChange(errors.All);
+        }
+
+        logger.LogInformation("User {UserName} changed by {Actor}: organisation {OrganizationId}, roles added {Added}, removed {Removed}",
+            target.UserName, actor.UserName, target.OrganizationId, string.Join(",", added), string.Join(",", removed));
+        return UserAdminChange.Done;
+    }
+
+    /// <summary>The profile, e-mail and role changes of an edit, through the user manager; stops at the first failure.</summary>
+    private async Task<IdentityResult> ApplyProfileAndRolesAsync(CmsUser target, CmsUser changed, List<string> removed, List<string> added)
+    {
         target.DisplayName = changed.DisplayName;
         target.OrganizationId = changed.OrganizationId;
         var result = await users.UpdateAsync(target);
@@ -256,8 +289,6 @@ internal sealed class UsersAdminService(
             }
         }
 
-        var removed = held.Where(r => !wanted.Contains(r)).Select(r => r.Name).ToList();
-        var added = wanted.Where(r => !held.Contains(r)).Select(r => r.Name).ToList();
         if (result.Succeeded && removed.Count > 0)
         {
             result = await users.RemoveFromRolesAsync(target, removed);
@@ -268,27 +299,7 @@ internal sealed class UsersAdminService(
             result = await users.AddToRolesAsync(target, added);
         }
 
-        if (!result.Succeeded)
-        {
-            await transaction.RollbackAsync(ct);
-            errors.AddIdentity(result);
-            return new UserAdminChange(errors.All);
-        }
-
-        if (profileChanges is not null)
-        {
-            await RecordAsync(AuditActions.UserEdited, target, profileChanges, ct);
-        }
-
-        if (added.Count + removed.Count > 0)
-        {
-            await RecordAsync(AuditActions.UserRolesChanged, target, AuditActions.Changes(added, removed), ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("User {UserName} changed by {Actor}: organisation {OrganizationId}, roles added {Added}, removed {Removed}",
-            target.UserName, actor.UserName, target.OrganizationId, string.Join(",", added), string.Join(",", removed));
-        return UserAdminChange.Done;
+        return result;
     }
 
     public async Task<UserAdminChange> ResetPasswordAsync(UserScope actor, CmsUser target, UserForm form, CancellationToken ct)
@@ -308,20 +319,25 @@ internal sealed class UsersAdminService(
             return new UserAdminChange(errors.All);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var token = await users.GeneratePasswordResetTokenAsync(target);
-        var result = await users.ResetPasswordAsync(target, token, form.Password!);
-        if (!result.Succeeded)
+        var reset = await db.InTransactionAsync(async () =>
         {
-            await transaction.RollbackAsync(ct);
-            errors.AddIdentity(result);
+            var token = await users.GeneratePasswordResetTokenAsync(target);
+            var result = await users.ResetPasswordAsync(target, token, form.Password!);
+            if (result.Succeeded)
+            {
+                await users.ResetAccessFailedCountAsync(target);
+                await PasswordReminder.MarkAsync(users, target);
+                await RecordAsync(AuditActions.PasswordReset, target, ct);
+            }
+
+            return result;
+        }, result => result.Succeeded, ct);
+        if (!reset.Succeeded)
+        {
+            errors.AddIdentity(reset);
             return new UserAdminChange(errors.All);
         }
 
-        await users.ResetAccessFailedCountAsync(target);
-        await PasswordReminder.MarkAsync(users, target);
-        await RecordAsync(AuditActions.PasswordReset, target, ct);
-        await transaction.CommitAsync(ct);
         logger.LogInformation("Password of {UserName} set by {Actor}", target.UserName, actor.UserName);
         return UserAdminChange.Done;
     }
@@ -375,10 +391,11 @@ internal sealed class UsersAdminService(
             return UserAdminChange.Refused();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await TwoFactorReset.ResetAsync(users, target);
-        await RecordAsync(AuditActions.TwoFactorReset, target, ct);
-        await transaction.CommitAsync(ct);
+        await db.InTransactionAsync(async () =>
+        {
+            await TwoFactorReset.ResetAsync(users, target);
+            await RecordAsync(AuditActions.TwoFactorReset, target, ct);
+        }, ct);
         logger.LogInformation("Two-step sign-in of {UserName} reset by {Actor}", target.UserName, actor.UserName);
         return UserAdminChange.Done;
     }

@@ -237,7 +237,7 @@ public sealed class AccountController(
     public IActionResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
+        return View(AdminController.DeniedView);
     }
 
     private ViewResult Failed(SignInForm form)

@@ -1,8 +1,15 @@
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.HtmlBodyPart;
+using ChuyenDe.Modules.Fields.MarkdownBodyPart;
+using ChuyenDe.Modules.Fields.Rendering;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Tests.Functional.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Tests.Functional.Media;
 
@@ -126,7 +133,12 @@ public abstract class MediaUsageIndexTests<TFixture>(TFixture fixture) : IClassF
         item.GetOrCreatePart("HtmlBodyPart")["Html"] =
             "<img src=\"/media/mau/h.webp?v=2\" alt=\"\"><a href='/media/mau/a&amp;b.docx#p'>t</a><img src=\"//evil.example/media/e.jpg\">";
 
-        var paths = MediaUsageIndexer.PathsOf(item, type).ToList();
+        var renderer = new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
+        var localizer = new StringLocalizer<FieldsResources>(
+            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var kinds = ContentKindRules.Of([], [new MarkdownBodyPartDriver(renderer, localizer), new HtmlBodyPartDriver(renderer, localizer)]);
+
+        var paths = MediaUsageIndexer.PathsOf(kinds, item, type).ToList();
 
         Assert.Equal(["mau/a&b.docx", "mau/a.jpg", "mau/h.webp", "mau/ref.png", "tai lieu/kế.pdf"], paths);
     }

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChuyenDe.Modules.Contents;
+
+internal sealed class ContentQueryService(DbContext db) : IContentQueryService
+{
+    public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default)
+    {
+        var versions = db.Set<ContentItemVersionRecord>().AsNoTracking();
+        versions = query.LatestInsteadOfPublished ? versions.Where(r => r.Latest) : versions.Where(r => r.Published);
+        if (query.ContentTypes.Count > 0)
+        {
+            var types = query.ContentTypes.ToList();
+            versions = versions.Where(r => types.Contains(r.ContentType));
+        }
+
+        if (query.OrganizationIds is not null)
+        {
+            var organizations = query.OrganizationIds.ToList();
+            versions = query.IncludeWithoutOrganization
+                ? versions.Where(r => r.OrganizationId == null || organizations.Contains(r.OrganizationId))
+                : versions.Where(r => r.OrganizationId != null && organizations.Contains(r.OrganizationId));
+        }
+
+        if (query.Owner is not null)
+        {
+            versions = versions.Where(r => r.Owner == query.Owner);
+        }
+
+        versions = query.Status switch
+        {
+            ContentStatusFilter.Draft => versions.Where(r => !r.Published),
+            ContentStatusFilter.Published => versions.Where(r => r.Published),
+            _ => versions,
+        };
+
+        if (!string.IsNullOrWhiteSpace(query.TitleContains))
+        {
+            // Folded on both sides: "doi moi" and "Đổi mới" find "Đổi mới giờ ăn" on SQLite and PostgreSQL alike.
+            var text = Slugs.Fold(query.TitleContains.Trim());
+            versions = versions.Where(r => r.DisplayTextFolded.Contains(text));
+        }
+
+        var terms = db.Set<ContentTaxonomyRecord>().AsNoTracking();
+        foreach (var group in query.TermGroups.Where(g => g.Count > 0))
+        {
+            var ids = group.ToList();
+            versions = query.LatestInsteadOfPublished
+                ? versions.Where(r => terms.Any(t => t.ContentItemVersionId == r.ContentItemVersionId && t.Latest && ids.Contains(t.TermContentItemId)))
+                : versions.Where(r => terms.Any(t => t.ContentItemVersionId == r.ContentItemVersionId && t.Published && ids.Contains(t.TermContentItemId)));
+        }
+
+        var total = await versions.CountAsync(ct);
+        versions = query.Order switch
+        {
+            ContentOrder.PublishedOldest => versions.OrderBy(r => r.PublishedUtc).ThenBy(r => r.Id),
+            ContentOrder.ModifiedNewest => versions.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id),
+            ContentOrder.Title => versions.OrderBy(r => r.DisplayText).ThenBy(r => r.Id),
+            _ => versions.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
+        };
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Clamp(query.Page, 1, 100_000);
+        var records = await versions.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total, page, pageSize);
+    }
+
+    public async Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default)
+    {
+        var drafts = await QueryAsync(query with { LatestInsteadOfPublished = true, Status = ContentStatusFilter.Draft, PageSize = 1 }, ct);
+        var published = await QueryAsync(query with { LatestInsteadOfPublished = true, Status = ContentStatusFilter.Published, PageSize = 1 }, ct);
+        return (drafts.Total, published.Total);
+    }
+
+    public async Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default)
+    {
+        var normalized = path.Trim('/').ToLowerInvariant();
+        var route = await db.Set<ContentRouteRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Path == normalized && r.Published, ct);
+        if (route is null)
+        {
+            return null;
+        }
+
+        var record = await db.Set<ContentItemVersionRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.ContentItemVersionId == route.ContentItemVersionId && r.Published, ct);
+        return record is null ? null : ContentManager.ToItem(record);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetPublishedAsync(IEnumerable<string> contentItemIds, CancellationToken ct = default)
+    {
+        var ids = contentItemIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var records = await db.Set<ContentItemVersionRecord>().AsNoTracking()
+            .Where(r => r.Published && ids.Contains(r.ContentItemId)).ToListAsync(ct);
+        var byId = records.ToDictionary(r => r.ContentItemId);
+        return ids.Where(byId.ContainsKey).Select(id => ContentManager.ToItem(byId[id])).ToList();
+    }
+
+    public Task<int> CountPublishedRoutesAsync(CancellationToken ct = default)
+        => db.Set<ContentRouteRecord>().AsNoTracking().CountAsync(r => r.Published, ct);
+
+    public async Task<IReadOnlyList<PublishedRoute>> ListPublishedRoutesAsync(int skip, int take, CancellationToken ct = default)
+        => await (from route in db.Set<ContentRouteRecord>().AsNoTracking()
+                  where route.Published
+                  join version in db.Set<ContentItemVersionRecord>().AsNoTracking() on route.ContentItemVersionId equals version.ContentItemVersionId
+                  where version.Published
+                  orderby route.Id
+                  select new PublishedRoute(route.Path, version.ModifiedUtc))
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 0, 50_000)).ToListAsync(ct);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTypeAsync(CancellationToken ct = default)
+        => await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.Published)
+            .GroupBy(r => r.ContentType).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTermAsync(IReadOnlyCollection<string> contentTypes, CancellationToken ct = default)
+    {
+        var types = contentTypes.ToList();
+        return await db.Set<ContentTaxonomyRecord>().AsNoTracking()
+            .Where(t => t.Published && (types.Count == 0 || types.Contains(t.ContentType)))
+            .GroupBy(t => t.TermContentItemId).Select(g => new { g.Key, Count = g.Select(t => t.ContentItemId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+}

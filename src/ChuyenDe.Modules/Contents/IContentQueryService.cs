@@ -1,0 +1,27 @@
+namespace ChuyenDe.Modules.Contents;
+
+/// <summary>Read side of the content store for pages and lists.</summary>
+public interface IContentQueryService
+{
+    Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default);
+
+    /// <summary>The published item whose route is <paramref name="path"/> (no leading slash), or null.</summary>
+    Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ContentItem>> GetPublishedAsync(IEnumerable<string> contentItemIds, CancellationToken ct = default);
+
+    /// <summary>Published items per content type.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountPublishedByTypeAsync(CancellationToken ct = default);
+
+    /// <summary>Published items per term, for the given content types.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountPublishedByTermAsync(IReadOnlyCollection<string> contentTypes, CancellationToken ct = default);
+
+    /// <summary>How many items of the query there are per status (drafts and published latest versions).</summary>
+    Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default);
+
+    /// <summary>How many published items have an address.</summary>
+    Task<int> CountPublishedRoutesAsync(CancellationToken ct = default);
+
+    /// <summary>The addresses of published items in a stable order, <paramref name="take"/> after the first <paramref name="skip"/>.</summary>
+    Task<IReadOnlyList<PublishedRoute>> ListPublishedRoutesAsync(int skip, int take, CancellationToken ct = default);
+}

@@ -1,0 +1,5 @@
+namespace ChuyenDe.Modules.Contents;
+
+/// <summary>A term of a taxonomy: its title, code and description, its parent and depth in the tree.</summary>
+public sealed record TaxonomyTerm(string ContentItemId, string TaxonomyContentItemId, string Title, string? Code,
+    string? Description, string? ParentId, int Depth, bool HasChildren);
