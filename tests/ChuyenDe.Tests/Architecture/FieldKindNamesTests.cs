@@ -36,11 +36,6 @@ public sealed partial class FieldKindNamesTests
         ["Definitions/DefinitionsController.cs"] = 2,
         ["Definitions/Views/Definitions/Field.cshtml"] = 6,
         ["Definitions/Views/Definitions/Type.cshtml"] = 8,
-        // The editors and form binding.
-        ["Editors/ContentEditorService.cs"] = 28,
-        ["Editors/ContentForm.cs"] = 46,
-        ["Editors/ContentListService.cs"] = 2,
-        ["Editors/Views/ContentAdmin/Fields/_Body.cshtml"] = 1,
         // Reading parts' values: the item's address, the title, whether a type is a taxonomy.
         ["Fields/ContentDisplay.cs"] = 1,
         ["History/HistoryController.cs"] = 1,

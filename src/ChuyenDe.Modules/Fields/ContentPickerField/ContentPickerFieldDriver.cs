@@ -4,10 +4,12 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.ContentPickerField;
 
 /// <summary>Other content items: links to the published ones on the public site, their titles in the diff.</summary>
-internal sealed class ContentPickerFieldDriver(
+internal sealed partial class ContentPickerFieldDriver(
     IContentQueryService queries,
     IContentManager contents,
-    IStringLocalizer<FieldsResources> T) : IFieldDriver
+    IStringLocalizer<FieldsResources> T,
+    IContentDefinitionManager definitions,
+    IContentAuthorizer authorizer) : IFieldDriver
 {
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 

@@ -3,11 +3,16 @@ using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Media.Images;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.MediaField;
 
 /// <summary>Files of the media library: images go to the item's gallery, every other file is a download.</summary>
-internal sealed class MediaFieldDriver(IMediaUsage mediaUsage, IOptions<ImageOptions> imageOptions) : IFieldDriver
+internal sealed partial class MediaFieldDriver(
+    IMediaUsage mediaUsage,
+    IOptions<ImageOptions> imageOptions,
+    IMediaFileAccess mediaFiles,
+    IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.MediaField;
 

@@ -3,7 +3,7 @@ using ChuyenDe.Modules.Contents;
 namespace ChuyenDe.Modules.Fields.TextField;
 
 /// <summary>A line or area of text, or one value of a predefined list (shown by its name).</summary>
-internal sealed class TextFieldDriver : IFieldDriver
+internal sealed partial class TextFieldDriver : IFieldDriver
 {
     public string Kind => ContentKinds.TextField;
 

@@ -58,7 +58,7 @@ public sealed class FieldDriverTests
     [Fact]
     public async Task A_number_reads_with_vietnamese_separators_and_diffs_whole()
     {
-        IFieldDriver driver = new NumericFieldDriver();
+        IFieldDriver driver = new NumericFieldDriver(_t);
         Assert.Equal("1.234,5", (await driver.DisplayAsync(Context(ContentKinds.NumericField, """{"Value":1234.5}"""))).Text);
         Assert.Equal(["10,776889"], await driver.DiffLinesAsync(Context(ContentKinds.NumericField, """{"Value":"10.776889"}""")));
         Assert.True((await driver.DisplayAsync(Context(ContentKinds.NumericField, "{}"))).IsEmpty);
@@ -77,10 +77,10 @@ public sealed class FieldDriverTests
     [Fact]
     public async Task Dates_read_day_first_and_moments_in_the_sites_time_zone()
     {
-        Assert.Equal("05/09/2025", (await new DateFieldDriver().DisplayAsync(Context(ContentKinds.DateField, """{"Value":"2025-09-05"}"""))).Text);
+        Assert.Equal("05/09/2025", (await new DateFieldDriver(_t).DisplayAsync(Context(ContentKinds.DateField, """{"Value":"2025-09-05"}"""))).Text);
         var moment = Context(ContentKinds.DateTimeField, """{"Value":"2025-09-05T01:30:00Z"}""");
-        Assert.Equal("08:30, 05/09/2025", (await ((IFieldDriver)new DateTimeFieldDriver()).DisplayAsync(moment)).Text);
-        Assert.Equal(["05/09/2025 08:30"], await new DateTimeFieldDriver().DiffLinesAsync(moment));
+        Assert.Equal("08:30, 05/09/2025", (await ((IFieldDriver)new DateTimeFieldDriver(_t)).DisplayAsync(moment)).Text);
+        Assert.Equal(["05/09/2025 08:30"], await new DateTimeFieldDriver(_t).DiffLinesAsync(moment));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class FieldDriverTests
         Assert.Equal(["/sang-kien/goc-be"], await autoroute.DiffLinesAsync(JsonNode.Parse("""{"Path":"sang-kien/goc-be"}""")!.AsObject(), Site));
         Assert.Empty(await autoroute.DiffLinesAsync(null, Site));
 
-        IPartDriver taxonomy = new TaxonomyPartDriver(_t);
+        IPartDriver taxonomy = new TaxonomyPartDriver(_t, null!);
         var terms = JsonNode.Parse("""{"Terms":[{"TitlePart":{"Title":"Cha"},"Terms":[{"DisplayText":"Con"}]}]}""")!.AsObject();
         Assert.Equal(["– Cha", "    – Con"], await taxonomy.DiffLinesAsync(terms, Site));
         Assert.True(taxonomy.Diff!.Multiline);
@@ -116,7 +116,7 @@ public sealed class FieldDriverTests
     public void A_markdown_body_is_rendered_for_the_page_and_read_as_plain_text_for_search()
     {
         var renderer = new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
-        IPartDriver markdown = new MarkdownBodyPartDriver(renderer, _t);
+        IPartDriver markdown = new MarkdownBodyPartDriver(renderer, _t, null!);
         var part = JsonNode.Parse("""{"Markdown":"**Trẻ** chơi"}""")!.AsObject();
         Assert.Contains("<strong>Trẻ</strong>", markdown.BodyHtml(part), StringComparison.Ordinal);
         Assert.Equal("Trẻ chơi", markdown.SearchText(part)?.Trim());
