@@ -55,10 +55,6 @@ public static class FormText
         }
     }
 
-    /// <summary>Whether a value is one a <c>date</c> (or <c>datetime-local</c>) input can show.</summary>
-    public static bool IsInputValue(string typed, string format)
-        => DateTime.TryParseExact(typed, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
     public static string FormatUtc(DateTime utc)
         => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
