@@ -1,6 +1,7 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.Editing;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

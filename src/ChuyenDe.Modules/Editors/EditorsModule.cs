@@ -12,7 +12,7 @@ public static class EditorsModule
     /// <summary>The generated editors: content list, create and edit forms from the type definitions, item actions.</summary>
     public static IServiceCollection AddEditorsModule(this IServiceCollection services)
     {
-        services.AddSingleton<ContentFormBinder>();
+        services.AddScoped<ContentFormBinder>();
         services.AddScoped<ContentEditorService>();
         services.AddScoped<ContentListService>();
         services.AddScoped<UserDisplayNames>();

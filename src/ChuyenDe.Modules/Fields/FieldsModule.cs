@@ -1,6 +1,7 @@
 using ChuyenDe.Modules.Fields.BooleanField;
 using ChuyenDe.Modules.Fields.ConsentPart;
 using ChuyenDe.Modules.Fields.ContentPickerField;
+using ChuyenDe.Modules.Fields.Editing;
 using ChuyenDe.Modules.Fields.DateField;
 using ChuyenDe.Modules.Fields.DateTimeField;
 using ChuyenDe.Modules.Fields.HtmlBodyPart;
@@ -36,6 +37,7 @@ public static class FieldsModule
         services.TryAddSingleton<IContentHtmlRenderer, ContentHtmlRenderer>();
         services.TryAddScoped<IFieldDrivers, FieldDrivers>();
         services.TryAddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
+        services.TryAddScoped<IFieldEditors, FieldEditors>();
 
         // One line per field kind.
         services.AddFieldDriver<TextFieldDriver>();

@@ -32,11 +32,6 @@ public sealed partial class FieldKindNamesTests
         ["Definitions/DefinitionsController.cs"] = 2,
         ["Definitions/Views/Definitions/Field.cshtml"] = 6,
         ["Definitions/Views/Definitions/Type.cshtml"] = 8,
-        // The editors and form binding.
-        ["Editors/ContentEditorService.cs"] = 28,
-        ["Editors/ContentForm.cs"] = 46,
-        ["Editors/ContentListService.cs"] = 2,
-        ["Editors/Views/ContentAdmin/Fields/_Body.cshtml"] = 1,
     };
 
     [Fact]
