@@ -31,10 +31,9 @@ public sealed partial class FieldKindNamesTests
         ["Contents/ContentValidator.cs"] = 12,
         ["Contents/TaxonomyService.cs"] = 4,
         // The definition settings editors.
-        ["Definitions/ContentDefinitionEditor.cs"] = 15,
-        ["Definitions/DefinitionForms.cs"] = 5,
-        ["Definitions/DefinitionsController.cs"] = 2,
-        ["Definitions/Views/Definitions/Field.cshtml"] = 6,
+        ["Definitions/ContentDefinitionEditor.cs"] = 8,
+        ["Definitions/DefinitionKinds.cs"] = 2,
+        ["Definitions/DefinitionsController.cs"] = 1,
         ["Definitions/Views/Definitions/Type.cshtml"] = 8,
         // The editors and form binding.
         ["Editors/ContentEditorService.cs"] = 28,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.BooleanField;
 
 /// <summary>Yes or no.</summary>
-internal sealed class BooleanFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
+internal sealed partial class BooleanFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.BooleanField;
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.ContentPickerField;
 
 /// <summary>Other content items: links to the published ones on the public site, their titles in the diff.</summary>
-internal sealed class ContentPickerFieldDriver(
+internal sealed partial class ContentPickerFieldDriver(
     IContentQueryService queries,
     IContentManager contents,
+    IContentDefinitionManager definitions,
     IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);

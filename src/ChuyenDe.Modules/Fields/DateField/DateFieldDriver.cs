@@ -1,9 +1,10 @@
 using ChuyenDe.Modules.Contents;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.DateField;
 
 /// <summary>A date, shown dd/MM/yyyy.</summary>
-internal sealed class DateFieldDriver : IFieldDriver
+internal sealed partial class DateFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.DateField;
 

@@ -1,9 +1,10 @@
 using ChuyenDe.Modules.Contents;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.DateTimeField;
 
 /// <summary>A moment stored in UTC, shown in the site's time zone.</summary>
-internal sealed class DateTimeFieldDriver : IFieldDriver
+internal sealed partial class DateTimeFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.DateTimeField;
 

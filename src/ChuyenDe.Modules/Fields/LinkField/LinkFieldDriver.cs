@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.LinkField;
 
 /// <summary>A link: its text and address (only safe addresses are shown on the public site).</summary>
-internal sealed class LinkFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
+internal sealed partial class LinkFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.LinkField;
 

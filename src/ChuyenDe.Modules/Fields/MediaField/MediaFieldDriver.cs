@@ -2,12 +2,13 @@ using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Media.Images;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Modules.Fields.MediaField;
 
 /// <summary>Files of the media library: images go to the item's gallery, every other file is a download.</summary>
-internal sealed class MediaFieldDriver(IMediaUsage mediaUsage, IOptions<ImageOptions> imageOptions) : IFieldDriver
+internal sealed partial class MediaFieldDriver(IMediaUsage mediaUsage, IOptions<ImageOptions> imageOptions, IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.MediaField;
 

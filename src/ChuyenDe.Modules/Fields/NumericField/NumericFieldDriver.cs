@@ -1,9 +1,10 @@
 using ChuyenDe.Modules.Contents;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.NumericField;
 
 /// <summary>A number, shown with Vietnamese separators.</summary>
-internal sealed class NumericFieldDriver : IFieldDriver
+internal sealed partial class NumericFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.NumericField;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.TaxonomyField;
 
 /// <summary>Terms of a taxonomy: links to the library filtered by the term, their titles in the diff.</summary>
-internal sealed class TaxonomyFieldDriver(ITaxonomyService taxonomies, IStringLocalizer<FieldsResources> T) : IFieldDriver
+internal sealed partial class TaxonomyFieldDriver(ITaxonomyService taxonomies, IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.TaxonomyField;
 

@@ -1,9 +1,10 @@
 using ChuyenDe.Modules.Contents;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.TextField;
 
 /// <summary>A line or area of text, or one value of a predefined list (shown by its name).</summary>
-internal sealed class TextFieldDriver : IFieldDriver
+internal sealed partial class TextFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.TextField;
 

@@ -45,7 +45,7 @@ public sealed class FieldDriverTests
     [Fact]
     public async Task A_text_field_shows_a_predefined_options_name_and_diffs_by_line()
     {
-        IFieldDriver driver = new TextFieldDriver();
+        IFieldDriver driver = new TextFieldDriver(_t);
         var options = """{"TextFieldPredefinedListEditorSettings":{"Options":[{"name":"Cấp trường","value":"truong"}]}}""";
         Assert.Equal("Cấp trường", (await driver.DisplayAsync(Context(ContentKinds.TextField, """{"Text":"truong"}""", options))).Text);
         Assert.Equal(["Cấp trường"], await driver.DiffLinesAsync(Context(ContentKinds.TextField, """{"Text":"truong"}""", options)));
@@ -58,7 +58,7 @@ public sealed class FieldDriverTests
     [Fact]
     public async Task A_number_reads_with_vietnamese_separators_and_diffs_whole()
     {
-        IFieldDriver driver = new NumericFieldDriver();
+        IFieldDriver driver = new NumericFieldDriver(_t);
         Assert.Equal("1.234,5", (await driver.DisplayAsync(Context(ContentKinds.NumericField, """{"Value":1234.5}"""))).Text);
         Assert.Equal(["10,776889"], await driver.DiffLinesAsync(Context(ContentKinds.NumericField, """{"Value":"10.776889"}""")));
         Assert.True((await driver.DisplayAsync(Context(ContentKinds.NumericField, "{}"))).IsEmpty);
@@ -77,10 +77,10 @@ public sealed class FieldDriverTests
     [Fact]
     public async Task Dates_read_day_first_and_moments_in_the_sites_time_zone()
     {
-        Assert.Equal("05/09/2025", (await new DateFieldDriver().DisplayAsync(Context(ContentKinds.DateField, """{"Value":"2025-09-05"}"""))).Text);
+        Assert.Equal("05/09/2025", (await new DateFieldDriver(_t).DisplayAsync(Context(ContentKinds.DateField, """{"Value":"2025-09-05"}"""))).Text);
         var moment = Context(ContentKinds.DateTimeField, """{"Value":"2025-09-05T01:30:00Z"}""");
-        Assert.Equal("08:30, 05/09/2025", (await ((IFieldDriver)new DateTimeFieldDriver()).DisplayAsync(moment)).Text);
-        Assert.Equal(["05/09/2025 08:30"], await new DateTimeFieldDriver().DiffLinesAsync(moment));
+        Assert.Equal("08:30, 05/09/2025", (await ((IFieldDriver)new DateTimeFieldDriver(_t)).DisplayAsync(moment)).Text);
+        Assert.Equal(["05/09/2025 08:30"], await new DateTimeFieldDriver(_t).DiffLinesAsync(moment));
     }
 
     [Fact]
