@@ -33,9 +33,13 @@ public interface IContentDefinitionEditor
 internal sealed partial class ContentDefinitionEditor(
     IContentDefinitionManager definitions,
     IEnumerable<IFieldSettingsEditor> fieldKinds,
+    IEnumerable<IPartSettingsEditor> partKinds,
     DbContext db,
     IStringLocalizer<DefinitionsResources> T) : IContentDefinitionEditor
 {
+    /// <summary>The part kinds offered, in the order they take in a new type (the order of their drivers' registration).</summary>
+    private readonly IReadOnlyList<IPartSettingsEditor> _partKinds = partKinds.ToList();
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,127}$")]
     private static partial Regex Identifier();
 
@@ -63,7 +67,7 @@ internal sealed partial class ContentDefinitionEditor(
         }
 
         var records = new JsonArray();
-        foreach (var part in DefinitionKinds.PartOrder.Where(p => form.Parts.Contains(p)))
+        foreach (var part in _partKinds.Where(p => form.Parts.Contains(p.Kind)))
         {
             records.Add(NewPartRecord(part, records.Count));
         }
@@ -99,9 +103,9 @@ internal sealed partial class ContentDefinitionEditor(
             .Select(r => r.DeepClone())
             .ToList();
         var next = kept.Count == 0 ? 0 : kept.OfType<JsonObject>().Max(r => DefinitionJson.Position(r["Settings"]?["ContentTypePartSettings"]?["Position"])) + 1;
-        foreach (var part in DefinitionKinds.PartOrder.Where(p => form.Parts.Contains(p)))
+        foreach (var part in _partKinds.Where(p => form.Parts.Contains(p.Kind)))
         {
-            if (!kept.OfType<JsonObject>().Any(r => PartNameOf(r) == part))
+            if (!kept.OfType<JsonObject>().Any(r => PartNameOf(r) == part.Kind))
             {
                 kept.Add(NewPartRecord(part, next++));
             }
@@ -272,9 +276,9 @@ internal sealed partial class ContentDefinitionEditor(
         {
             errors[nameof(form.Parts)] = T["{0} is not a part this site knows.", unknown];
         }
-        else if (form.Parts.Contains(ContentKinds.MarkdownBodyPart) && form.Parts.Contains(ContentKinds.HtmlBodyPart))
+        else if (_partKinds.Select(p => p.Conflict(form.Parts)).FirstOrDefault(c => c is not null) is { } conflict)
         {
-            errors[nameof(form.Parts)] = T["Choose either a Markdown body or an HTML body, not both."];
+            errors[nameof(form.Parts)] = conflict;
         }
     }
 
@@ -315,42 +319,19 @@ internal sealed partial class ContentDefinitionEditor(
     /// <summary>Whether the type's definition asks for the editorial review (<c>Settings.WorkflowSettings.RequiresReview</c>).</summary>
     public static bool RequiresReview(ContentTypeDefinition type) => type.Flag("WorkflowSettings", "RequiresReview");
 
-    /// <summary>A part record as Orchard Core writes it, with the defaults this site's recipes use.</summary>
-    private JsonObject NewPartRecord(string partName, int position)
+    /// <summary>A part record as Orchard Core writes it, with the defaults this site's recipes use (given by the part's driver).</summary>
+    private static JsonObject NewPartRecord(IPartSettingsEditor part, int position)
     {
         var settings = new JsonObject
         {
             ["ContentTypePartSettings"] = new JsonObject { ["Position"] = position.ToString(CultureInfo.InvariantCulture) },
         };
-        var displayName = partName switch
-        {
-            ContentKinds.TitlePart => T["Title"].Value,
-            ContentKinds.AutoroutePart => T["Address"].Value,
-            ContentKinds.MarkdownBodyPart or ContentKinds.HtmlBodyPart => T["Body"].Value,
-            ContentKinds.OrganizationPart => T["Organisation"].Value,
-            ContentKinds.PublishLaterPart => T["Scheduled publishing"].Value,
-            _ => null,
-        };
-        if (displayName is not null)
-        {
-            ((JsonObject)settings["ContentTypePartSettings"]!)["DisplayName"] = displayName;
-        }
-
-        if (partName == ContentKinds.AutoroutePart)
-        {
-            settings["AutoroutePartSettings"] = new JsonObject
-            {
-                ["AllowCustomPath"] = true,
-                ["Pattern"] = "{{ ContentItem.DisplayText | slugify }}",
-                ["ShowHomepageOption"] = false,
-            };
-        }
-
-        return new JsonObject { ["PartName"] = partName, ["Name"] = partName, ["Settings"] = settings };
+        part.NewRecordSettings(settings);
+        return new JsonObject { ["PartName"] = part.Kind, ["Name"] = part.Kind, ["Settings"] = settings };
     }
 
     /// <summary>Adds the part named like the type (holding its fields) right after the title; false when it is there.</summary>
-    private static bool EnsureOwnPart(JsonObject type)
+    private bool EnsureOwnPart(JsonObject type)
     {
         var name = Text(type["Name"])!;
         var records = type["ContentTypePartDefinitionRecords"] as JsonArray ?? [];
@@ -364,7 +345,7 @@ internal sealed partial class ContentDefinitionEditor(
             .OrderBy(r => DefinitionJson.Position(r["Settings"]?["ContentTypePartSettings"]?["Position"]))
             .Select(r => (JsonObject)r.DeepClone())
             .ToList();
-        var titleIndex = ordered.FindIndex(r => PartNameOf(r) == ContentKinds.TitlePart);
+        var titleIndex = ordered.FindIndex(r => _partKinds.Any(p => p.FieldsFollow && p.Kind == PartNameOf(r)));
         ordered.Insert(titleIndex + 1, new JsonObject { ["PartName"] = name, ["Name"] = name, ["Settings"] = new JsonObject() });
         for (var i = 0; i < ordered.Count; i++)
         {

@@ -15,6 +15,7 @@ public sealed class DefinitionsController(
     IContentDefinitionManager definitions,
     IContentDefinitionEditor editor,
     IEnumerable<IFieldSettingsEditor> fieldKinds,
+    IEnumerable<IPartSettingsEditor> partKinds,
     IStringLocalizer<DefinitionsResources> T,
     ILogger<DefinitionsController> logger) : AdminController
 {
@@ -22,6 +23,9 @@ public sealed class DefinitionsController(
 
     /// <summary>The field kinds offered, in the order their drivers are registered.</summary>
     private readonly IReadOnlyList<IFieldSettingsEditor> _fieldKinds = fieldKinds.ToList();
+
+    /// <summary>The part kinds offered, in the order their drivers are registered.</summary>
+    private readonly IReadOnlyList<IPartSettingsEditor> _partKinds = partKinds.ToList();
 
     [HttpGet("/admin/loai-noi-dung")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -36,8 +40,8 @@ public sealed class DefinitionsController(
             Draftable = true,
             Versionable = true,
             Securable = true,
-            Parts = [ContentKinds.TitlePart, ContentKinds.AutoroutePart, ContentKinds.MarkdownBodyPart],
-        }, null, _fieldKinds, NoErrors));
+            Parts = _partKinds.Where(p => p.InNewType).Select(p => p.Kind).ToList(),
+        }, null, _partKinds, _fieldKinds, NoErrors));
 
     [HttpPost("/admin/loai-noi-dung/tao")]
     public async Task<IActionResult> Create(TypeForm form, CancellationToken ct)
@@ -45,7 +49,7 @@ public sealed class DefinitionsController(
         var result = await editor.CreateTypeAsync(form, ct);
         if (!result.Succeeded)
         {
-            return View("Type", new TypeEditView(form, null, _fieldKinds, result.Errors));
+            return View("Type", new TypeEditView(form, null, _partKinds, _fieldKinds, result.Errors));
         }
 
         logger.LogInformation("Content type {Type} created", form.Name.Trim());
@@ -74,7 +78,7 @@ public sealed class DefinitionsController(
             RequiresReview = ContentDefinitionEditor.RequiresReview(type),
             Parts = type.Parts.Select(p => p.PartName).Where(ContentKinds.Parts.Contains).Distinct().ToList(),
         };
-        return View("Type", new TypeEditView(form, type, _fieldKinds, NoErrors));
+        return View("Type", new TypeEditView(form, type, _partKinds, _fieldKinds, NoErrors));
     }
 
     [HttpPost("/admin/loai-noi-dung/{name}/sua")]
@@ -89,7 +93,7 @@ public sealed class DefinitionsController(
         var result = await editor.UpdateTypeAsync(name, form, ct);
         if (!result.Succeeded)
         {
-            return View("Type", new TypeEditView(form, type, _fieldKinds, result.Errors));
+            return View("Type", new TypeEditView(form, type, _partKinds, _fieldKinds, result.Errors));
         }
 
         logger.LogInformation("Content type {Type} changed", name);

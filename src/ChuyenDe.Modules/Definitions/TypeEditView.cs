@@ -3,10 +3,11 @@ using ChuyenDe.Modules.Fields;
 
 namespace ChuyenDe.Modules.Definitions;
 
-/// <summary>The page of a content type (new or existing) with the fields of its own part.</summary>
+/// <summary>The page of a content type (new or existing): the part kinds offered, and the fields of its own part.</summary>
 public sealed record TypeEditView(
     TypeForm Form,
     ContentTypeDefinition? Type,
+    IReadOnlyList<IPartSettingsEditor> PartKinds,
     IReadOnlyList<IFieldSettingsEditor> FieldKinds,
     IReadOnlyDictionary<string, string> Errors)
 {

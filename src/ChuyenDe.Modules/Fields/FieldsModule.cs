@@ -36,7 +36,7 @@ public static class FieldsModule
         services.TryAddScoped<IFieldDrivers, FieldDrivers>();
         services.TryAddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
 
-        // One line per field kind.
+        // One line per field kind, in the order the content definition editor offers them.
         services.AddFieldDriver<TextFieldDriver>();
         services.AddFieldDriver<NumericFieldDriver>();
         services.AddFieldDriver<BooleanFieldDriver>();
@@ -47,15 +47,15 @@ public static class FieldsModule
         services.AddFieldDriver<ContentPickerFieldDriver>();
         services.AddFieldDriver<TaxonomyFieldDriver>();
 
-        // One line per part kind with a driver.
+        // One line per part kind with a driver, in the order the content definition editor offers them.
+        services.AddPartDriver<TitlePartDriver>();
         services.AddPartDriver<MarkdownBodyPartDriver>();
         services.AddPartDriver<HtmlBodyPartDriver>();
-        services.AddPartDriver<TitlePartDriver>();
         services.AddPartDriver<AutoroutePartDriver>();
+        services.AddPartDriver<OrganizationPartDriver>();
+        services.AddPartDriver<PublishLaterPartDriver>();
         services.AddPartDriver<TaxonomyPartDriver>();
         services.AddPartDriver<TermPartDriver>();
-        services.AddPartDriver<PublishLaterPartDriver>();
-        services.AddPartDriver<OrganizationPartDriver>();
         return services;
     }
 

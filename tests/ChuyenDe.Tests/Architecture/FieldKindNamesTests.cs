@@ -30,11 +30,6 @@ public sealed partial class FieldKindNamesTests
         ["Contents/ContentShapes.cs"] = 18,
         ["Contents/ContentValidator.cs"] = 12,
         ["Contents/TaxonomyService.cs"] = 4,
-        // The definition settings editors.
-        ["Definitions/ContentDefinitionEditor.cs"] = 8,
-        ["Definitions/DefinitionKinds.cs"] = 2,
-        ["Definitions/DefinitionsController.cs"] = 1,
-        ["Definitions/Views/Definitions/Type.cshtml"] = 8,
         // The editors and form binding.
         ["Editors/ContentEditorService.cs"] = 28,
         ["Editors/ContentForm.cs"] = 46,

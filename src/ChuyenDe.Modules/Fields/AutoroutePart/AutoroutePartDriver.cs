@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.AutoroutePart;
 
 /// <summary>The item's public address.</summary>
-internal sealed class AutoroutePartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class AutoroutePartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.AutoroutePart;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.HtmlBodyPart;
 
 /// <summary>A body written in HTML: sanitised on item pages, its text searched.</summary>
-internal sealed class HtmlBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class HtmlBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.HtmlBodyPart;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.MarkdownBodyPart;
 
 /// <summary>A body written in Markdown: rendered (and sanitised) on item pages, its plain text searched.</summary>
-internal sealed class MarkdownBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class MarkdownBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.MarkdownBodyPart;
 

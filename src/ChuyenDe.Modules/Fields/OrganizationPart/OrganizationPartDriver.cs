@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.OrganizationPart;
 
 /// <summary>The organisation an item belongs to, by its name.</summary>
-internal sealed class OrganizationPartDriver(IOrganizationService organizations, IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class OrganizationPartDriver(IOrganizationService organizations, IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.OrganizationPart;
 

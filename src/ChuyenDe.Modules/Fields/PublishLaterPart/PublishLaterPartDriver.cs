@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.PublishLaterPart;
 
 /// <summary>The moment a draft is to be published, shown in the site's time zone.</summary>
-internal sealed class PublishLaterPartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class PublishLaterPartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.PublishLaterPart;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.TermPart;
 
 /// <summary>The taxonomy a term belongs to.</summary>
-internal sealed class TermPartDriver(ITaxonomyService taxonomies, IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class TermPartDriver(ITaxonomyService taxonomies, IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.TermPart;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.TitlePart;
 
 /// <summary>The item's title.</summary>
-internal sealed class TitlePartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class TitlePartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.TitlePart;
 

@@ -181,4 +181,38 @@ public sealed class FieldSettingsEditorTests
         ], kinds);
         Assert.Equal(ContentKinds.Fields.Order(), kinds.Select(k => k.Kind).Order());
     }
+
+    [Fact]
+    public async Task The_parts_offered_for_a_type_are_the_registered_part_drivers_with_their_labels_and_defaults()
+    {
+        await using var host = await TestHost.CreateAsync();
+        var parts = await host.InScopeAsync(sp => Task.FromResult(sp.GetServices<IPartSettingsEditor>().ToList()));
+
+        Assert.Equal(
+        [
+            ("TitlePart", "Tiêu đề"), ("MarkdownBodyPart", "Nội dung soạn bằng Markdown"), ("HtmlBodyPart", "Nội dung soạn bằng HTML"),
+            ("AutoroutePart", "Đường dẫn (URL) tạo từ tiêu đề"), ("OrganizationPart", "Đơn vị sở hữu nội dung"), ("PublishLaterPart", "Hẹn giờ đăng"),
+            ("TaxonomyPart", "Các thuật ngữ của danh mục (dùng cho danh mục phân loại)"), ("TermPart", "Thuật ngữ thuộc danh mục (dùng cho thuật ngữ)"),
+        ], parts.Select(p => (p.Kind, p.Label)));
+        Assert.Equal(["TitlePart", "MarkdownBodyPart", "AutoroutePart"], parts.Where(p => p.InNewType).Select(p => p.Kind));
+        Assert.Equal(["TitlePart"], parts.Where(p => p.FieldsFollow).Select(p => p.Kind));
+
+        // Only the Markdown and the HTML body do not go together.
+        string? Conflict(params string[] chosen) => parts.Select(p => p.Conflict(chosen)).FirstOrDefault(c => c is not null);
+        Assert.Equal("Chỉ chọn một trong hai: nội dung Markdown hoặc nội dung HTML.", Conflict("TitlePart", "HtmlBodyPart", "MarkdownBodyPart"));
+        Assert.Null(Conflict(parts.Select(p => p.Kind).Where(k => k != "HtmlBodyPart").ToArray()));
+
+        // A new record: the display name beside the position, and the address's own settings as the recipes write them.
+        var settings = new JsonObject { ["ContentTypePartSettings"] = new JsonObject { ["Position"] = "3" } };
+        parts.Single(p => p.Kind == "AutoroutePart").NewRecordSettings(settings);
+        AssertJson("""
+            {
+              "ContentTypePartSettings": { "Position": "3", "DisplayName": "Đường dẫn" },
+              "AutoroutePartSettings": { "AllowCustomPath": true, "Pattern": "{{ ContentItem.DisplayText | slugify }}", "ShowHomepageOption": false }
+            }
+            """, settings);
+        var term = new JsonObject { ["ContentTypePartSettings"] = new JsonObject { ["Position"] = "0" } };
+        parts.Single(p => p.Kind == "TermPart").NewRecordSettings(term);
+        AssertJson("""{ "ContentTypePartSettings": { "Position": "0" } }""", term);
+    }
 }
