@@ -39,7 +39,7 @@ public static class FieldsModule
         services.TryAddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
         services.TryAddScoped<IFieldEditors, FieldEditors>();
 
-        // One line per field kind.
+        // One line per field kind, in the order the content definition editor offers them.
         services.AddFieldDriver<TextFieldDriver>();
         services.AddFieldDriver<NumericFieldDriver>();
         services.AddFieldDriver<BooleanFieldDriver>();
@@ -50,15 +50,15 @@ public static class FieldsModule
         services.AddFieldDriver<ContentPickerFieldDriver>();
         services.AddFieldDriver<TaxonomyFieldDriver>();
 
-        // One line per part kind with a driver.
+        // One line per part kind with a driver, in the order the content definition editor offers them.
+        services.AddPartDriver<TitlePartDriver>();
         services.AddPartDriver<MarkdownBodyPartDriver>();
         services.AddPartDriver<HtmlBodyPartDriver>();
-        services.AddPartDriver<TitlePartDriver>();
         services.AddPartDriver<AutoroutePartDriver>();
+        services.AddPartDriver<OrganizationPartDriver>();
+        services.AddPartDriver<PublishLaterPartDriver>();
         services.AddPartDriver<TaxonomyPartDriver>();
         services.AddPartDriver<TermPartDriver>();
-        services.AddPartDriver<PublishLaterPartDriver>();
-        services.AddPartDriver<OrganizationPartDriver>();
         services.AddPartDriver<ConsentPartDriver>();
         return services;
     }

@@ -26,12 +26,6 @@ public sealed partial class FieldKindNamesTests
     /// </summary>
     private static readonly Dictionary<string, int> NotYetConverted = new(StringComparer.Ordinal)
     {
-        // The definition settings editors.
-        ["Definitions/ContentDefinitionEditor.cs"] = 15,
-        ["Definitions/DefinitionForms.cs"] = 5,
-        ["Definitions/DefinitionsController.cs"] = 2,
-        ["Definitions/Views/Definitions/Field.cshtml"] = 6,
-        ["Definitions/Views/Definitions/Type.cshtml"] = 8,
     };
 
     [Fact]
