@@ -95,6 +95,6 @@ internal sealed class AdminShellMenu(IStringLocalizer<AdminResources> T) : IAdmi
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Dashboard"], "/admin", "AccessAdmin", 0),
+        new(T["Overview"], T["Dashboard"], "/admin", AdminPermissions.AccessAdmin, 0),
     ];
 }

@@ -35,7 +35,7 @@ public sealed record FieldEditView(
 public sealed record RemoveFieldView(ContentTypeDefinition Type, ContentPartFieldDefinition Field);
 
 /// <summary>The content definition editor: content types, their part kinds, and the fields of their own part.</summary>
-[RequirePermission("ManageContentDefinitions")]
+[RequirePermission(ContentPermissions.ManageContentDefinitions)]
 public sealed class DefinitionsController(
     IContentDefinitionManager definitions,
     IContentDefinitionEditor editor,

@@ -5,16 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Editorial;
 
-internal sealed class EditorialPermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new(WorkflowPermissions.Submit, "Submit content for review and withdraw own submissions"),
-        new(WorkflowPermissions.Review, "Review submissions at the user's unit: claim, assign reviewers, forward, approve, return, reject, publish"),
-        new(WorkflowPermissions.Assess, "Assess submissions one is assigned to", [WorkflowPermissions.Review]),
-    ];
-}
-
 /// <summary>
 /// Publishing a type that requires review, for an organisation that has reviewers above it: allowed for the version a
 /// curator approved, or directly for a curator of a reviewing unit above the item's own (that is their decision, and the

@@ -86,11 +86,11 @@ public sealed class ContentEditorService(
             OrganizationIds = scope.OrganizationIds.ToList(),
             IncludeWithoutOrganization = scope.SeesUnassigned,
         };
-        return scope.Has("PreviewContent") ? query : query with { Owner = scope.UserId };
+        return scope.Has(ContentPermissions.PreviewContent) ? query : query with { Owner = scope.UserId };
     }
 
     /// <summary>Whether the user may see any item in the back office at all.</summary>
-    public static bool SeesContent(UserScope scope) => scope.Has("PreviewContent") || scope.Has("ViewOwnContent");
+    public static bool SeesContent(UserScope scope) => scope.Has(ContentPermissions.PreviewContent) || scope.Has(ContentPermissions.ViewOwnContent);
 
     /// <summary>
     /// The latest version of an item if the user may do <paramref name="action"/> with it; NotFound when it does not

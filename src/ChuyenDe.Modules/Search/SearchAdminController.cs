@@ -40,7 +40,7 @@ public sealed class SearchAdminController(
     ILogger<SearchAdminController> logger) : AdminController
 {
     public const string BasePath = "/admin/tim-kiem";
-    public const string RebuildPermission = SearchPermissionNames.RebuildSearchIndex;
+    public const string RebuildPermission = SearchPermissions.RebuildSearchIndex;
 
     [HttpGet(BasePath)]
     public async Task<IActionResult> Index(string? q, string? type, string? page, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class SearchAdminController(
             return Challenge();
         }
 
-        if (!(scope.Has("PreviewContent") || scope.Has("ViewOwnContent")))
+        if (!(scope.Has(ContentPermissions.PreviewContent) || scope.Has(ContentPermissions.ViewOwnContent)))
         {
             return Forbid();
         }
@@ -176,6 +176,6 @@ internal sealed class SearchAdminMenu(IStringLocalizer<SearchResources> T) : IAd
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Search content"], SearchAdminController.BasePath, "ViewOwnContent", 12),
+        new(T["Overview"], T["Search content"], SearchAdminController.BasePath, ContentPermissions.ViewOwnContent, 12),
     ];
 }

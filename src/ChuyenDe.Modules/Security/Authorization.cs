@@ -116,7 +116,7 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 }
 
 /// <summary>
-/// Authorises an action by permission: <c>[RequirePermission("ManageUsers")]</c>. Several add up: a controller's own
+/// Authorises an action by permission: <c>[RequirePermission(UsersPermissions.ManageUsers)]</c>. Several add up: a controller's own
 /// permission adds to the <c>AccessAdmin</c> of its base class. The usage is declared here because reflection does not
 /// inherit it from <see cref="AuthorizeAttribute"/>: without it a subclass's attribute hid its base class's.
 /// </summary>
