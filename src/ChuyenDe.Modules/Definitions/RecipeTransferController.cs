@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Recipes;

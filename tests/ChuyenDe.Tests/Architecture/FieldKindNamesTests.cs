@@ -42,7 +42,7 @@ public sealed partial class FieldKindNamesTests
         ["Editors/ContentListService.cs"] = 2,
         ["Editors/Views/ContentAdmin/Fields/_Body.cshtml"] = 1,
         // Reading parts' values: the item's address, the title, whether a type is a taxonomy.
-        ["Fields/ContentDisplay.cs"] = 1,
+        ["Fields/ContentDisplayBuilder.cs"] = 1,
         ["History/HistoryController.cs"] = 1,
         ["Search/SearchDocumentBuilder.cs"] = 3,
         // Reading parts' and media fields' values in other modules.
