@@ -6,7 +6,7 @@ namespace ChuyenDe.Modules.Admin;
 
 /// <summary>Base of the back office's controllers: admin area, signed in, holding AccessAdmin.</summary>
 [Area("Admin")]
-[RequirePermission("AccessAdmin")]
+[RequirePermission(AdminPermissions.AccessAdmin)]
 public abstract partial class AdminController : Controller
 {
     /// <summary>Shows a one-time message on the next page.</summary>

@@ -21,6 +21,6 @@ public static class ContentQueryScope
             OrganizationIds = scope.OrganizationIds.ToList(),
             IncludeWithoutOrganization = scope.SeesUnassigned,
         };
-        return scope.Has("PreviewContent") ? query : query with { Owner = scope.UserId };
+        return scope.Has(ContentPermissions.PreviewContent) ? query : query with { Owner = scope.UserId };
     }
 }

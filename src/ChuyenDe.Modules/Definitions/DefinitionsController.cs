@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace ChuyenDe.Modules.Definitions;
 
 /// <summary>The content definition editor: content types, their part kinds, and the fields of their own part.</summary>
-[RequirePermission("ManageContentDefinitions")]
+[RequirePermission(ContentPermissions.ManageContentDefinitions)]
 public sealed class DefinitionsController(
     IContentDefinitionManager definitions,
     IContentDefinitionEditor editor,

@@ -13,7 +13,7 @@ public static class EditorialModule
     public static IServiceCollection AddEditorialModule(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IPermissionProvider, EditorialPermissions>();
+        services.AddSingleton<IPermissionProvider, WorkflowPermissions>();
         services.AddScoped<ReviewPaths>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();

@@ -39,7 +39,7 @@ public sealed class ContentEditorService(
     public static ContentQuery InScope(ContentQuery query, UserScope scope) => query.InScope(scope);
 
     /// <summary>Whether the user may see any item in the back office at all.</summary>
-    public static bool SeesContent(UserScope scope) => scope.Has("PreviewContent") || scope.Has("ViewOwnContent");
+    public static bool SeesContent(UserScope scope) => scope.Has(ContentPermissions.PreviewContent) || scope.Has(ContentPermissions.ViewOwnContent);
 
     /// <summary>
     /// The latest version of an item if the user may do <paramref name="action"/> with it; NotFound when it does not

@@ -71,62 +71,6 @@ public sealed class SubmissionRecord
     public int TotalSteps => 1 + ReviewOrganizations.Count;
 }
 
-/// <summary>One transition of a submission: who moved it from which state to which, with reasons (append-only).</summary>
-public sealed class SubmissionTransitionRecord
-{
-    public long Id { get; set; }
-    public string ContentItemId { get; set; } = "";
-    public int Round { get; set; }
-    public WorkflowAction Action { get; set; }
-    public SubmissionState FromState { get; set; }
-    public SubmissionState ToState { get; set; }
-    public int Step { get; set; }
-    public string ActorUserId { get; set; } = "";
-    public string ActorUserName { get; set; } = "";
-    public string? ActorOrganizationId { get; set; }
-
-    /// <summary>Reasons as shown to the author: the chosen predefined reasons and the written one, one per line.</summary>
-    public string? Reasons { get; set; }
-
-    public string? VersionId { get; set; }
-
-    /// <summary>For assignments and reassignments: the user the submission was given to.</summary>
-    public string? TargetUserId { get; set; }
-    public string? TargetUserName { get; set; }
-
-    public DateTime OccurredUtc { get; set; }
-}
-
-/// <summary>A reviewer assigned to a submission in a round.</summary>
-public sealed class ReviewAssignmentRecord
-{
-    public long Id { get; set; }
-    public string ContentItemId { get; set; } = "";
-    public int Round { get; set; }
-    public string ReviewerUserId { get; set; } = "";
-    public string ReviewerUserName { get; set; } = "";
-    public string AssignedByUserId { get; set; } = "";
-    public DateTime AssignedUtc { get; set; }
-    public bool Active { get; set; } = true;
-}
-
-/// <summary>A reviewer's assessment: a rating (1–5) per criterion of the topic and a comment.</summary>
-public sealed class AssessmentRecord
-{
-    public long Id { get; set; }
-    public string ContentItemId { get; set; } = "";
-    public int Round { get; set; }
-    public string? VersionId { get; set; }
-    public string ReviewerUserId { get; set; } = "";
-    public string ReviewerUserName { get; set; } = "";
-
-    /// <summary>Criterion term id → rating, as JSON (e.g. <c>{"crit-1":4,"crit-3":5}</c>).</summary>
-    public string Ratings { get; set; } = "{}";
-
-    public string Comment { get; set; } = "";
-    public DateTime CreatedUtc { get; set; }
-}
-
 internal sealed class SubmissionRecordConfiguration : IEntityTypeConfiguration<SubmissionRecord>
 {
     public void Configure(EntityTypeBuilder<SubmissionRecord> b)
@@ -156,54 +100,5 @@ internal sealed class SubmissionRecordConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(r => r.ContentItemId).IsUnique();
         b.HasIndex(r => new { r.State, r.ReviewOrganizationId, r.StepEnteredUtc });
         b.HasIndex(r => r.OwnerUserId);
-    }
-}
-
-internal sealed class SubmissionTransitionRecordConfiguration : IEntityTypeConfiguration<SubmissionTransitionRecord>
-{
-    public void Configure(EntityTypeBuilder<SubmissionTransitionRecord> b)
-    {
-        b.ToTable("SubmissionTransitions");
-        b.Property(r => r.ContentItemId).HasMaxLength(64).IsRequired();
-        b.Property(r => r.Action).HasConversion<string>().HasMaxLength(32);
-        b.Property(r => r.FromState).HasConversion<string>().HasMaxLength(32);
-        b.Property(r => r.ToState).HasConversion<string>().HasMaxLength(32);
-        b.Property(r => r.ActorUserId).HasMaxLength(64);
-        b.Property(r => r.ActorUserName).HasMaxLength(256);
-        b.Property(r => r.ActorOrganizationId).HasMaxLength(64);
-        b.Property(r => r.Reasons).HasMaxLength(8000);
-        b.Property(r => r.VersionId).HasMaxLength(64);
-        b.Property(r => r.TargetUserId).HasMaxLength(64);
-        b.Property(r => r.TargetUserName).HasMaxLength(256);
-        b.HasIndex(r => new { r.ContentItemId, r.Id });
-    }
-}
-
-internal sealed class ReviewAssignmentRecordConfiguration : IEntityTypeConfiguration<ReviewAssignmentRecord>
-{
-    public void Configure(EntityTypeBuilder<ReviewAssignmentRecord> b)
-    {
-        b.ToTable("ReviewAssignments");
-        b.Property(r => r.ContentItemId).HasMaxLength(64).IsRequired();
-        b.Property(r => r.ReviewerUserId).HasMaxLength(64).IsRequired();
-        b.Property(r => r.ReviewerUserName).HasMaxLength(256);
-        b.Property(r => r.AssignedByUserId).HasMaxLength(64);
-        b.HasIndex(r => new { r.ContentItemId, r.Round });
-        b.HasIndex(r => new { r.ReviewerUserId, r.Active });
-    }
-}
-
-internal sealed class AssessmentRecordConfiguration : IEntityTypeConfiguration<AssessmentRecord>
-{
-    public void Configure(EntityTypeBuilder<AssessmentRecord> b)
-    {
-        b.ToTable("Assessments");
-        b.Property(r => r.ContentItemId).HasMaxLength(64).IsRequired();
-        b.Property(r => r.VersionId).HasMaxLength(64);
-        b.Property(r => r.ReviewerUserId).HasMaxLength(64).IsRequired();
-        b.Property(r => r.ReviewerUserName).HasMaxLength(256);
-        b.Property(r => r.Ratings).HasMaxLength(2000);
-        b.Property(r => r.Comment).HasMaxLength(8000);
-        b.HasIndex(r => new { r.ContentItemId, r.Round });
     }
 }

@@ -1,64 +1,8 @@
-using System.Globalization;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Audit;
-
-/// <summary>The filters of the audit page and its CSV export; dates are days in the site's time zone (Vietnam).</summary>
-public sealed record AuditFilter
-{
-    public DateOnly? From { get; init; }
-    public DateOnly? To { get; init; }
-    public string? Category { get; init; }
-    public string? Action { get; init; }
-    public string? Actor { get; init; }
-    public string? OrganizationId { get; init; }
-    public string? ContentItemId { get; init; }
-    public string? Text { get; init; }
-
-    public bool IsEmpty => this == new AuditFilter();
-
-    /// <summary>The query string of these filters (the page's own parameter names), without the leading '?'.</summary>
-    public string ToQueryString()
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parts.Add(name + "=" + Uri.EscapeDataString(value));
-            }
-        }
-
-        Add(AuditQueryNames.From, From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(AuditQueryNames.To, To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(AuditQueryNames.Category, Category);
-        Add(AuditQueryNames.Action, Action);
-        Add(AuditQueryNames.Actor, Actor);
-        Add(AuditQueryNames.Organization, OrganizationId);
-        Add(AuditQueryNames.ContentItem, ContentItemId);
-        Add(AuditQueryNames.Text, Text);
-        return string.Join("&", parts);
-    }
-}
-
-/// <summary>The query parameters of <c>/admin/nhat-ky</c> and <c>/admin/nhat-ky/xuat.csv</c>.</summary>
-public static class AuditQueryNames
-{
-    public const string From = "tu";
-    public const string To = "den";
-    public const string Category = "nhom";
-    public const string Action = "hanh-dong";
-    public const string Actor = "nguoi";
-    public const string Organization = "don-vi";
-    public const string ContentItem = "noi-dung";
-    public const string Text = "q";
-    public const string Page = "trang";
-
-    /// <summary>The trail of one content item: <c>/admin/nhat-ky?noi-dung={id}</c>.</summary>
-    public static string ForContentItem(string contentItemId) => "/admin/nhat-ky?" + ContentItem + "=" + Uri.EscapeDataString(contentItemId);
-}
 
 /// <summary>Reads the trail for a user: only what their scope allows, filtered, newest first.</summary>
 internal sealed class AuditReader(DbContext db, IOrganizationDirectory organizations)

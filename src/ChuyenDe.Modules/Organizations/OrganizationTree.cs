@@ -1,49 +1,4 @@
-using ChuyenDe.Modules.Contents;
-
 namespace ChuyenDe.Modules.Organizations;
-
-public enum OrganizationUsageKind
-{
-    Users,
-    ContentItems,
-}
-
-/// <summary>
-/// Something that belongs to organisations (users, content items) counts itself per unit. The organisations admin shows
-/// the counts and never deletes a unit that owns anything. Modules that own such things register one.
-/// </summary>
-public interface IOrganizationUsage
-{
-    OrganizationUsageKind Kind { get; }
-
-    /// <summary>How many belong to each unit (units owning none may be missing).</summary>
-    Task<IReadOnlyDictionary<string, int>> CountByOrganizationAsync(IReadOnlyCollection<string> organizationIds, CancellationToken ct = default);
-}
-
-/// <summary>Content items (their latest versions, drafts included) whose OrganizationPart names the unit.</summary>
-internal sealed class ContentOrganizationUsage(IContentQueryService queries) : IOrganizationUsage
-{
-    public OrganizationUsageKind Kind => OrganizationUsageKind.ContentItems;
-
-    public async Task<IReadOnlyDictionary<string, int>> CountByOrganizationAsync(IReadOnlyCollection<string> organizationIds, CancellationToken ct = default)
-    {
-        // The content engine offers counts per query only; one small count per unit.
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in organizationIds.Distinct())
-        {
-            var page = await queries.QueryAsync(new ContentQuery { LatestInsteadOfPublished = true, OrganizationIds = [id], PageSize = 1 }, ct);
-            if (page.Total > 0)
-            {
-                counts[id] = page.Total;
-            }
-        }
-
-        return counts;
-    }
-}
-
-/// <summary>A unit with the units below it as the admin shows them: a district's clusters hold their schools.</summary>
-public sealed record OrganizationNode(Organization Organization, IReadOnlyList<OrganizationNode> Children);
 
 public static class OrganizationTree
 {

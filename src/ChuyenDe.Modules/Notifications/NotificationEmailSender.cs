@@ -3,37 +3,11 @@ using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ChuyenDe.Modules.Notifications;
-
-/// <summary>Wakes the outbox when a notification was written, so e-mails leave soon after the commit.</summary>
-internal sealed class NotificationOutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            if (_signal.CurrentCount == 0)
-            {
-                _signal.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake.
-        }
-    }
-
-    /// <summary>Waits for a wake-up or the interval, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan interval, CancellationToken ct) => _signal.WaitAsync(interval, ct);
-}
 
 /// <summary>
 /// Sends the e-mails of committed notifications (<see cref="NotificationEmailStatus.Pending"/> rows whose time has come).
@@ -146,56 +120,4 @@ internal sealed class NotificationEmailSender(
 
     private static string Clip(string text)
         => text.Length <= NotificationRecordConfiguration.ErrorLength ? text : text[..(NotificationRecordConfiguration.ErrorLength - 1)] + "…";
-}
-
-/// <summary>Runs the e-mail outbox: a round every few seconds (sooner when woken); errors are logged, never fatal.</summary>
-internal sealed class NotificationOutboxService(
-    IServiceScopeFactory scopes,
-    NotificationOutboxSignal signal,
-    IOptions<NotificationOptions> options,
-    IOptions<SmtpOptions> smtp,
-    ILogger<NotificationOutboxService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!smtp.Value.Configured)
-        {
-            logger.LogInformation("No SMTP server is configured ({Section}:Host): notifications are shown in the application only.", SmtpOptions.Section);
-            return;
-        }
-
-        await Task.Yield();
-        var interval = options.Value.OutboxInterval > TimeSpan.Zero ? options.Value.OutboxInterval : TimeSpan.FromSeconds(5);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var taken = 0;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                taken = await scope.ServiceProvider.GetRequiredService<NotificationEmailSender>().SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The notification e-mail outbox failed; it will try again.");
-            }
-
-            if (taken >= Math.Max(1, options.Value.BatchSize))
-            {
-                continue; // more may be due
-            }
-
-            try
-            {
-                await signal.WaitAsync(interval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
 }
