@@ -1,7 +1,5 @@
 using System.Globalization;
-using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -95,6 +93,6 @@ internal sealed class AdminShellMenu(IStringLocalizer<AdminResources> T) : IAdmi
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Dashboard"], "/admin", "AccessAdmin", 0),
+        new(T["Overview"], T["Dashboard"], "/admin", AdminPermissions.AccessAdmin, 0),
     ];
 }

@@ -4,23 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChuyenDe.Modules.Admin;
 
-/// <summary>Base of the back office's controllers: admin area, signed in, holding AccessAdmin.</summary>
-[Area("Admin")]
-[RequirePermission("AccessAdmin")]
-public abstract partial class AdminController : Controller
-{
-    /// <summary>Shows a one-time message on the next page.</summary>
-    protected void Flash(string message) => TempData["Message"] = message;
-}
-
-public sealed record DashboardView(
-    UserScope Scope,
-    string? OrganizationName,
-    IReadOnlyList<ContentItem> MyDrafts,
-    int Drafts,
-    int Published,
-    IReadOnlyDictionary<string, string> TypeNames);
-
 public sealed class DashboardController(
     IContentQueryService queries,
     IContentDefinitionManager definitions,

@@ -26,16 +26,6 @@ public static class AuditModule
     }
 }
 
-internal sealed class AuditPermissions : IPermissionProvider
-{
-    public const string ViewAuditTrail = nameof(ViewAuditTrail);
-
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new(ViewAuditTrail, "View the audit trail"),
-    ];
-}
-
 internal sealed class AuditAdminMenu(IStringLocalizer<AuditResources> T) : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>

@@ -25,12 +25,12 @@ internal sealed class ContentAuthorizer : IContentAuthorizer
 
         return action switch
         {
-            ContentAction.View => user.Has("PreviewContent") || (own && user.Has("ViewOwnContent")),
-            ContentAction.Edit => Has("EditContent", "EditOwnContent"),
-            ContentAction.Publish or ContentAction.Unpublish => Has("PublishContent", "PublishOwnContent"),
-            ContentAction.Delete => Has("DeleteContent", "DeleteOwnContent"),
-            ContentAction.Clone => user.Has("CloneContent") && Has("EditContent", "EditOwnContent"),
-            ContentAction.ViewHistory => user.Has("ViewContentHistory") && (user.Has("PreviewContent") || own),
+            ContentAction.View => user.Has(ContentPermissions.PreviewContent) || (own && user.Has(ContentPermissions.ViewOwnContent)),
+            ContentAction.Edit => Has(ContentPermissions.EditContent, ContentPermissions.EditOwnContent),
+            ContentAction.Publish or ContentAction.Unpublish => Has(ContentPermissions.PublishContent, ContentPermissions.PublishOwnContent),
+            ContentAction.Delete => Has(ContentPermissions.DeleteContent, ContentPermissions.DeleteOwnContent),
+            ContentAction.Clone => user.Has(ContentPermissions.CloneContent) && Has(ContentPermissions.EditContent, ContentPermissions.EditOwnContent),
+            ContentAction.ViewHistory => user.Has(ContentPermissions.ViewContentHistory) && (user.Has(ContentPermissions.PreviewContent) || own),
             _ => false,
         };
     }
@@ -42,12 +42,12 @@ internal sealed class ContentAuthorizer : IContentAuthorizer
             return true;
         }
 
-        if (!type.TypeSettings.Creatable || !(user.Has("EditOwnContent") || user.Has("EditContent")))
+        if (!type.TypeSettings.Creatable || !(user.Has(ContentPermissions.EditOwnContent) || user.Has(ContentPermissions.EditContent)))
         {
             return false;
         }
 
         // Types without an organisation (pages, taxonomies) belong to the Department level.
-        return ContentParts.HasOrganization(type) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has("EditContent");
+        return ContentParts.HasOrganization(type) ? organizationId is not null && user.InScope(organizationId) : user.SeesUnassigned && user.Has(ContentPermissions.EditContent);
     }
 }

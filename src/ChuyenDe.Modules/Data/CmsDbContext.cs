@@ -1,26 +1,17 @@
-using ChuyenDe.Modules.Users;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Data;
 
 /// <summary>
 /// The one database of the site. Each module owns its tables through <c>IEntityTypeConfiguration</c> classes in its
-/// folder, picked up from this assembly; modules use the context as a plain <see cref="DbContext"/>.
+/// folder, picked up from this assembly (Users contributes Identity's tables that way, so Data knows nothing of
+/// Identity); modules use the context as a plain <see cref="DbContext"/>.
 /// Two sealed subclasses carry the provider-specific migrations.
 /// </summary>
-public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+public abstract class CmsDbContext(DbContextOptions options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(builder);
-        builder.Entity<CmsUser>(b =>
-        {
-            b.Property(u => u.DisplayName).HasMaxLength(256);
-            b.Property(u => u.OrganizationId).HasMaxLength(64);
-            b.HasIndex(u => u.OrganizationId);
-        });
-        builder.Entity<CmsRole>(b => b.Property(r => r.Description).HasMaxLength(1024));
         builder.ApplyConfigurationsFromAssembly(typeof(CmsDbContext).Assembly, t => !t.IsAbstract);
         ConfigureProvider(builder);
     }

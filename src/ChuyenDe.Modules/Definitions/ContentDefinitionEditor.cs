@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
+using ChuyenDe.Modules.Fields;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +13,8 @@ namespace ChuyenDe.Modules.Definitions;
 
 /// <summary>
 /// Changes content types and the fields of a type's own part, writing Orchard Core's JSON shapes through
-/// <see cref="IContentDefinitionManager"/>. Settings the forms do not show (Stereotype, Placeholder, …) are kept.
+/// <see cref="IContentDefinitionManager"/>. Settings the forms do not show (Stereotype, Placeholder, …) are kept. A field
+/// kind's own settings are read, checked and written by its <see cref="IFieldSettingsEditor"/> (its driver).
 /// </summary>
 public interface IContentDefinitionEditor
 {
@@ -24,21 +27,22 @@ public interface IContentDefinitionEditor
     /// <summary>Removes a field from the type's own part; the values already saved stay in the stored versions.</summary>
     Task<bool> RemoveFieldAsync(string typeName, string fieldName, CancellationToken ct = default);
 
-    /// <summary>The form of an existing field, for editing.</summary>
+    /// <summary>The form of an existing field, for editing, with its kind's settings.</summary>
     FieldForm ToForm(ContentPartFieldDefinition field);
 }
 
 internal sealed partial class ContentDefinitionEditor(
     IContentDefinitionManager definitions,
-    ITaxonomyService taxonomies,
+    IEnumerable<IFieldSettingsEditor> fieldKinds,
+    IEnumerable<IPartSettingsEditor> partKinds,
     DbContext db,
     IStringLocalizer<DefinitionsResources> T) : IContentDefinitionEditor
 {
+    /// <summary>The part kinds offered, in the order they take in a new type (the order of their drivers' registration).</summary>
+    private readonly IReadOnlyList<IPartSettingsEditor> _partKinds = partKinds.ToList();
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,127}$")]
     private static partial Regex Identifier();
-
-    [GeneratedRegex("^\\.[a-z0-9]{1,10}$")]
-    private static partial Regex Extension();
 
     public async Task<DefinitionResult> CreateTypeAsync(TypeForm form, CancellationToken ct = default)
     {
@@ -64,7 +68,7 @@ internal sealed partial class ContentDefinitionEditor(
         }
 
         var records = new JsonArray();
-        foreach (var part in DefinitionKinds.PartOrder.Where(p => form.Parts.Contains(p)))
+        foreach (var part in _partKinds.Where(p => form.Parts.Contains(p.Kind)))
         {
             records.Add(NewPartRecord(part, records.Count));
         }
@@ -100,9 +104,9 @@ internal sealed partial class ContentDefinitionEditor(
             .Select(r => r.DeepClone())
             .ToList();
         var next = kept.Count == 0 ? 0 : kept.OfType<JsonObject>().Max(r => DefinitionJson.Position(r["Settings"]?["ContentTypePartSettings"]?["Position"])) + 1;
-        foreach (var part in DefinitionKinds.PartOrder.Where(p => form.Parts.Contains(p)))
+        foreach (var part in _partKinds.Where(p => form.Parts.Contains(p.Kind)))
         {
-            if (!kept.OfType<JsonObject>().Any(r => PartNameOf(r) == part))
+            if (!kept.OfType<JsonObject>().Any(r => PartNameOf(r) == part.Kind))
             {
                 kept.Add(NewPartRecord(part, next++));
             }
@@ -133,9 +137,10 @@ internal sealed partial class ContentDefinitionEditor(
         var errors = new Dictionary<string, string>();
         var kind = existing is null ? (form.Kind ?? "").Trim() : Text(existing["FieldName"]) ?? "";
         var name = existing is null ? (form.Name ?? "").Trim() : fieldName!;
+        var settingsEditor = fieldKinds.FirstOrDefault(k => k.Kind == kind);
         if (existing is null)
         {
-            if (!ContentKinds.Fields.Contains(kind))
+            if (settingsEditor is null)
             {
                 errors[nameof(form.Kind)] = T["Please choose the kind of field."];
             }
@@ -176,10 +181,10 @@ internal sealed partial class ContentDefinitionEditor(
             }
         }
 
-        var kindSettings = new JsonObject();
-        if (ContentKinds.Fields.Contains(kind))
+        var update = new FieldSettingsUpdate(errors);
+        if (settingsEditor is not null)
         {
-            await BuildKindSettingsAsync(kind, form, kindSettings, errors, ct);
+            await settingsEditor.UpdateSettingsAsync(form.Settings ?? settingsEditor.BindSettings(FormCollection.Empty), update, ct);
         }
 
         if (errors.Count > 0)
@@ -201,23 +206,7 @@ internal sealed partial class ContentDefinitionEditor(
         var target = settings[kindKey] as JsonObject ?? new JsonObject();
         settings[kindKey] = target;
         SetOrRemove(target, "Hint", Clean(form.Hint));
-        foreach (var (key, value) in kindSettings.ToList())
-        {
-            kindSettings.Remove(key);
-            if (value is null)
-            {
-                target.Remove(key);
-            }
-            else
-            {
-                target[key] = value;
-            }
-        }
-
-        if (kind == ContentKinds.TextField)
-        {
-            ApplyTextEditor(form, settings, common);
-        }
+        update.WriteTo(settings, target);
 
         var record = new JsonObject
         {
@@ -263,212 +252,15 @@ internal sealed partial class ContentDefinitionEditor(
         return true;
     }
 
-    public FieldForm ToForm(ContentPartFieldDefinition field)
+    public FieldForm ToForm(ContentPartFieldDefinition field) => new()
     {
-        var s = field.KindSettings;
-        var kindSettings = field.Settings[field.FieldName + "Settings"] as JsonObject;
-        return new FieldForm
-        {
-            Kind = field.FieldName,
-            Name = field.Name,
-            DisplayName = field.DisplayName,
-            Hint = field.Hint,
-            Position = field.Position.ToString(CultureInfo.InvariantCulture),
-            Required = s.Required,
-            Multiple = s.Multiple,
-            Multiline = field.Editor == "TextArea",
-            Options = field.PredefinedOptions is { } options
-                ? string.Join("\n", options.Select(o => o.Name == o.Value || o.Value.Length == 0 ? o.Name : $"{o.Name} | {o.Value}"))
-                : null,
-            Minimum = s.Minimum?.ToString(CultureInfo.InvariantCulture),
-            Maximum = s.Maximum?.ToString(CultureInfo.InvariantCulture),
-            Scale = kindSettings?["Scale"] is null ? null : s.Scale.ToString(CultureInfo.InvariantCulture),
-            Label = s.Label,
-            DefaultValue = kindSettings?["DefaultValue"] is JsonValue dv && dv.TryGetValue<bool>(out var b) && b,
-            TaxonomyContentItemId = s.TaxonomyContentItemId,
-            Unique = s.Unique,
-            LeavesOnly = s.LeavesOnly,
-            DisplayedContentTypes = s.DisplayedContentTypes?.ToList() ?? [],
-            AllowedExtensions = s.AllowedExtensions is { } extensions ? string.Join(", ", extensions) : null,
-            AllowMediaText = s.AllowMediaText,
-        };
-    }
-
-    private async Task BuildKindSettingsAsync(string kind, FieldForm form, JsonObject settings, Dictionary<string, string> errors, CancellationToken ct)
-    {
-        if (DefinitionKinds.WithRequired.Contains(kind))
-        {
-            settings["Required"] = form.Required;
-        }
-
-        switch (kind)
-        {
-            case ContentKinds.TextField:
-                ParseOptions(form.Options, errors);
-                break;
-            case ContentKinds.NumericField:
-            {
-                var minimum = ParseNumber(form.Minimum, nameof(form.Minimum), errors);
-                var maximum = ParseNumber(form.Maximum, nameof(form.Maximum), errors);
-                if (minimum is { } min && maximum is { } max && min > max)
-                {
-                    errors[nameof(form.Maximum)] = T["The maximum must not be smaller than the minimum."];
-                }
-
-                var scale = 0;
-                if (!string.IsNullOrWhiteSpace(form.Scale)
-                    && !(int.TryParse(form.Scale.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out scale) && scale is >= 0 and <= 10))
-                {
-                    errors[nameof(form.Scale)] = T["The number of decimal places must be a whole number from 0 to 10."];
-                }
-
-                settings["Minimum"] = minimum is { } a ? JsonValue.Create(a) : null;
-                settings["Maximum"] = maximum is { } b ? JsonValue.Create(b) : null;
-                settings["Scale"] = scale;
-                break;
-            }
-
-            case ContentKinds.BooleanField:
-                settings["Label"] = Clean(form.Label);
-                settings["DefaultValue"] = form.DefaultValue;
-                break;
-            case ContentKinds.MediaField:
-            {
-                var extensions = new List<string>();
-                foreach (var raw in (form.AllowedExtensions ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var extension = (raw.StartsWith('.') ? raw : "." + raw).ToLowerInvariant();
-                    if (!Extension().IsMatch(extension))
-                    {
-                        errors[nameof(form.AllowedExtensions)] = T["{0} is not a file extension. Write extensions like .jpg, .png, .pdf.", raw];
-                        break;
-                    }
-
-                    if (!extensions.Contains(extension))
-                    {
-                        extensions.Add(extension);
-                    }
-                }
-
-                settings["Multiple"] = form.Multiple;
-                settings["AllowMediaText"] = form.AllowMediaText;
-                settings["AllowedExtensions"] = new JsonArray(extensions.Select(e => (JsonNode)e).ToArray());
-                break;
-            }
-
-            case ContentKinds.ContentPickerField:
-            {
-                var types = new List<string>();
-                foreach (var typeName in form.DisplayedContentTypes.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal))
-                {
-                    if (await definitions.GetTypeDefinitionAsync(typeName, ct) is null)
-                    {
-                        errors[nameof(form.DisplayedContentTypes)] = T["The content type {0} does not exist.", typeName];
-                        break;
-                    }
-
-                    types.Add(typeName);
-                }
-
-                settings["Multiple"] = form.Multiple;
-                settings["DisplayAllContentTypes"] = types.Count == 0;
-                settings["DisplayedContentTypes"] = new JsonArray(types.Select(t => (JsonNode)t).ToArray());
-                break;
-            }
-
-            case ContentKinds.TaxonomyField:
-            {
-                var taxonomyId = (form.TaxonomyContentItemId ?? "").Trim();
-                if (taxonomyId.Length == 0)
-                {
-                    errors[nameof(form.TaxonomyContentItemId)] = T["Please choose the taxonomy whose terms editors pick."];
-                }
-                else if (await taxonomies.GetTaxonomyAsync(taxonomyId, ct) is null)
-                {
-                    errors[nameof(form.TaxonomyContentItemId)] = T["The taxonomy {0} does not exist.", taxonomyId];
-                }
-
-                settings["TaxonomyContentItemId"] = taxonomyId;
-                settings["Unique"] = form.Unique;
-                settings["LeavesOnly"] = form.LeavesOnly;
-                break;
-            }
-        }
-    }
-
-    /// <summary>TextField editors: predefined options (a list to choose from), several lines, or one line.</summary>
-    private void ApplyTextEditor(FieldForm form, JsonObject settings, JsonObject common)
-    {
-        var options = ParseOptions(form.Options, new Dictionary<string, string>());
-        if (options.Count > 0)
-        {
-            var predefined = settings["TextFieldPredefinedListEditorSettings"] as JsonObject ?? new JsonObject { ["Editor"] = 0 };
-            predefined["Options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["value"] = o.Value }).ToArray());
-            if (predefined["DefaultValue"] is JsonValue dv && dv.TryGetValue<string>(out var d) && options.All(o => o.Value != d))
-            {
-                predefined.Remove("DefaultValue");
-                (settings["TextFieldSettings"] as JsonObject)?.Remove("DefaultValue");
-            }
-
-            settings["TextFieldPredefinedListEditorSettings"] = predefined;
-            common["Editor"] = "PredefinedList";
-            return;
-        }
-
-        settings.Remove("TextFieldPredefinedListEditorSettings");
-        if (form.Multiline)
-        {
-            common["Editor"] = "TextArea";
-        }
-        else if (Text(common["Editor"]) is "TextArea" or "PredefinedList")
-        {
-            common.Remove("Editor");
-        }
-    }
-
-    private List<PredefinedOption> ParseOptions(string? text, Dictionary<string, string> errors)
-    {
-        var options = new List<PredefinedOption>();
-        foreach (var line in (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-        {
-            var bar = line.LastIndexOf('|');
-            var name = Clean(bar < 0 ? line : line[..bar]) ?? "";
-            var value = bar < 0 ? name : Clean(line[(bar + 1)..]) ?? name;
-            if (name.Length == 0)
-            {
-                errors[nameof(FieldForm.Options)] = T["Each option needs a name before the | sign."];
-                continue;
-            }
-
-            if (options.Any(o => o.Value == value))
-            {
-                errors[nameof(FieldForm.Options)] = T["The value {0} appears twice in the options.", value];
-                continue;
-            }
-
-            options.Add(new PredefinedOption { Name = name, Value = value });
-        }
-
-        return options;
-    }
-
-    private decimal? ParseNumber(string? text, string key, Dictionary<string, string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        // Vietnamese writes decimals with a comma; both are accepted.
-        var normalized = text.Trim().Replace(',', '.').Replace('−', '-');
-        if (decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        errors[key] = T["{0} is not a number.", text.Trim()];
-        return null;
-    }
+        Kind = field.FieldName,
+        Name = field.Name,
+        DisplayName = field.DisplayName,
+        Hint = field.Hint,
+        Position = field.Position.ToString(CultureInfo.InvariantCulture),
+        Settings = fieldKinds.FirstOrDefault(k => k.Kind == field.FieldName)?.ReadSettings(field),
+    };
 
     private void ValidateType(TypeForm form, Dictionary<string, string> errors)
     {
@@ -485,9 +277,9 @@ internal sealed partial class ContentDefinitionEditor(
         {
             errors[nameof(form.Parts)] = T["{0} is not a part this site knows.", unknown];
         }
-        else if (form.Parts.Contains(ContentKinds.MarkdownBodyPart) && form.Parts.Contains(ContentKinds.HtmlBodyPart))
+        else if (_partKinds.Select(p => p.Conflict(form.Parts)).FirstOrDefault(c => c is not null) is { } conflict)
         {
-            errors[nameof(form.Parts)] = T["Choose either a Markdown body or an HTML body, not both."];
+            errors[nameof(form.Parts)] = conflict;
         }
     }
 
@@ -528,42 +320,19 @@ internal sealed partial class ContentDefinitionEditor(
     /// <summary>Whether the type's definition asks for the editorial review (<c>Settings.WorkflowSettings.RequiresReview</c>).</summary>
     public static bool RequiresReview(ContentTypeDefinition type) => type.Flag("WorkflowSettings", "RequiresReview");
 
-    /// <summary>A part record as Orchard Core writes it, with the defaults this site's recipes use.</summary>
-    private JsonObject NewPartRecord(string partName, int position)
+    /// <summary>A part record as Orchard Core writes it, with the defaults this site's recipes use (given by the part's driver).</summary>
+    private static JsonObject NewPartRecord(IPartSettingsEditor part, int position)
     {
         var settings = new JsonObject
         {
             ["ContentTypePartSettings"] = new JsonObject { ["Position"] = position.ToString(CultureInfo.InvariantCulture) },
         };
-        var displayName = partName switch
-        {
-            ContentKinds.TitlePart => T["Title"].Value,
-            ContentKinds.AutoroutePart => T["Address"].Value,
-            ContentKinds.MarkdownBodyPart or ContentKinds.HtmlBodyPart => T["Body"].Value,
-            ContentKinds.OrganizationPart => T["Organisation"].Value,
-            ContentKinds.PublishLaterPart => T["Scheduled publishing"].Value,
-            _ => null,
-        };
-        if (displayName is not null)
-        {
-            ((JsonObject)settings["ContentTypePartSettings"]!)["DisplayName"] = displayName;
-        }
-
-        if (partName == ContentKinds.AutoroutePart)
-        {
-            settings["AutoroutePartSettings"] = new JsonObject
-            {
-                ["AllowCustomPath"] = true,
-                ["Pattern"] = "{{ ContentItem.DisplayText | slugify }}",
-                ["ShowHomepageOption"] = false,
-            };
-        }
-
-        return new JsonObject { ["PartName"] = partName, ["Name"] = partName, ["Settings"] = settings };
+        part.NewRecordSettings(settings);
+        return new JsonObject { ["PartName"] = part.Kind, ["Name"] = part.Kind, ["Settings"] = settings };
     }
 
     /// <summary>Adds the part named like the type (holding its fields) right after the title; false when it is there.</summary>
-    private static bool EnsureOwnPart(JsonObject type)
+    private bool EnsureOwnPart(JsonObject type)
     {
         var name = Text(type["Name"])!;
         var records = type["ContentTypePartDefinitionRecords"] as JsonArray ?? [];
@@ -577,7 +346,7 @@ internal sealed partial class ContentDefinitionEditor(
             .OrderBy(r => DefinitionJson.Position(r["Settings"]?["ContentTypePartSettings"]?["Position"]))
             .Select(r => (JsonObject)r.DeepClone())
             .ToList();
-        var titleIndex = ordered.FindIndex(r => PartNameOf(r) == ContentKinds.TitlePart);
+        var titleIndex = ordered.FindIndex(r => _partKinds.Any(p => p.FieldsFollow && p.Kind == PartNameOf(r)));
         ordered.Insert(titleIndex + 1, new JsonObject { ["PartName"] = name, ["Name"] = name, ["Settings"] = new JsonObject() });
         for (var i = 0; i < ordered.Count; i++)
         {

@@ -1,49 +1,31 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
 using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace ChuyenDe.Modules.Definitions;
 
-public sealed record TypeListView(IReadOnlyList<ContentTypeDefinition> Types);
-
-public sealed record TypeEditView(TypeForm Form, ContentTypeDefinition? Type, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool IsNew => Type is null;
-
-    /// <summary>The fields of the type's own part (the part named like the type), in position order.</summary>
-    public IReadOnlyList<ContentPartFieldDefinition> Fields
-        => Type?.Parts.FirstOrDefault(p => p.PartName == Type.Name)?.PartDefinition.Fields ?? [];
-}
-
-public sealed record FieldEditView(
-    ContentTypeDefinition Type,
-    FieldForm Form,
-    string? FieldName,
-    IReadOnlyList<Taxonomy> Taxonomies,
-    IReadOnlyList<ContentTypeDefinition> ContentTypes,
-    IReadOnlyDictionary<string, string> Errors)
-{
-    public bool IsNew => FieldName is null;
-
-    /// <summary>A new field whose kind is not chosen yet: the form asks for the kind first.</summary>
-    public bool ChoosingKind => IsNew && !ContentKinds.Fields.Contains(Form.Kind);
-}
-
-public sealed record RemoveFieldView(ContentTypeDefinition Type, ContentPartFieldDefinition Field);
-
 /// <summary>The content definition editor: content types, their part kinds, and the fields of their own part.</summary>
-[RequirePermission("ManageContentDefinitions")]
+[RequirePermission(ContentPermissions.ManageContentDefinitions)]
 public sealed class DefinitionsController(
     IContentDefinitionManager definitions,
     IContentDefinitionEditor editor,
-    ITaxonomyService taxonomies,
+    IEnumerable<IFieldSettingsEditor> fieldKinds,
+    IEnumerable<IPartSettingsEditor> partKinds,
     IStringLocalizer<DefinitionsResources> T,
     ILogger<DefinitionsController> logger) : AdminController
 {
     private static readonly Dictionary<string, string> NoErrors = new();
+
+    /// <summary>The field kinds offered, in the order their drivers are registered.</summary>
+    private readonly IReadOnlyList<IFieldSettingsEditor> _fieldKinds = fieldKinds.ToList();
+
+    /// <summary>The part kinds offered, in the order their drivers are registered.</summary>
+    private readonly IReadOnlyList<IPartSettingsEditor> _partKinds = partKinds.ToList();
 
     [HttpGet("/admin/loai-noi-dung")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -58,8 +40,8 @@ public sealed class DefinitionsController(
             Draftable = true,
             Versionable = true,
             Securable = true,
-            Parts = [ContentKinds.TitlePart, ContentKinds.AutoroutePart, ContentKinds.MarkdownBodyPart],
-        }, null, NoErrors));
+            Parts = _partKinds.Where(p => p.InNewType).Select(p => p.Kind).ToList(),
+        }, null, _partKinds, _fieldKinds, NoErrors));
 
     [HttpPost("/admin/loai-noi-dung/tao")]
     public async Task<IActionResult> Create(TypeForm form, CancellationToken ct)
@@ -67,7 +49,7 @@ public sealed class DefinitionsController(
         var result = await editor.CreateTypeAsync(form, ct);
         if (!result.Succeeded)
         {
-            return View("Type", new TypeEditView(form, null, result.Errors));
+            return View("Type", new TypeEditView(form, null, _partKinds, _fieldKinds, result.Errors));
         }
 
         logger.LogInformation("Content type {Type} created", form.Name.Trim());
@@ -96,7 +78,7 @@ public sealed class DefinitionsController(
             RequiresReview = ContentDefinitionEditor.RequiresReview(type),
             Parts = type.Parts.Select(p => p.PartName).Where(ContentKinds.Parts.Contains).Distinct().ToList(),
         };
-        return View("Type", new TypeEditView(form, type, NoErrors));
+        return View("Type", new TypeEditView(form, type, _partKinds, _fieldKinds, NoErrors));
     }
 
     [HttpPost("/admin/loai-noi-dung/{name}/sua")]
@@ -111,7 +93,7 @@ public sealed class DefinitionsController(
         var result = await editor.UpdateTypeAsync(name, form, ct);
         if (!result.Succeeded)
         {
-            return View("Type", new TypeEditView(form, type, result.Errors));
+            return View("Type", new TypeEditView(form, type, _partKinds, _fieldKinds, result.Errors));
         }
 
         logger.LogInformation("Content type {Type} changed", name);
@@ -128,10 +110,7 @@ public sealed class DefinitionsController(
         }
 
         var form = new FieldForm { Kind = kind ?? "" };
-        if (form.Kind == ContentKinds.MediaField)
-        {
-            form.Multiple = true;
-        }
+        form.Settings = SettingsEditor(form.Kind)?.NewSettings();
 
         return View("Field", await FieldViewAsync(type, form, null, NoErrors, ct));
     }
@@ -144,6 +123,7 @@ public sealed class DefinitionsController(
             return NotFound();
         }
 
+        form.Settings = SettingsEditor(form.Kind.Trim())?.BindSettings(await PostedFormAsync(ct));
         var result = await editor.SaveFieldAsync(name, null, form, ct);
         if (!result.Succeeded)
         {
@@ -176,6 +156,7 @@ public sealed class DefinitionsController(
 
         form.Kind = definition.FieldName;
         form.Name = definition.Name;
+        form.Settings = SettingsEditor(form.Kind)?.BindSettings(await PostedFormAsync(ct));
         var result = await editor.SaveFieldAsync(name, field, form, ct);
         if (!result.Succeeded)
         {
@@ -219,5 +200,18 @@ public sealed class DefinitionsController(
 
     private async Task<FieldEditView> FieldViewAsync(ContentTypeDefinition type, FieldForm form, string? field,
         IReadOnlyDictionary<string, string> errors, CancellationToken ct)
-        => new(type, form, field, await taxonomies.ListTaxonomiesAsync(ct), await definitions.ListTypeDefinitionsAsync(ct), errors);
+    {
+        var settingsEditor = SettingsEditor(form.Kind);
+        if (settingsEditor is not null && form.Settings is not null)
+        {
+            await settingsEditor.PrepareViewAsync(form.Settings, ct);
+        }
+
+        return new(type, form, field, _fieldKinds, settingsEditor, errors);
+    }
+
+    private IFieldSettingsEditor? SettingsEditor(string kind) => _fieldKinds.FirstOrDefault(k => k.Kind == kind);
+
+    private async Task<IFormCollection> PostedFormAsync(CancellationToken ct)
+        => Request.HasFormContentType ? await Request.ReadFormAsync(ct) : FormCollection.Empty;
 }

@@ -1,4 +1,6 @@
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Recipes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
@@ -22,8 +24,8 @@ internal sealed class DefinitionsMenu(IStringLocalizer<DefinitionsResources> T) 
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["System"], T["Content types"], "/admin/loai-noi-dung", "ManageContentDefinitions", 900),
-        new(T["System"], T["Export a recipe"], "/admin/loai-noi-dung/xuat", "ExportRecipes", 910),
-        new(T["System"], T["Apply a recipe"], "/admin/cong-thuc", "ApplyRecipes", 920),
+        new(T["System"], T["Content types"], "/admin/loai-noi-dung", ContentPermissions.ManageContentDefinitions, 900),
+        new(T["System"], T["Export a recipe"], "/admin/loai-noi-dung/xuat", RecipePermissions.ExportRecipes, 910),
+        new(T["System"], T["Apply a recipe"], "/admin/cong-thuc", RecipePermissions.ApplyRecipes, 920),
     ];
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Recipes;
@@ -42,7 +41,7 @@ public sealed class RecipeTransferController(
     private const string ViewsFolder = "~/Definitions/Views/Definitions/";
 
     [HttpGet("/admin/loai-noi-dung/xuat")]
-    [RequirePermission("ExportRecipes")]
+    [RequirePermission(RecipePermissions.ExportRecipes)]
     public async Task<IActionResult> Export(CancellationToken ct)
     {
         var types = await definitions.ListTypeDefinitionsAsync(ct);
@@ -51,7 +50,7 @@ public sealed class RecipeTransferController(
     }
 
     [HttpPost("/admin/loai-noi-dung/xuat")]
-    [RequirePermission("ExportRecipes")]
+    [RequirePermission(RecipePermissions.ExportRecipes)]
     public async Task<IActionResult> Export(ExportForm form, CancellationToken ct)
     {
         var scope = Scope;
@@ -77,11 +76,11 @@ public sealed class RecipeTransferController(
     }
 
     [HttpGet("/admin/cong-thuc")]
-    [RequirePermission("ApplyRecipes")]
+    [RequirePermission(RecipePermissions.ApplyRecipes)]
     public IActionResult Import() => View(ViewsFolder + "Import.cshtml", new ImportView(null, null));
 
     [HttpPost("/admin/cong-thuc")]
-    [RequirePermission("ApplyRecipes")]
+    [RequirePermission(RecipePermissions.ApplyRecipes)]
     [RequestSizeLimit(MaxRecipeBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRecipeBytes + 1024 * 1024)]
     public async Task<IActionResult> Import(IFormFile? recipe, CancellationToken ct)

@@ -62,7 +62,7 @@ public sealed record CurationItemView(
 /// either with a reason, order the items featured on the home page. Needs CurateContent; an item outside the curator's
 /// organisation scope is answered with 404, so that its existence does not leak.
 /// </summary>
-[RequirePermission(CurationModule.Permission)]
+[RequirePermission(CurationPermissions.CurateContent)]
 public sealed class CurationController(
     ICurationService curations,
     IContentQueryService queries,

@@ -10,8 +10,6 @@ namespace ChuyenDe.Modules.Editorial;
 
 public static class CurationModule
 {
-    public const string Permission = "CurateContent";
-
     /// <summary>
     /// Curation of published items: exemplary products and model sites, featured on the home page. Called by
     /// <c>AddEditorialModule</c>.
@@ -28,18 +26,10 @@ public static class CurationModule
     }
 }
 
-internal sealed class CurationPermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new(CurationModule.Permission, "Mark published items as exemplary products, designate model sites, order the featured items of the home page"),
-    ];
-}
-
 internal sealed class CurationAdminMenu(IStringLocalizer<CurationResources> T) : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Curation"], CurationController.Base, CurationModule.Permission, 20),
+        new(T["Overview"], T["Curation"], CurationController.Base, CurationPermissions.CurateContent, 20),
     ];
 }

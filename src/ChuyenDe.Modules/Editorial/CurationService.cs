@@ -1,8 +1,8 @@
 using ChuyenDe.Modules.Data;
 using System.Globalization;
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;

@@ -14,7 +14,7 @@ public static class EditorialModule
     public static IServiceCollection AddEditorialModule(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IPermissionProvider, EditorialPermissions>();
+        services.AddSingleton<IPermissionProvider, WorkflowPermissions>();
         // A curation shows on its item's page (badge) and on the pages listing curations.
         services.AddPageCacheDependency<CurationRecord>(e => [CacheTags.Curations, CacheTags.Item(e.Entity.ContentItemId)]);
         services.AddScoped<ReviewPaths>();

@@ -47,13 +47,6 @@ public enum WorkflowDenial
     NothingNewToSubmit,
 }
 
-public static class WorkflowPermissions
-{
-    public const string Submit = "SubmitContent";
-    public const string Review = "ReviewSubmissions";
-    public const string Assess = "AssessSubmissions";
-}
-
 /// <summary>The user acting, as the rules see them.</summary>
 public sealed record WorkflowActor(string UserId, string? OrganizationId, bool IsAdministrator, IReadOnlySet<string> Permissions)
 {

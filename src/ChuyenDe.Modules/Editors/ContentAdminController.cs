@@ -1,6 +1,8 @@
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.Editing;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -69,7 +71,7 @@ public sealed class ContentAdminController(
                 hasPublished && authorizer.Can(scope, ContentAction.Unpublish, item), false,
                 authorizer.Can(scope, ContentAction.Clone, item) && authorizer.CanCreate(scope, access.Type!, item.OrganizationId),
                 authorizer.Can(scope, ContentAction.Delete, item) && (!hasPublished || authorizer.Can(scope, ContentAction.Unpublish, item)))
-            { History = authorizer.Can(scope, ContentAction.ViewHistory, item), AuditTrail = scope.Has("ViewAuditTrail") };
+            { History = authorizer.Can(scope, ContentAction.ViewHistory, item), AuditTrail = scope.Has(AuditPermissions.ViewAuditTrail) };
             return View(new ContentPreviewView(item, await display.BuildDetailAsync(item, ct), hasPublished, actions));
         }, ct);
 
@@ -184,7 +186,7 @@ public sealed class ContentAdminController(
     {
         var scope = Scope;
 
-        if (!scope.Has("EditOwnContent") && !scope.Has("EditContent"))
+        if (!scope.Has(ContentPermissions.EditOwnContent) && !scope.Has(ContentPermissions.EditContent))
         {
             return Denied();
         }

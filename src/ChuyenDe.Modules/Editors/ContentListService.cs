@@ -1,4 +1,8 @@
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.Editing;
+using ChuyenDe.Modules.Fields.OrganizationPart;
+using ChuyenDe.Modules.Fields.PublishLaterPart;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
@@ -86,7 +90,6 @@ public sealed class ContentListService(
         {
             var organizationId = item.OrganizationId;
             var hasPublished = item.Published || published.Contains(item.ContentItemId);
-            var scheduled = ContentValidator.Text(item.Part(ContentKinds.PublishLaterPart)?["ScheduledPublishUtc"]);
             var canView = authorizer.Can(scope, ContentAction.View, item);
             rows.Add(new ContentRowView(
                 item.ContentItemId,
@@ -94,13 +97,13 @@ public sealed class ContentListService(
                 typeNames.GetValueOrDefault(item.ContentType, item.ContentType),
                 item.Published,
                 hasPublished,
-                scheduled is not null && ContentJson.TryParseDate(scheduled, out var s) ? site.ToLocal(s) : null,
+                ItemSchedule.ScheduledUtc(item) is { } scheduled ? site.ToLocal(scheduled) : null,
                 organizationId is null ? null : allOrganizations.FirstOrDefault(x => x.Id == organizationId) is { } unit ? unit.ShortName ?? unit.Name : organizationId,
                 owners.GetValueOrDefault(item.Owner, item.Owner),
                 owners.GetValueOrDefault(item.Author, item.Author),
                 item.ModifiedUtc is { } m ? site.ToLocal(m) : null,
                 item.PublishedUtc is { } p ? site.ToLocal(p) : null,
-                item.Published && ContentValidator.Text(item.Part(ContentKinds.AutoroutePart)?["Path"]) is { Length: > 0 } path ? "/" + path : null,
+                item.Published && ContentDisplayBuilder.ItemUrl(item) is not "/" and var url ? url : null,
                 new ContentRowActions(
                     canView && authorizer.Can(scope, ContentAction.Edit, item),
                     canView,
@@ -125,7 +128,7 @@ public sealed class ContentListService(
             page.PageCount,
             types.Select(x => new EditorOption(x.Name, x.DisplayName)).ToList(),
             organizationChoices.Select(x => new EditorOption(x.Id, x.Name,
-                ContentEditorService.Depth(x, allOrganizations) - organizationChoices.Min(o => ContentEditorService.Depth(o, allOrganizations)))).ToList(),
+                ItemOrganizationChoices.Depth(x, allOrganizations) - organizationChoices.Min(o => ItemOrganizationChoices.Depth(o, allOrganizations)))).ToList(),
             termGroups,
             creatable);
     }

@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Contents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -12,7 +13,7 @@ public static class EditorsModule
     /// <summary>The generated editors: content list, create and edit forms from the type definitions, item actions.</summary>
     public static IServiceCollection AddEditorsModule(this IServiceCollection services)
     {
-        services.AddSingleton<ContentFormBinder>();
+        services.AddScoped<ContentFormBinder>();
         services.AddScoped<ContentEditorService>();
         services.AddScoped<ContentListService>();
         services.AddScoped<UserDisplayNames>();
@@ -26,6 +27,6 @@ internal sealed class ContentAdminMenu(IStringLocalizer<EditorsResources> T) : I
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         // Beside the dashboard (the admin shell's group of the same name).
-        new(T["Overview"], T["Content"], ContentAdminController.BasePath, "ViewOwnContent", 10),
+        new(T["Overview"], T["Content"], ContentAdminController.BasePath, ContentPermissions.ViewOwnContent, 10),
     ];
 }

@@ -1,6 +1,7 @@
 using ChuyenDe.Modules.Fields.BooleanField;
 using ChuyenDe.Modules.Fields.ConsentPart;
 using ChuyenDe.Modules.Fields.ContentPickerField;
+using ChuyenDe.Modules.Fields.Editing;
 using ChuyenDe.Modules.Fields.DateField;
 using ChuyenDe.Modules.Fields.DateTimeField;
 using ChuyenDe.Modules.Fields.HtmlBodyPart;
@@ -36,8 +37,9 @@ public static class FieldsModule
         services.TryAddSingleton<IContentHtmlRenderer, ContentHtmlRenderer>();
         services.TryAddScoped<IFieldDrivers, FieldDrivers>();
         services.TryAddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
+        services.TryAddScoped<IFieldEditors, FieldEditors>();
 
-        // One line per field kind.
+        // One line per field kind, in the order the content definition editor offers them.
         services.AddFieldDriver<TextFieldDriver>();
         services.AddFieldDriver<NumericFieldDriver>();
         services.AddFieldDriver<BooleanFieldDriver>();
@@ -48,15 +50,15 @@ public static class FieldsModule
         services.AddFieldDriver<ContentPickerFieldDriver>();
         services.AddFieldDriver<TaxonomyFieldDriver>();
 
-        // One line per part kind with a driver.
+        // One line per part kind with a driver, in the order the content definition editor offers them.
+        services.AddPartDriver<TitlePartDriver>();
         services.AddPartDriver<MarkdownBodyPartDriver>();
         services.AddPartDriver<HtmlBodyPartDriver>();
-        services.AddPartDriver<TitlePartDriver>();
         services.AddPartDriver<AutoroutePartDriver>();
+        services.AddPartDriver<OrganizationPartDriver>();
+        services.AddPartDriver<PublishLaterPartDriver>();
         services.AddPartDriver<TaxonomyPartDriver>();
         services.AddPartDriver<TermPartDriver>();
-        services.AddPartDriver<PublishLaterPartDriver>();
-        services.AddPartDriver<OrganizationPartDriver>();
         services.AddPartDriver<ConsentPartDriver>();
         return services;
     }

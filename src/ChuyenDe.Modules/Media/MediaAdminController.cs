@@ -48,7 +48,7 @@ public sealed record MediaDeleteView(MediaFileItem File, MediaUsageInfo Usage);
 /// and delete. Files outside the scope are answered with 404; ManageOwnMedia changes only the user's own uploads (403
 /// for a colleague's), ManageMedia every file in scope.
 /// </summary>
-[RequirePermission("ManageOwnMedia")]
+[RequirePermission(MediaPermissions.ManageOwnMedia)]
 public sealed class MediaAdminController(
     IOrganizationService organizations,
     IMediaUploadService uploads,
@@ -334,7 +334,7 @@ public sealed class MediaAdminController(
     private async Task<MediaFileRecord?> FindAsync(UserScope actor, long id, CancellationToken ct)
         => await InScope(actor).FirstOrDefaultAsync(f => f.Id == id, ct);
 
-    private static bool CanChange(UserScope actor, MediaFileRecord file) => actor.Has("ManageMedia") || file.UploadedBy == actor.UserId;
+    private static bool CanChange(UserScope actor, MediaFileRecord file) => actor.Has(MediaPermissions.ManageMedia) || file.UploadedBy == actor.UserId;
 
     private bool WantsJson()
         => Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
@@ -389,6 +389,6 @@ internal sealed class MediaAdminMenu(IStringLocalizer<MediaAdminResources> T) : 
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Files"], "/admin/tep", "ManageOwnMedia", 20),
+        new(T["Overview"], T["Files"], "/admin/tep", MediaPermissions.ManageOwnMedia, 20),
     ];
 }

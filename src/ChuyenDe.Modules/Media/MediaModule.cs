@@ -46,15 +46,6 @@ public static class MediaModule
     }
 }
 
-internal sealed class MediaPermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new("ManageMedia", "Manage the media library of organisations in scope"),
-        new("ManageOwnMedia", "Manage own media", ["ManageMedia"]),
-    ];
-}
-
 /// <summary>
 /// Orchard Core's <c>media</c> step: <c>Files</c> of <c>{ TargetPath, SourcePath | Base64 }</c>. SourcePath is relative to
 /// the recipe file and must stay inside its folder. Files are staged and moved into place only when the recipe commits.

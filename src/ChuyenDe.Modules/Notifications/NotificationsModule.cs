@@ -40,6 +40,6 @@ internal sealed class NotificationsMenu(IStringLocalizer<NotificationsResources>
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Notifications"], NotificationsController.BasePath, "AccessAdmin", 1),
+        new(T["Overview"], T["Notifications"], NotificationsController.BasePath, AdminPermissions.AccessAdmin, 1),
     ];
 }

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;

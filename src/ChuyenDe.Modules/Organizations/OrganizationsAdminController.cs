@@ -34,7 +34,7 @@ public sealed record OrganizationDeleteView(Organization Unit, int Users, int Co
 /// Needs ManageOrganizations; a user manages only the units of their own subtree (administrators: all). A unit
 /// outside it is answered with 404, so that its existence does not leak.
 /// </summary>
-[RequirePermission("ManageOrganizations")]
+[RequirePermission(OrganizationPermissions.ManageOrganizations)]
 public sealed class OrganizationsAdminController(
     IOrganizationService organizations,
     IOrganizationAdminService admin,
@@ -254,6 +254,6 @@ internal sealed class OrganizationsAdminMenu(IStringLocalizer<OrganizationsResou
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["System"], T["Organisations"], "/admin/don-vi", "ManageOrganizations", 900),
+        new(T["System"], T["Organisations"], "/admin/don-vi", OrganizationPermissions.ManageOrganizations, 900),
     ];
 }

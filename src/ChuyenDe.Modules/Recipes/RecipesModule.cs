@@ -15,12 +15,3 @@ public static class RecipesModule
         return services;
     }
 }
-
-internal sealed class RecipePermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new("ApplyRecipes", "Apply recipes"),
-        new("ExportRecipes", "Export definitions and content as recipes"),
-    ];
-}

@@ -39,14 +39,14 @@ public sealed class SearchAdminController(
     ILogger<SearchAdminController> logger) : AdminController
 {
     public const string BasePath = "/admin/tim-kiem";
-    public const string RebuildPermission = SearchPermissionNames.RebuildSearchIndex;
+    public const string RebuildPermission = SearchPermissions.RebuildSearchIndex;
 
     [HttpGet(BasePath)]
     public async Task<IActionResult> Index(string? q, string? type, string? page, CancellationToken ct)
     {
         var scope = Scope;
 
-        if (!(scope.Has("PreviewContent") || scope.Has("ViewOwnContent")))
+        if (!(scope.Has(ContentPermissions.PreviewContent) || scope.Has(ContentPermissions.ViewOwnContent)))
         {
             return Forbid();
         }
@@ -172,6 +172,6 @@ internal sealed class SearchAdminMenu(IStringLocalizer<SearchResources> T) : IAd
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Overview"], T["Search content"], SearchAdminController.BasePath, "ViewOwnContent", 12),
+        new(T["Overview"], T["Search content"], SearchAdminController.BasePath, ContentPermissions.ViewOwnContent, 12),
     ];
 }

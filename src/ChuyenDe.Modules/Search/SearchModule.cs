@@ -46,18 +46,3 @@ public static class SearchModule
         return services;
     }
 }
-
-/// <summary>Names of the permissions of search.</summary>
-public static class SearchPermissionNames
-{
-    /// <summary>Rebuild the search index of this node (administrators).</summary>
-    public const string RebuildSearchIndex = nameof(RebuildSearchIndex);
-}
-
-internal sealed class SearchPermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new(SearchPermissionNames.RebuildSearchIndex, "Rebuild the search index"),
-    ];
-}

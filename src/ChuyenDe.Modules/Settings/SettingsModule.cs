@@ -63,8 +63,3 @@ internal sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStepH
         }
     }
 }
-
-internal sealed class SettingsPermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() => [new("ManageSettings", "Manage site settings")];
-}

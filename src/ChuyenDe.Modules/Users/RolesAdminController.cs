@@ -33,7 +33,7 @@ public sealed record RoleEditView(RoleInfo? Role, RoleForm Form, IReadOnlyList<P
 /// permissions. Needs ManageRoles. The Administrator role holds every permission and is shown read-only. A user who is
 /// not an administrator grants or removes only permissions they hold themselves, and cannot remove their own access.
 /// </summary>
-[RequirePermission("ManageRoles")]
+[RequirePermission(UsersPermissions.ManageRoles)]
 public sealed partial class RolesAdminController(
     IPermissionService permissions,
     IEnumerable<IPermissionProvider> providers,
@@ -172,7 +172,7 @@ public sealed partial class RolesAdminController(
             var after = roles.Select(r => r.Id == role.Id ? r with { Permissions = wanted } : r).ToList();
             var held = after.Where(r => mine.Contains(r.Name) || r.Name == RoleNames.Authenticated);
             var kept = catalog.Effective(held.SelectMany(r => r.Permissions));
-            if (!kept.Contains("AccessAdmin") || !kept.Contains("ManageRoles"))
+            if (!kept.Contains(AdminPermissions.AccessAdmin) || !kept.Contains(UsersPermissions.ManageRoles))
             {
                 ModelState.AddModelError(nameof(form.Permissions), T["You cannot take away your own access to role administration."]);
             }

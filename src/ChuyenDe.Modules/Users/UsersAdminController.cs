@@ -61,7 +61,7 @@ public sealed record UserEditView(
 /// a user manages only accounts of their own subtree and only into it (administrators: all). Accounts outside it are
 /// answered with 404; accounts inside it that hold more than the manager may grant with 403.
 /// </summary>
-[RequirePermission("ManageUsers")]
+[RequirePermission(UsersPermissions.ManageUsers)]
 public sealed class UsersAdminController(
     IUsersAdminService admin,
     IStringLocalizer<UsersResources> T) : AdminController
@@ -314,7 +314,7 @@ internal sealed class UsersAdminMenu(IStringLocalizer<UsersResources> T) : IAdmi
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["System"], T["Users"], "/admin/nguoi-dung", "ManageUsers", 910),
-        new(T["System"], T["Roles"], "/admin/vai-tro", "ManageRoles", 920),
+        new(T["System"], T["Users"], "/admin/nguoi-dung", UsersPermissions.ManageUsers, 910),
+        new(T["System"], T["Roles"], "/admin/vai-tro", UsersPermissions.ManageRoles, 920),
     ];
 }

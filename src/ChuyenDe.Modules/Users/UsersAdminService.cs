@@ -481,7 +481,7 @@ internal sealed class UsersAdminService(
     }
 
     private static bool HasUserAdministration(IReadOnlySet<string> permissions)
-        => permissions.Contains("AccessAdmin") && permissions.Contains("ManageUsers");
+        => permissions.Contains(AdminPermissions.AccessAdmin) && permissions.Contains(UsersPermissions.ManageUsers);
 
     private static IReadOnlyList<OrganizationChoice> ChoosableOrganizations(UserScope actor, IReadOnlyList<Organization> all, bool includeInactive)
         => OrganizationTree.Flatten(OrganizationTree.Build(all, o => actor.InScope(o.Id) && (includeInactive || o.Active)))

@@ -47,17 +47,6 @@ public static class UsersModule
     }
 }
 
-internal sealed class UsersPermissions : IPermissionProvider
-{
-    public IEnumerable<Permission> GetPermissions() =>
-    [
-        new("AccessAdmin", "Use the administration area"),
-        new("ManageUsers", "Manage users"),
-        new("ManageOrganizations", "Manage organisations"),
-        new("ManageRoles", "Manage roles and their permissions"),
-    ];
-}
-
 /// <summary>
 /// Orchard Core's <c>Roles</c> step: <c>Roles</c> is an array of <c>{ Name, Description, Permissions[] }</c>;
 /// <c>PermissionBehavior</c> Replace (default), Add or Remove.

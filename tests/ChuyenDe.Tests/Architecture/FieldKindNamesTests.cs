@@ -19,26 +19,6 @@ public sealed partial class FieldKindNamesTests
                                        + "schedule → scheduled publishing, organisation → scope, taxonomy/term, consent), in one place",
     };
 
-    /// <summary>
-    /// Not yet converted (issue 11, item 1, what remains): these files still switch over kinds, on at most this many
-    /// lines. Converting a kind to its driver lowers the count; a file leaves the list when it reaches zero. The test
-    /// also fails when a count rises, so no new switch is added meanwhile.
-    /// </summary>
-    private static readonly Dictionary<string, int> NotYetConverted = new(StringComparer.Ordinal)
-    {
-        // The definition settings editors.
-        ["Definitions/ContentDefinitionEditor.cs"] = 15,
-        ["Definitions/DefinitionForms.cs"] = 5,
-        ["Definitions/DefinitionsController.cs"] = 2,
-        ["Definitions/Views/Definitions/Field.cshtml"] = 6,
-        ["Definitions/Views/Definitions/Type.cshtml"] = 8,
-        // The editors and form binding.
-        ["Editors/ContentEditorService.cs"] = 28,
-        ["Editors/ContentForm.cs"] = 46,
-        ["Editors/ContentListService.cs"] = 2,
-        ["Editors/Views/ContentAdmin/Fields/_Body.cshtml"] = 1,
-    };
-
     [Fact]
     public void Kind_names_appear_only_in_the_drivers_folders()
     {
@@ -59,34 +39,12 @@ public sealed partial class FieldKindNamesTests
                 .Select((line, i) => (line, number: i + 1))
                 .Where(l => pattern.IsMatch(l.line))
                 .ToList();
-            var limit = NotYetConverted.GetValueOrDefault(relative);
-            if (hits.Count > limit)
-            {
-                offenders.AddRange(hits.Select(h => $"{relative}:{h.number}: {h.line.Trim()}"));
-            }
+            offenders.AddRange(hits.Select(h => $"{relative}:{h.number}: {h.line.Trim()}"));
         }
 
         Assert.True(offenders.Count == 0,
             "Field and part kinds named outside their drivers (move the code into Fields/<Kind>/, see docs/field-kinds.md):\n"
             + string.Join('\n', offenders));
-    }
-
-    [Fact]
-    public void The_list_of_files_not_yet_converted_only_shrinks()
-    {
-        // An entry whose file has fewer hits than listed (or is gone) must be lowered, so the list stays a true to-do.
-        var modules = Path.Combine(RepositoryRoot(), "src", "ChuyenDe.Modules");
-        var names = KindNames();
-        var pattern = new Regex(@"\bContentKinds\.(" + string.Join('|', names) + @")\b|""(" + string.Join('|', names) + @")""");
-        var stale = NotYetConverted
-            .Select(e => (e.Key, e.Value, Actual: File.Exists(Path.Combine(modules, e.Key))
-                ? File.ReadAllLines(Path.Combine(modules, e.Key)).Count(pattern.IsMatch)
-                : 0))
-            .Where(e => e.Actual < e.Value)
-            .Select(e => $"{e.Key}: listed {e.Value}, now {e.Actual}")
-            .ToList();
-
-        Assert.True(stale.Count == 0, "Lower these entries of NotYetConverted:\n" + string.Join('\n', stale));
     }
 
     /// <summary>The field kinds and the parts with an editor: every name constant of <see cref="ContentKinds"/>.</summary>

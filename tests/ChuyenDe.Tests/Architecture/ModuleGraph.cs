@@ -73,9 +73,10 @@ public static partial class ModuleGraph
 
         if (@namespace == ViewsNamespace)
         {
-            // <Module>_Views_<Controller>_<View>; the assembly-wide _ViewImports/_ViewStart belong to no module.
+            // <Module>_Views_<Controller>_<View>, or <Module>_<Folder>_Views_<View> (the field kinds' editors in
+            // Fields/<Kind>/Views/); module names have no underscore. The assembly-wide _ViewImports/_ViewStart belong to no module.
             var underscore = typeName.IndexOf("_Views_", StringComparison.Ordinal);
-            return underscore > 0 ? typeName[..underscore] : null;
+            return underscore > 0 ? typeName[..typeName.IndexOf('_', StringComparison.Ordinal)] : null;
         }
 
         return null;

@@ -8,6 +8,7 @@ using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -156,9 +157,9 @@ public sealed class TestHost : IAsyncDisposable
             await db.Set<ContentTypeDefinitionRecord>().CountAsync(),
             await db.Set<ContentPartDefinitionRecord>().CountAsync(),
             await db.Set<Organization>().CountAsync(),
-            await db.Roles.CountAsync(),
-            await db.RoleClaims.CountAsync(),
-            await db.Users.CountAsync(),
+            await db.Set<CmsRole>().CountAsync(),
+            await db.Set<IdentityRoleClaim<string>>().CountAsync(),
+            await db.Set<CmsUser>().CountAsync(),
             await db.Set<RecipeExecutionRecord>().CountAsync(),
             settings.ToJsonString());
     }

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.ConsentPart;
 
@@ -7,7 +9,11 @@ namespace ChuyenDe.Modules.Fields.ConsentPart;
 /// Orchard Core's). It shows nothing on the public site and has no row in the comparison of versions; the publishing
 /// check that needs it is Media's (<c>MediaPublishChecks</c>, through <see cref="ContentParts.IsConsentConfirmed"/>).
 /// </summary>
-internal sealed partial class ConsentPartDriver : IPartDriver
+internal sealed partial class ConsentPartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
 {
     public string Kind => ContentKinds.ConsentPart;
+
+    /// <summary>Whether a ConsentPart holds a confirmation of the parents' consent.</summary>
+    public static bool IsConfirmed(JsonObject? consentPart)
+        => consentPart?["Confirmed"] is JsonValue confirmed && confirmed.TryGetValue<bool>(out var c) && c;
 }

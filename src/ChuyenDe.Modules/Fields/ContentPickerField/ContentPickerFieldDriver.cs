@@ -8,7 +8,9 @@ internal sealed partial class ContentPickerFieldDriver(
     IContentQueryService queries,
     IContentManager contents,
     IContentLookup lookup,
-    IStringLocalizer<FieldsResources> T) : IFieldDriver
+    IStringLocalizer<FieldsResources> T,
+    IContentDefinitionManager definitions,
+    IContentAuthorizer authorizer) : IFieldDriver
 {
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 

@@ -4,11 +4,12 @@ using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields.Rendering;
 using ChuyenDe.Modules.Settings;
 using Microsoft.Extensions.Localization;
+using ChuyenDe.Modules.Media;
 
 namespace ChuyenDe.Modules.Fields.HtmlBodyPart;
 
 /// <summary>A body written in HTML: sanitised on item pages, its text searched.</summary>
-internal sealed partial class HtmlBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class HtmlBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T, IMediaFileAccess mediaFiles) : IPartDriver
 {
     public string Kind => ContentKinds.HtmlBodyPart;
 

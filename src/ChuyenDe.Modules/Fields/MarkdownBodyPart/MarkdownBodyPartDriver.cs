@@ -4,11 +4,12 @@ using ChuyenDe.Modules.Fields.Rendering;
 using ChuyenDe.Modules.Settings;
 using Markdig;
 using Microsoft.Extensions.Localization;
+using ChuyenDe.Modules.Media;
 
 namespace ChuyenDe.Modules.Fields.MarkdownBodyPart;
 
 /// <summary>A body written in Markdown: rendered (and sanitised) on item pages, its plain text searched.</summary>
-internal sealed partial class MarkdownBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class MarkdownBodyPartDriver(IContentHtmlRenderer renderer, IStringLocalizer<FieldsResources> T, IMediaFileAccess mediaFiles) : IPartDriver
 {
     public string Kind => ContentKinds.MarkdownBodyPart;
 

@@ -11,6 +11,7 @@ namespace ChuyenDe.Modules.Fields.MediaField;
 internal sealed partial class MediaFieldDriver(
     IMediaUsage mediaUsage,
     IOptions<ImageOptions> imageOptions,
+    IMediaFileAccess mediaFiles,
     IStringLocalizer<FieldsResources> T) : IFieldDriver
 {
     public string Kind => ContentKinds.MediaField;

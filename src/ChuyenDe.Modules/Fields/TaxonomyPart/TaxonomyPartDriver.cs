@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace ChuyenDe.Modules.Fields.TaxonomyPart;
 
 /// <summary>A taxonomy's tree of terms.</summary>
-internal sealed partial class TaxonomyPartDriver(IStringLocalizer<FieldsResources> T) : IPartDriver
+internal sealed partial class TaxonomyPartDriver(IStringLocalizer<FieldsResources> T, ITaxonomyService taxonomies) : IPartDriver
 {
     public string Kind => ContentKinds.TaxonomyPart;
 

@@ -136,7 +136,7 @@ public abstract class MediaUsageIndexTests<TFixture>(TFixture fixture) : IClassF
         var renderer = new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
         var localizer = new StringLocalizer<FieldsResources>(
             new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-        var kinds = ContentKindRules.Of([], [new MarkdownBodyPartDriver(renderer, localizer), new HtmlBodyPartDriver(renderer, localizer)]);
+        var kinds = ContentKindRules.Of([], [new MarkdownBodyPartDriver(renderer, localizer, null!), new HtmlBodyPartDriver(renderer, localizer, null!)]);
 
         var paths = MediaUsageIndexer.PathsOf(kinds, item, type).ToList();
 

@@ -229,6 +229,6 @@ public sealed class SearchPipelineTests(SqliteSiteFixture fixture) : IClassFixtu
         Assert.Contains("initiative-doi-moi-gio-an", Ids(await SearchAsync("doi moi gio an")));
         var permissions = fixture.Factory.Services.GetServices<ChuyenDe.Modules.Security.IPermissionProvider>()
             .SelectMany(p => p.GetPermissions()).Select(p => p.Name);
-        Assert.Contains(SearchPermissionNames.RebuildSearchIndex, permissions);
+        Assert.Contains(SearchPermissions.RebuildSearchIndex, permissions);
     }
 }

@@ -3,13 +3,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Editors;
+using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Fields.Editing;
+using ChuyenDe.Tests.Unit.Fields;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Tests.Unit.Editors;
 
-/// <summary>Posted form values into an item's JSON and back, with the setup recipe's real type definitions.</summary>
+/// <summary>Posted form values into an item's JSON and back through the drivers' editors, with the setup recipe's real type definitions.</summary>
 public sealed class ContentAdminFormBinderTests
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ContentTypeDefinition>> Types = new(LoadTypes);
@@ -20,7 +23,7 @@ public sealed class ContentAdminFormBinderTests
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
-        _binder = new ContentFormBinder(new StringLocalizer<EditorsResources>(factory));
+        _binder = new ContentFormBinder(FieldEditorsForTests.Create(new StringLocalizer<FieldsResources>(factory)));
     }
 
     private static IReadOnlyDictionary<string, ContentTypeDefinition> LoadTypes()

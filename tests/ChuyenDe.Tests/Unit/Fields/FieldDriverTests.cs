@@ -102,7 +102,7 @@ public sealed class FieldDriverTests
         Assert.Equal(["/sang-kien/goc-be"], await autoroute.DiffLinesAsync(JsonNode.Parse("""{"Path":"sang-kien/goc-be"}""")!.AsObject(), Site));
         Assert.Empty(await autoroute.DiffLinesAsync(null, Site));
 
-        IPartDriver taxonomy = new TaxonomyPartDriver(_t);
+        IPartDriver taxonomy = new TaxonomyPartDriver(_t, null!);
         var terms = JsonNode.Parse("""{"Terms":[{"TitlePart":{"Title":"Cha"},"Terms":[{"DisplayText":"Con"}]}]}""")!.AsObject();
         Assert.Equal(["– Cha", "    – Con"], await taxonomy.DiffLinesAsync(terms, Site));
         Assert.True(taxonomy.Diff!.Multiline);
@@ -116,7 +116,7 @@ public sealed class FieldDriverTests
     public void A_markdown_body_is_rendered_for_the_page_and_read_as_plain_text_for_search()
     {
         var renderer = new ServiceCollection().AddFieldsModule().BuildServiceProvider().GetRequiredService<IContentHtmlRenderer>();
-        IPartDriver markdown = new MarkdownBodyPartDriver(renderer, _t);
+        IPartDriver markdown = new MarkdownBodyPartDriver(renderer, _t, null!);
         var part = JsonNode.Parse("""{"Markdown":"**Trẻ** chơi"}""")!.AsObject();
         Assert.Contains("<strong>Trẻ</strong>", markdown.BodyHtml(part), StringComparison.Ordinal);
         Assert.Equal("Trẻ chơi", markdown.SearchText(part)?.Trim());

@@ -116,7 +116,7 @@ public sealed class FieldRulesTests
     [Fact]
     public async Task Media_files_are_safe_paths_of_allowed_types_and_give_their_descriptions()
     {
-        IFieldKindRules rules = new MediaFieldDriver(null!, Options.Create(new ImageOptions()), _t);
+        IFieldKindRules rules = new MediaFieldDriver(null!, Options.Create(new ImageOptions()), null!, _t);
         var field = Field(ContentKinds.MediaField, """{"MediaFieldSettings":{"AllowedExtensions":[".jpg",".png"]}}""", "Hình ảnh");
         Assert.Empty(await ErrorsAsync(rules, field, """{"Paths":["mau/a.jpg"]}"""));
         Assert.Equal(["Hình ảnh chỉ cho phép chọn một mục.", "Hình ảnh: không cho phép loại tệp .pdf."],

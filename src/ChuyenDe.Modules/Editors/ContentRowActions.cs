@@ -1,0 +1,3 @@
+namespace ChuyenDe.Modules.Editors;
+
+public sealed record ContentRowActions(bool Edit, bool View, bool Unpublish, bool CloneItem, bool Delete);

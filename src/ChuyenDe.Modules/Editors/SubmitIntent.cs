@@ -1,0 +1,8 @@
+namespace ChuyenDe.Modules.Editors;
+
+public enum SubmitIntent
+{
+    SaveDraft,
+    Publish,
+    Preview,
+}

@@ -1,0 +1,3 @@
+namespace ChuyenDe.Modules.Fields;
+
+public sealed record FileView(string Name, string Url, string Extension);

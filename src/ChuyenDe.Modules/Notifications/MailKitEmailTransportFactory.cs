@@ -1,0 +1,6 @@
+namespace ChuyenDe.Modules.Notifications;
+
+internal sealed class MailKitEmailTransportFactory : IEmailTransportFactory
+{
+    public IEmailTransport Create(SmtpOptions options) => new MailKitEmailTransport(options);
+}

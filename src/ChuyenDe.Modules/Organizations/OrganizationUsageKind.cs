@@ -1,0 +1,7 @@
+namespace ChuyenDe.Modules.Organizations;
+
+public enum OrganizationUsageKind
+{
+    Users,
+    ContentItems,
+}
