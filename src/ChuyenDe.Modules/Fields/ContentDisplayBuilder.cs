@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Fields.Rendering;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
@@ -12,6 +13,7 @@ internal sealed class ContentDisplayBuilder(
     IOrganizationService organizations,
     ISiteSettingsService settings,
     IMediaUsage mediaUsage,
+    PublishedBodyCache publishedBodies,
     IEnumerable<IContentBadgeSource> badgeSources) : IContentDisplayBuilder
 {
     /// <summary>The badges of an item's active curations (none when curation is not part of the site).</summary>
@@ -83,13 +85,15 @@ internal sealed class ContentDisplayBuilder(
         card = card with { Badges = item.Published ? await BadgesAsync(item.ContentItemId, ct) : [] };
         var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
         var site = await settings.GetAsync(ct);
-        var body = "";
+        string RenderBody() => string.Concat((type?.Parts ?? []).Select(part => drivers.GetPart(part.PartName)?.BodyHtml(item.Part(part.Name)) ?? ""));
+        var body = item.Published && !string.IsNullOrEmpty(item.ContentItemVersionId)
+            ? publishedBodies.GetOrRender(item, type?.Parts.Select(p => p.Name) ?? [], RenderBody)
+            : RenderBody();
         var fields = new List<FieldView>();
         var gallery = new List<ImageView>();
         var downloads = new List<FileView>();
         foreach (var part in type?.Parts ?? [])
         {
-            body += drivers.GetPart(part.PartName)?.BodyHtml(item.Part(part.Name)) ?? "";
 
             foreach (var field in part.PartDefinition.Fields)
             {

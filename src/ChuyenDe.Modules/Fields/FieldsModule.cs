@@ -35,6 +35,7 @@ public static class FieldsModule
     public static IServiceCollection AddFieldsModule(this IServiceCollection services)
     {
         services.TryAddSingleton<IContentHtmlRenderer, ContentHtmlRenderer>();
+        services.TryAddSingleton<PublishedBodyCache>();
         services.TryAddScoped<IFieldDrivers, FieldDrivers>();
         services.TryAddScoped<IContentDisplayBuilder, ContentDisplayBuilder>();
         services.TryAddScoped<IFieldEditors, FieldEditors>();

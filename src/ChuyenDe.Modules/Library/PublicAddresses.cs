@@ -32,4 +32,19 @@ public sealed class PublicAddresses(IConfiguration configuration, IHttpContextAc
         => Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
             ? path
             : BaseUrl + "/" + path.TrimStart('/');
+
+    /// <summary>
+    /// The one address of a page whose query selects what it shows (filters, paging): the path and the non-empty values
+    /// of <paramref name="keys"/>, each key's values sorted, keys in the given order; other parameters are dropped.
+    /// </summary>
+    public static string Canonical(string path, IQueryCollection query, params string[] keys)
+    {
+        var pairs = keys
+            .SelectMany(key => query[key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(v => Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(v)))
+            .Where(p => p != "page=1")
+            .ToList();
+        return pairs.Count == 0 ? path : path + "?" + string.Join('&', pairs);
+    }
 }

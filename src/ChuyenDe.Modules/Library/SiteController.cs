@@ -77,6 +77,7 @@ public sealed class SiteController(
         }, ct);
         var items = await queries.GetPublishedAsync(view.Hits.Select(h => h.Hit.ContentItemId), ct);
         ViewData["Cards"] = (await display.BuildCardsAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
+        ViewData["Canonical"] = PublicAddresses.Canonical("/kho-hoc-lieu", Request.Query, "q", "type", "term", "district", "org", "exemplary", "sort", "page");
         return View("~/Search/Views/Search/Library.cshtml", view);
     }
 
