@@ -14,6 +14,8 @@ public static class LibraryModule
     {
         services.AddScoped<IContentBadgeSource, CurationBadges>();
         services.AddScoped<CuratedLists>();
+        services.AddScoped<Events.EventCalendar>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PublicAddresses>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());

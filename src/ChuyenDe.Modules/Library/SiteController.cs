@@ -144,10 +144,6 @@ public sealed class SiteController(
     public Task<IActionResult> News(int page = 1, CancellationToken ct = default)
         => TypeListAsync("Article", "/tin-tuc", T["News"], T["News of the topic for parents and the community."], page, ct);
 
-    [HttpGet("/su-kien")]
-    public Task<IActionResult> Events(int page = 1, CancellationToken ct = default)
-        => TypeListAsync("Event", "/su-kien", T["Events"], T["Conferences, training, competitions and study visits."], page, ct);
-
     /// <summary>The Vietnamese error pages that status codes and unhandled exceptions are re-executed to.</summary>
     [Route("/loi/{code:int}")]
     [IgnoreAntiforgeryToken]

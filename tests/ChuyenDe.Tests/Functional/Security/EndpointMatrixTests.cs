@@ -79,6 +79,8 @@ public static class EndpointMatrix
         ["GET /mo-hinh-diem/feed"] = Public,
         ["GET /mo-hinh-diem/feed/atom"] = Public,
         ["GET /robots.txt"] = Public,
+        ["GET /su-kien/lich.ics"] = Public,
+        ["GET /su-kien/{slug}.ics"] = Public,
         ["GET /sitemap.xml"] = Public,
         ["GET /sitemap-{number:int:min(1)}.xml"] = Public,
         ["* /loi/{code:int}"] = Public,
