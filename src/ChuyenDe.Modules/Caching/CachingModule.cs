@@ -41,6 +41,20 @@ public static class CachingModule
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PageCacheEvictionInterceptor>();
+        services.AddSingleton(sp => new ReferenceDataCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ReferenceDataInvalidationInterceptor>();
+        return services;
+    }
+
+    /// <summary>
+    /// Declares which keys of the <see cref="ReferenceDataCache"/> a change of <typeparamref name="TEntity"/> drops (by
+    /// the module that owns the entity): the keys of an added, modified or deleted entry, dropped when saved and once committed.
+    /// </summary>
+    public static IServiceCollection AddReferenceDataDependency<TEntity>(
+        this IServiceCollection services, Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity>, IEnumerable<string>> keys)
+        where TEntity : class
+    {
+        services.AddSingleton(new ReferenceDataDependency(typeof(TEntity), entry => keys(entry.Context.Entry((TEntity)entry.Entity))));
         return services;
     }
 

@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Contents;
 
-internal sealed class ContentDefinitionManager(DbContext db) : IContentDefinitionManager
+internal sealed class ContentDefinitionManager(DbContext db, ReferenceDataCache shared) : IContentDefinitionManager
 {
+    /// <summary>The key of the parsed type definitions in the <see cref="ReferenceDataCache"/> (shared, read-only).</summary>
+    public const string CacheKey = "Contents.Definitions";
+
     private Dictionary<string, ContentTypeDefinition>? _types;
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypeDefinitionsAsync(CancellationToken ct = default)
@@ -81,17 +85,32 @@ internal sealed class ContentDefinitionManager(DbContext db) : IContentDefinitio
 
     private async Task<Dictionary<string, ContentTypeDefinition>> LoadAsync(CancellationToken ct)
     {
-        if (_types is not null)
-        {
-            return _types;
-        }
+        return _types ??= await shared.GetOrLoadAsync(db, CacheKey, ReadAsync, ct);
+    }
 
+    private async Task<Dictionary<string, ContentTypeDefinition>> ReadAsync(CancellationToken ct)
+    {
         var parts = (await db.Set<ContentPartDefinitionRecord>().AsNoTracking().ToListAsync(ct))
             .ToDictionary(r => r.Name, r => ParsePart(JsonNode.Parse(r.Json)!.AsObject()), StringComparer.Ordinal);
         var types = await db.Set<ContentTypeDefinitionRecord>().AsNoTracking().ToListAsync(ct);
-        _types = types.Select(r => ParseType(JsonNode.Parse(r.Json)!.AsObject(), parts))
+        var result = types.Select(r => ParseType(JsonNode.Parse(r.Json)!.AsObject(), parts))
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
-        return _types;
+        foreach (var type in result.Values)
+        {
+            // Shared between requests: a JsonObject builds its properties lazily on first read, which is not thread-safe.
+            ContentJson.Materialize(type.Settings);
+            foreach (var part in type.Parts)
+            {
+                ContentJson.Materialize(part.Settings);
+                ContentJson.Materialize(part.PartDefinition.Settings);
+                foreach (var field in part.PartDefinition.Fields)
+                {
+                    ContentJson.Materialize(field.Settings);
+                }
+            }
+        }
+
+        return result;
     }
 
     internal static ContentTypeDefinition ParseType(JsonObject json, IReadOnlyDictionary<string, ContentPartDefinition> parts)

@@ -89,4 +89,29 @@ public static class ContentJson
         utc = default;
         return false;
     }
+
+    /// <summary>
+    /// Builds every object and array below <paramref name="node"/> now: a parsed <see cref="JsonObject"/> creates its
+    /// properties on first read, which is not safe from several threads — done before a node is shared between requests.
+    /// </summary>
+    public static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
+    }
 }

@@ -21,4 +21,10 @@ public sealed record ContentQuery
     public ContentOrder Order { get; init; } = ContentOrder.PublishedNewest;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 12;
+
+    /// <summary>
+    /// Whether the matching items are counted (a second round trip); without, <see cref="ContentPage.Total"/> is only
+    /// what the page's position and items tell (for blocks that show the latest few and no pager).
+    /// </summary>
+    public bool CountTotal { get; init; } = true;
 }

@@ -50,7 +50,7 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
                 : versions.Where(r => terms.Any(t => t.ContentItemVersionId == r.ContentItemVersionId && t.Published && ids.Contains(t.TermContentItemId)));
         }
 
-        var total = await versions.CountAsync(ct);
+        var total = query.CountTotal ? await versions.CountAsync(ct) : -1;
         versions = query.Order switch
         {
             ContentOrder.PublishedOldest => versions.OrderBy(r => r.PublishedUtc).ThenBy(r => r.Id),
@@ -61,7 +61,7 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Clamp(query.Page, 1, 100_000);
         var records = await versions.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total, page, pageSize);
+        return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total >= 0 ? total : ((page - 1) * pageSize) + records.Count, page, pageSize);
     }
 
     public async Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default)

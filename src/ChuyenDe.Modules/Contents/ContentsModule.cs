@@ -27,9 +27,21 @@ public static class ContentsModule
         services.AddScoped<IContentQueryService, ContentQueryService>();
         // A published version shows on its page and on the lists; its change evicts them once committed.
         services.AddPageCacheDependency<ContentItemVersionRecord>(ContentPageTags.Of);
+        // Definitions and taxonomies are kept across requests (ReferenceDataCache); their changes drop them once saved.
+        // The taxonomy types come from the definitions; a taxonomy is any version whose content has the taxonomy part.
+        services.AddReferenceDataDependency<ContentTypeDefinitionRecord>(_ => [ContentDefinitionManager.CacheKey, TaxonomyService.CacheKey]);
+        services.AddReferenceDataDependency<ContentPartDefinitionRecord>(_ => [ContentDefinitionManager.CacheKey, TaxonomyService.CacheKey]);
+        services.AddReferenceDataDependency<ContentItemVersionRecord>(e =>
+            MayBeTaxonomy(e.Entity.Content) || (e.State == Microsoft.EntityFrameworkCore.EntityState.Modified && MayBeTaxonomy(e.Property(r => r.Content).OriginalValue))
+                ? [TaxonomyService.CacheKey]
+                : []);
         services.AddScoped<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         return services;
     }
+
+    /// <summary>Whether a version's content JSON may be a taxonomy's (names the taxonomy part); a false match only drops the cache.</summary>
+    private static bool MayBeTaxonomy(string? content)
+        => content is not null && content.Contains("\"" + ContentKinds.TaxonomyPart + "\"", StringComparison.Ordinal);
 }

@@ -1,10 +1,15 @@
 using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Contents;
 
-internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager definitions) : ITaxonomyService, IContentEventHandler
+internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager definitions, ReferenceDataCache shared)
+    : ITaxonomyService, IContentEventHandler
 {
+    /// <summary>The key of the taxonomies in the <see cref="ReferenceDataCache"/> (shared, read-only).</summary>
+    public const string CacheKey = "Contents.Taxonomies";
+
     Task IContentEventHandler.CreatedAsync(ContentEvent e, CancellationToken ct) => Changed(e);
     Task IContentEventHandler.UpdatedAsync(ContentEvent e, CancellationToken ct) => Changed(e);
     Task IContentEventHandler.PublishedAsync(ContentEvent e, CancellationToken ct) => Changed(e);
@@ -43,11 +48,11 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
 
     private async Task<Dictionary<string, Taxonomy>> LoadAsync(CancellationToken ct)
     {
-        if (_taxonomies is not null)
-        {
-            return _taxonomies;
-        }
+        return _taxonomies ??= await shared.GetOrLoadAsync(db, CacheKey, ReadAsync, ct);
+    }
 
+    private async Task<Dictionary<string, Taxonomy>> ReadAsync(CancellationToken ct)
+    {
         // Taxonomies are read from their latest version so that a draft item can already use new terms;
         // removed taxonomies have no latest version.
         var taxonomyTypes = (await definitions.ListTypeDefinitionsAsync(ct))
@@ -69,7 +74,6 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
             result[row.ContentItemId] = new Taxonomy(row.ContentItemId, row.DisplayText, terms);
         }
 
-        _taxonomies = result;
         return result;
     }
 

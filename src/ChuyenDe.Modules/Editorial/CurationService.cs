@@ -495,6 +495,15 @@ internal sealed class CurationQuery(DbContext db, ITaxonomyService taxonomies) :
             .OrderByDescending(r => r.CuratedUtc).ThenByDescending(r => r.Id)
             .ToListAsync(ct), ct);
 
+    public async Task<IReadOnlyList<CurationInfo>> ListActiveAsync(IReadOnlyCollection<string> kinds, CancellationToken ct = default)
+    {
+        var list = kinds.Distinct(StringComparer.Ordinal).ToList();
+        return await ToInfoAsync(await db.Set<CurationRecord>().AsNoTracking()
+            .Where(r => list.Contains(r.Kind) && r.WithdrawnUtc == null)
+            .OrderByDescending(r => r.CuratedUtc).ThenByDescending(r => r.Id)
+            .ToListAsync(ct), ct);
+    }
+
     public async Task<IReadOnlyList<CurationInfo>> ListFeaturedAsync(string kind, CancellationToken ct = default)
         => await ToInfoAsync(await db.Set<CurationRecord>().AsNoTracking()
             .Where(r => r.Kind == kind && r.WithdrawnUtc == null && r.FeaturedOrder != null)

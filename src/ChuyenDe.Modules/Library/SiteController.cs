@@ -47,8 +47,9 @@ public sealed class SiteController(
     public async Task<IActionResult> Home(CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
+        await curated.PreloadAsync([CurationKinds.Exemplary, CurationKinds.ModelSite], ct);
         async Task<IReadOnlyList<ContentCard>> Latest(string type, int count)
-            => await display.BuildCardsAsync((await queries.QueryAsync(new ContentQuery { ContentTypes = [type], PageSize = count }, ct)).Items, ct);
+            => await display.BuildCardsAsync((await queries.QueryAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
 
         return View(new HomeView(
             await Latest("Article", 4),
@@ -123,10 +124,9 @@ public sealed class SiteController(
         var counts = new Dictionary<string, int>(await queries.CountPublishedByTypeAsync(ct), StringComparer.Ordinal);
         foreach (var (type, kind) in new[] { ("ExemplaryProduct", CurationKinds.Exemplary), ("ModelSite", CurationKinds.ModelSite) })
         {
-            var ids = await curated.ActiveIdsAsync(kind, ct);
-            if (ids.Count > 0)
+            var extra = await curated.ExtraCountAsync(type, kind, ct);
+            if (extra > 0)
             {
-                var extra = (await queries.GetPublishedAsync(ids, ct)).Count(i => i.ContentType != type);
                 counts[type] = counts.GetValueOrDefault(type) + extra;
             }
         }

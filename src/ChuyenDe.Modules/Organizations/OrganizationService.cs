@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Organizations;
@@ -14,15 +15,26 @@ public interface IOrganizationService
     Task<Organization?> GetDistrictAsync(string id, CancellationToken ct = default);
 }
 
-internal sealed class OrganizationService(DbContext db) : IOrganizationService
+internal sealed class OrganizationService(DbContext db, ReferenceDataCache shared) : IOrganizationService
 {
+    /// <summary>The key of all organisations in the <see cref="ReferenceDataCache"/>.</summary>
+    public const string CacheKey = "Organizations.All";
+
     private List<Organization>? _all;
 
     public async Task<Organization?> GetAsync(string id, CancellationToken ct = default)
         => (await ListAsync(ct)).FirstOrDefault(o => o.Id == id);
 
     public async Task<IReadOnlyList<Organization>> ListAsync(CancellationToken ct = default)
-        => _all ??= await db.Set<Organization>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+        => _all ??= (await shared.GetOrLoadAsync(db, CacheKey,
+                async token => (IReadOnlyList<Organization>)await db.Set<Organization>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(token), ct))
+            .Select(Copy).ToList(); // copies: the shared ones stay as read whatever a caller changes
+
+    private static Organization Copy(Organization o) => new()
+    {
+        Id = o.Id, Name = o.Name, ShortName = o.ShortName, Kind = o.Kind, ParentId = o.ParentId, ClusterId = o.ClusterId,
+        Active = o.Active, CreatedUtc = o.CreatedUtc,
+    };
 
     public async Task<IReadOnlySet<string>> GetSubtreeIdsAsync(string id, CancellationToken ct = default)
     {

@@ -14,6 +14,8 @@ public static class OrganizationsModule
         services.AddScoped<OrganizationService>();
         // Units' names show on cards, item pages and filters.
         services.AddPageCacheDependency<Organization>(_ => [CacheTags.Organizations]);
+        // Kept across requests (ReferenceDataCache); a change drops them once saved.
+        services.AddReferenceDataDependency<Organization>(_ => [OrganizationService.CacheKey]);
         services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IRecipeStepHandler, OrganizationsStep>();

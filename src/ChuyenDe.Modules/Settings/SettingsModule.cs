@@ -13,6 +13,8 @@ public static class SettingsModule
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
         // The site's name, description and options show on every page.
         services.AddPageCacheDependency<SiteSettingsRecord>(_ => [CacheTags.Site]);
+        // Kept across requests (ReferenceDataCache); a change drops them once saved.
+        services.AddReferenceDataDependency<SiteSettingsRecord>(_ => [SiteSettingsService.CacheKey]);
         services.AddScoped<IRecipeStepHandler, SettingsStep>();
         services.AddSingleton<IPermissionProvider, SettingsPermissions>();
         return services;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -69,19 +70,31 @@ public interface ISiteSettingsService
     Task<bool> MergeAsync(JsonObject properties, CancellationToken ct = default);
 }
 
-internal sealed class SiteSettingsService(DbContext db) : ISiteSettingsService
+internal sealed class SiteSettingsService(DbContext db, ReferenceDataCache shared) : ISiteSettingsService
 {
+    /// <summary>The key of the stored settings in the <see cref="ReferenceDataCache"/>.</summary>
+    public const string CacheKey = "Settings.Site";
+
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-    private SiteSettings? _cached;
+    private Stored? _cached;
 
     public async Task<SiteSettings> GetAsync(CancellationToken ct = default)
-        => _cached ??= (await GetDocumentAsync(ct)).Deserialize<SiteSettings>(Options) ?? new SiteSettings();
+        => (await LoadAsync(ct)).Settings;
 
     public async Task<JsonObject> GetDocumentAsync(CancellationToken ct = default)
-    {
-        var record = await db.Set<SiteSettingsRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == 1, ct);
-        return record is null ? new JsonObject() : JsonNode.Parse(record.Json) as JsonObject ?? new JsonObject();
-    }
+        => JsonNode.Parse((await LoadAsync(ct)).Json) as JsonObject ?? new JsonObject(); // a copy of its own: callers may change it
+
+    private async Task<Stored> LoadAsync(CancellationToken ct)
+        => _cached ??= await shared.GetOrLoadAsync(db, CacheKey, async token =>
+        {
+            var record = await db.Set<SiteSettingsRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == 1, token);
+            var json = record?.Json ?? "{}";
+            var document = JsonNode.Parse(json) as JsonObject ?? new JsonObject();
+            return new Stored(json, document.Deserialize<SiteSettings>(Options) ?? new SiteSettings());
+        }, ct);
+
+    /// <summary>The stored document and the settings read from it (a record: shared between requests unchanged).</summary>
+    private sealed record Stored(string Json, SiteSettings Settings);
 
     public async Task<bool> MergeAsync(JsonObject properties, CancellationToken ct = default)
     {

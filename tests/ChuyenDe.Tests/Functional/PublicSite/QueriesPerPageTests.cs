@@ -11,9 +11,9 @@ namespace ChuyenDe.Tests.Functional.PublicSite;
 /// <summary>
 /// The database round trips a public page makes without the output cache, counted per request by a command interceptor
 /// (background work — the indexer, the scheduler — has no request and is not counted). The budgets keep pages from
-/// growing per-card queries. They are today's counts for the item and home pages (9 and 21: definitions, settings,
-/// organisations and taxonomies are read per request, the home page's blocks query one by one); the public-site issue
-/// aims at 5 and 8, which needs the reference data cached across requests — lower these as that lands.
+/// growing per-card queries: item page ≤ 5, home ≤ 8, lists and feeds ≤ 6 (the public-site issue's goals). Definitions,
+/// settings, organisations and taxonomies are kept across requests (<c>Caching/ReferenceDataCache</c>) and the home
+/// page's blocks share their curations and skip counting what they do not page.
 /// </summary>
 public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -66,12 +66,12 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Theory]
-    [InlineData("/", 21)]
-    [InlineData("/tin-tuc", 8)]
-    [InlineData("/sang-kien", 8)]
-    [InlineData("/san-pham-dien-hinh", 8)]
-    [InlineData("/feed", 8)]
-    [InlineData("/sitemap.xml", 3)]
+    [InlineData("/", 8)]
+    [InlineData("/tin-tuc", 6)]
+    [InlineData("/sang-kien", 6)]
+    [InlineData("/san-pham-dien-hinh", 6)]
+    [InlineData("/feed", 6)]
+    [InlineData("/sitemap.xml", 2)]
     public async Task A_page_stays_within_its_query_budget(string url, int budget)
         => Assert.InRange(await QueriesAsync(url), 1, budget);
 
@@ -80,7 +80,42 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
     [InlineData("ModelSite")]
     [InlineData("Article")]
     public async Task An_item_page_stays_within_its_query_budget(string type)
-        => Assert.InRange(await QueriesAsync(await ItemPathAsync(type)), 1, 9);
+        => Assert.InRange(await QueriesAsync(await ItemPathAsync(type)), 1, 5);
+
+    [Fact]
+    public async Task The_home_page_with_curations_of_both_kinds_stays_within_its_budget()
+    {
+        // Featured and cross-type curations of both kinds: the blocks and counts read them together, not per block.
+        string title;
+        await using (var scope = _factory!.Services.CreateAsyncScope())
+        {
+            var queries = scope.ServiceProvider.GetRequiredService<IContentQueryService>();
+            var initiative = (await queries.QueryAsync(new ContentQuery { ContentTypes = ["Initiative"], PageSize = 1 })).Items.Single();
+            var article = (await queries.QueryAsync(new ContentQuery { ContentTypes = ["Article"], PageSize = 1 })).Items.Single();
+            title = initiative.DisplayText;
+            var db = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContext>();
+            db.AddRange(
+                Curation(initiative, CurationKinds.Exemplary, featured: 1),
+                Curation(article, CurationKinds.ModelSite, featured: 1),
+                Curation(article, CurationKinds.Exemplary, featured: null));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.InRange(await QueriesAsync("/"), 1, 8);
+        using var client = _factory.CreateClient();
+        Assert.Contains(title, await client.GetStringAsync("/"));
+    }
+
+    private static ChuyenDe.Modules.Editorial.CurationRecord Curation(ContentItem item, string kind, int? featured) => new()
+    {
+        ContentItemId = item.ContentItemId,
+        ContentType = item.ContentType,
+        Kind = kind,
+        FeaturedOrder = featured,
+        CuratedByUserId = "test",
+        CuratedByUserName = "test",
+        CuratedUtc = DateTime.UtcNow,
+    };
 
     /// <summary>Counts the commands of requests carrying <see cref="Header"/>, by its value.</summary>
     private sealed class CommandCounter

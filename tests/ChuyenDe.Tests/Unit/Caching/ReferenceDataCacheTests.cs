@@ -1,0 +1,50 @@
+using ChuyenDe.Modules.Caching;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChuyenDe.Tests.Unit.Caching;
+
+public sealed class ReferenceDataCacheTests
+{
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static DbContext Context() => new(new DbContextOptionsBuilder().Options);
+
+    [Fact]
+    public async Task A_value_is_read_once_until_it_is_invalidated_or_expires()
+    {
+        var clock = new Clock();
+        var cache = new ReferenceDataCache(clock);
+        using var db = Context();
+        var reads = 0;
+        Task<string> Load(CancellationToken _) => Task.FromResult("v" + ++reads);
+
+        Assert.Equal("v1", await cache.GetOrLoadAsync(db, "k", Load));
+        Assert.Equal("v1", await cache.GetOrLoadAsync(db, "k", Load));
+
+        cache.Invalidate("k");
+        Assert.Equal("v2", await cache.GetOrLoadAsync(db, "k", Load));
+
+        clock.Now += ReferenceDataCache.Lifetime + TimeSpan.FromSeconds(1); // another node's change: seen after the lifetime
+        Assert.Equal("v3", await cache.GetOrLoadAsync(db, "k", Load));
+        Assert.Equal("v3", await cache.GetOrLoadAsync(db, "k", Load));
+    }
+
+    [Fact]
+    public async Task A_read_that_began_before_a_change_is_not_kept()
+    {
+        var cache = new ReferenceDataCache(new Clock());
+        using var db = Context();
+        var release = new TaskCompletionSource<string>();
+        var slow = cache.GetOrLoadAsync(db, "k", _ => release.Task); // reading the old rows…
+        cache.Invalidate("k"); // …while a change commits
+        release.SetResult("old");
+        Assert.Equal("old", await slow);
+
+        Assert.Equal("new", await cache.GetOrLoadAsync(db, "k", _ => Task.FromResult("new")));
+    }
+}
