@@ -87,6 +87,34 @@ public sealed class SiteProcess : IDisposable
         throw new TimeoutException($"The site did not answer 200 on / within {timeout.TotalSeconds:0} s.");
     }
 
+    /// <summary>
+    /// Waits until the site uses less than 5 % of a core over a second (background work after the first start done), at
+    /// most <paramref name="timeout"/>; returns the last second's use in percent of a core.
+    /// </summary>
+    public async Task<double> WaitUntilIdleAsync(TimeSpan timeout)
+    {
+        var ticksPerSecond = 100.0; // USER_HZ on Linux
+        var deadline = Stopwatch.StartNew();
+        double percent;
+        do
+        {
+            var before = CpuTicks();
+            await Task.Delay(1000);
+            percent = 100 * (CpuTicks() - before) / ticksPerSecond;
+        }
+        while (percent >= 5 && deadline.Elapsed < timeout);
+
+        return percent;
+    }
+
+    // utime + stime, fields 14 and 15 of /proc/{pid}/stat (after the command's closing parenthesis).
+    private long CpuTicks()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
     /// <summary>RssAnon (anonymous resident memory: heaps, not mapped files) from <c>/proc/{pid}/status</c>, in bytes.</summary>
     public long AnonymousMemory()
     {
