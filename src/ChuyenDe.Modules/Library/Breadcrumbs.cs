@@ -7,6 +7,7 @@ public sealed record Crumb(string Text, string Url);
 /// The breadcrumb trail of the public pages below the home. A page sets <c>ViewData[Breadcrumbs.Key]</c> to the steps
 /// between the home and itself (none for a page directly below the home); the layout then shows the home, those steps
 /// and the current page (<c>aria-current="page"</c>). Pages that do not set it (the home, error pages) show no trail.
+/// Views of modules that may not depend on this one (Search) set the same keys as strings, <c>true</c> for no steps.
 /// </summary>
 public static class Breadcrumbs
 {
