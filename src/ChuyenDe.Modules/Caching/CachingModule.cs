@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChuyenDe.Modules.Caching;
@@ -41,8 +42,7 @@ public static class CachingModule
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PageCacheEvictionInterceptor>();
-        services.AddSingleton(sp => new ReferenceDataCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ReferenceDataInvalidationInterceptor>();
+        AddReferenceDataCache(services);
         return services;
     }
 
@@ -55,7 +55,14 @@ public static class CachingModule
         where TEntity : class
     {
         services.AddSingleton(new ReferenceDataDependency(typeof(TEntity), entry => keys(entry.Context.Entry((TEntity)entry.Entity))));
+        AddReferenceDataCache(services); // the modules that keep reference data work without the rest of this module (hosts of tests)
         return services;
+    }
+
+    private static void AddReferenceDataCache(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new ReferenceDataCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ReferenceDataInvalidationInterceptor>());
     }
 
     /// <summary>

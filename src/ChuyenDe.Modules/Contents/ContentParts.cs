@@ -88,6 +88,10 @@ public static class ContentParts
 
     public static bool IsTerm(ContentTypeDefinition type) => type.HasPart(ContentKinds.TermPart);
 
+    /// <summary>Whether a version's stored content JSON may be a taxonomy's (names its terms' part); a false match costs only a re-read.</summary>
+    public static bool MayBeTaxonomy(string? contentJson)
+        => contentJson is not null && contentJson.Contains("\"" + ContentKinds.TaxonomyPart + "\"", StringComparison.Ordinal);
+
     /// <summary>Whether the item is a taxonomy (has its terms' part).</summary>
     public static bool IsTaxonomy(ContentItem item) => item.Part(ContentKinds.TaxonomyPart) is not null;
 

@@ -32,7 +32,7 @@ public static class ContentsModule
         services.AddReferenceDataDependency<ContentTypeDefinitionRecord>(_ => [ContentDefinitionManager.CacheKey, TaxonomyService.CacheKey]);
         services.AddReferenceDataDependency<ContentPartDefinitionRecord>(_ => [ContentDefinitionManager.CacheKey, TaxonomyService.CacheKey]);
         services.AddReferenceDataDependency<ContentItemVersionRecord>(e =>
-            MayBeTaxonomy(e.Entity.Content) || (e.State == Microsoft.EntityFrameworkCore.EntityState.Modified && MayBeTaxonomy(e.Property(r => r.Content).OriginalValue))
+            ContentParts.MayBeTaxonomy(e.Entity.Content) || (e.State == Microsoft.EntityFrameworkCore.EntityState.Modified && ContentParts.MayBeTaxonomy(e.Property(r => r.Content).OriginalValue))
                 ? [TaxonomyService.CacheKey]
                 : []);
         services.AddScoped<IScheduledPublisher, ScheduledPublisher>();
@@ -40,8 +40,4 @@ public static class ContentsModule
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         return services;
     }
-
-    /// <summary>Whether a version's content JSON may be a taxonomy's (names the taxonomy part); a false match only drops the cache.</summary>
-    private static bool MayBeTaxonomy(string? content)
-        => content is not null && content.Contains("\"" + ContentKinds.TaxonomyPart + "\"", StringComparison.Ordinal);
 }
