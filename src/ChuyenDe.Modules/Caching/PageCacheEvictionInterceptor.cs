@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
 using ChuyenDe.Modules.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ChuyenDe.Modules.Caching;
@@ -15,88 +13,11 @@ namespace ChuyenDe.Modules.Caching;
 internal sealed class PageCacheEvictionInterceptor(
     IEnumerable<PageCacheDependency> dependencies,
     IOutputCacheStore store,
-    ILogger<PageCacheEvictionInterceptor> logger) : SaveChangesInterceptor
+    ILogger<PageCacheEvictionInterceptor> logger)
+    : EntityChangesInterceptor(dependencies.Select(d => (d.EntityType, (Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry, IEnumerable<string>>)d.TagsOf)))
 {
-    private readonly Dictionary<Type, PageCacheDependency[]> _byType = dependencies
-        .GroupBy(d => d.EntityType)
-        .ToDictionary(g => g.Key, g => g.ToArray());
-
-    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await ScheduleAsync(eventData.Context);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ScheduleAsync(eventData.Context).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } context)
-        {
-            _pending.Remove(context);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is null || _byType.Count == 0)
-        {
-            return;
-        }
-
-        HashSet<string>? tags = null;
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && _byType.TryGetValue(entry.Metadata.ClrType, out var forType))
-            {
-                foreach (var tag in forType.SelectMany(d => d.TagsOf(entry)))
-                {
-                    (tags ??= new HashSet<string>(StringComparer.Ordinal)).Add(tag);
-                }
-            }
-        }
-
-        if (tags is not null)
-        {
-            _pending.AddOrUpdate(context, tags);
-        }
-    }
-
-    private Task ScheduleAsync(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var tags))
-        {
-            return Task.CompletedTask;
-        }
-
-        _pending.Remove(context);
-        return context.OnCommittedAsync(async () =>
+    protected override Task SavedAsync(DbContext context, IReadOnlySet<string> tags)
+        => context.OnCommittedAsync(async () =>
         {
             foreach (var tag in tags)
             {
@@ -111,5 +32,4 @@ internal sealed class PageCacheEvictionInterceptor(
                 }
             }
         });
-    }
 }
