@@ -61,6 +61,7 @@ var app = builder.Build();
 
 app.UseTransportSecurity();
 app.UseHeadRequests();
+app.UsePageCache();
 
 var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -90,7 +91,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAccountRequirements();
 app.UseAuthorization();
-app.UsePageCache();
+app.UseEntityTags();
 app.MapMediaModule();
 app.MapControllers();
 
