@@ -60,7 +60,9 @@ builder.Services.AddTransportSecurity(builder.Configuration);
 var app = builder.Build();
 
 app.UseTransportSecurity();
+app.UseExceptionHandler("/loi/500");
 app.UseHeadRequests();
+// Cached public pages are answered here, before the rest of the pipeline runs (see CachingModule.UsePageCache).
 app.UsePageCache();
 
 var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
@@ -71,7 +73,6 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [vietnamese],
     RequestCultureProviders = [],
 });
-app.UseExceptionHandler("/loi/500");
 app.UseStatusCodePagesWithReExecute("/loi/{0}");
 app.Use(async (context, next) =>
 {

@@ -28,10 +28,11 @@ internal sealed class FrontPage(byte[] body, KeyValuePair<string, StringValues>[
 internal sealed class FrontPageCache(long maximumBytes)
 {
     private readonly ConcurrentDictionary<string, FrontPage> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
     private long _bytes;
     private long _generation;
 
-    /// <summary>Changes at every eviction; a page is kept only if no eviction happened while it was rendered.</summary>
+    /// <summary>Grows at every eviction; a page is kept only if none of its tags was evicted while it was rendered.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
     public int Count => _pages.Count;
@@ -70,9 +71,9 @@ internal sealed class FrontPageCache(long maximumBytes)
         if (_pages.TryAdd(key, page))
         {
             Interlocked.Add(ref _bytes, page.Body.Length);
-            if (Generation != generationAtStart)
+            if (EvictedSince(page, generationAtStart))
             {
-                // An eviction ran while the page was rendered: it may show what was evicted.
+                // One of its tags was evicted while the page was rendered: it may show what was evicted.
                 Remove(key, page);
             }
         }
@@ -81,7 +82,7 @@ internal sealed class FrontPageCache(long maximumBytes)
     /// <summary>Drops the pages carrying <paramref name="tag"/>.</summary>
     public void Evict(string tag)
     {
-        Interlocked.Increment(ref _generation);
+        _evictedAt[tag] = Interlocked.Increment(ref _generation);
         foreach (var (key, page) in _pages)
         {
             if (page.Tags.Contains(tag))
@@ -89,6 +90,24 @@ internal sealed class FrontPageCache(long maximumBytes)
                 Remove(key, page);
             }
         }
+    }
+
+    private bool EvictedSince(FrontPage page, long generation)
+    {
+        if (Generation == generation)
+        {
+            return false;
+        }
+
+        foreach (var tag in page.Tags)
+        {
+            if (_evictedAt.TryGetValue(tag, out var at) && at > generation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void RemoveExpired(long now)

@@ -48,7 +48,7 @@ internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCa
         var generation = cache.Generation;
         var response = context.Response;
         var original = response.Body;
-        var capture = new CapturingStream(original, MaximumPageBytes, () => context.Items.ContainsKey(StorableKey));
+        var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context));
         response.Body = capture;
         try
         {
@@ -119,8 +119,9 @@ internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCa
     }
 
     /// <summary>
-    /// Passes the answer through and keeps a copy of it when, at its first write, the answer was found storable (so
-    /// static files and back-office pages pass through without a copy); gives up beyond a size.
+    /// Passes the answer through and keeps a copy of it when, at its first write, the endpoint answering is a public page
+    /// (static files and other answers pass through without a copy); gives up beyond a size. Whether the copy is kept is
+    /// decided once the answer is complete.
     /// </summary>
     private sealed class CapturingStream(Stream inner, int limit, Func<bool> storable) : Stream
     {
