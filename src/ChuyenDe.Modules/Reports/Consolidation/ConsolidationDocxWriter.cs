@@ -22,6 +22,12 @@ public sealed class ConsolidationDocxWriter(IStringLocalizer<ConsolidationResour
 
     internal const string TableStyleId = "BangSoLieu";
 
+    /// <summary>Width of the text on an A4 portrait page with these margins, in twips.</summary>
+    internal const int PortraitTextWidth = 11906 - 1418 - 1134;
+
+    /// <summary>Width of the text on an A4 landscape page with these margins, in twips.</summary>
+    internal const int LandscapeTextWidth = 16838 - 1418 - 1134;
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public async Task WriteAsync(ConsolidationInput input, Stream output, CancellationToken cancellationToken = default)
@@ -59,6 +65,8 @@ public sealed class ConsolidationDocxWriter(IStringLocalizer<ConsolidationResour
                 body.Append(GroupsTable(table));
             }
 
+            // Word wants a paragraph after a table before the document ends.
+            body.Append(new Paragraph());
             body.Append(PageSetup(landscape: true));
         }
 
@@ -105,6 +113,7 @@ public sealed class ConsolidationDocxWriter(IStringLocalizer<ConsolidationResour
         }
 
         header.AddRange(table.Indicators.Select(ConsolidationTable.Heading));
+        word.Append(Grid(ColumnWidths(table.IsGrouped ? [600, 2600, 2000] : [600, 3000], table.Indicators.Count)));
         word.Append(Row(header, bold: true, header: true));
 
         var units = table.IsGrouped ? table.Groups.SelectMany(g => g.Units.Select(u => (Unit: u, Group: g.Name))).ToList() : table.Input.Units.Select(u => (Unit: u, Group: "")).ToList();
@@ -131,6 +140,7 @@ public sealed class ConsolidationDocxWriter(IStringLocalizer<ConsolidationResour
     {
         var indicators = table.AddedUpIndicators;
         var word = NewTable();
+        word.Append(Grid(ColumnWidths([600, 3000, 1200], indicators.Count)));
         word.Append(Row(new[] { t["No."].Value, table.GroupLevelName, t["Units asked"].Value }.Concat(indicators.Select(ConsolidationTable.Heading)), bold: true, header: true));
         for (var index = 0; index < table.Groups.Count; index++)
         {
@@ -153,6 +163,13 @@ public sealed class ConsolidationDocxWriter(IStringLocalizer<ConsolidationResour
         var text = value.ToString("#,##0.##", Vietnamese);
         return indicator.Kind == IndicatorKind.Percentage && !(isFigure && indicator.AddUp == AddUpRule.Sum) ? text + "%" : text;
     }
+
+    /// <summary>The lead columns' widths, then the rest of a landscape page shared by the indicators' columns.</summary>
+    private static IEnumerable<int> ColumnWidths(int[] lead, int indicators)
+        => lead.Concat(Enumerable.Repeat(Math.Max(600, (LandscapeTextWidth - lead.Sum()) / Math.Max(indicators, 1)), indicators));
+
+    internal static TableGrid Grid(IEnumerable<int> widths)
+        => new(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) }));
 
     private static Table NewTable() => new(new TableProperties(
         new TableStyle { Val = TableStyleId },

@@ -21,7 +21,8 @@ namespace ChuyenDe.Modules.Reports.Consolidation;
 /// breaks; a heading inside the text becomes a bold paragraph (so that the document's own headings stay the outline's);
 /// list items become indented paragraphs starting with "•" or their number, nested lists further indented; a quote is
 /// indented and italic; code keeps its lines in a fixed-width font; a table becomes a Word table of plain text; a link
-/// shows its text and, when different, its address in brackets; an image shows its description. Raw HTML is dropped.
+/// shows its text and, when different, its address in brackets; an image shows its description. Raw HTML is not interpreted: as in the editor's preview, it shows as the
+/// text it is.
 /// </summary>
 public static class MarkdownToWord
 {
@@ -133,6 +134,8 @@ public static class MarkdownToWord
         var word = new WTable(new TableProperties(
             new TableStyle { Val = ConsolidationDocxWriter.TableStyleId },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        var columns = table.OfType<MdTableRow>().Select(r => r.Count).DefaultIfEmpty(1).Max();
+        word.Append(ConsolidationDocxWriter.Grid(Enumerable.Repeat(ConsolidationDocxWriter.PortraitTextWidth / Math.Max(columns, 1), columns)));
         foreach (var row in table.OfType<MdTableRow>())
         {
             var wordRow = new WTableRow();
