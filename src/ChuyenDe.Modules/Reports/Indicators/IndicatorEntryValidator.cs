@@ -108,6 +108,37 @@ public sealed class IndicatorEntryValidator(IStringLocalizer<IndicatorResources>
     }
 
     /// <summary>
+    /// What the field takes, for the help text beside it: the kind and, for numbers, the allowed range
+    /// ("Số nguyên, từ 0 đến 50", "Tỷ lệ %, từ 0% đến 100%", "Có hoặc Không", "Văn bản ngắn, tối đa 500 ký tự").
+    /// </summary>
+    public string Hint(IndicatorDefinition indicator)
+    {
+        string kind = indicator.Kind switch
+        {
+            IndicatorKind.WholeNumber => t["Whole number"],
+            IndicatorKind.Percentage => t["Percentage"],
+            IndicatorKind.Decimal => t["Number, with a comma before the decimals"],
+            IndicatorKind.YesNo => t["Yes or No"],
+            _ => t["Short text, at most {0} characters", IndicatorEntries.ShortTextMaxLength],
+        };
+        if (!IndicatorEntries.IsNumeric(indicator.Kind))
+        {
+            return kind;
+        }
+
+        var minimum = IndicatorEntries.EffectiveMinimum(indicator);
+        var maximum = IndicatorEntries.EffectiveMaximum(indicator);
+        string? range = (minimum, maximum) switch
+        {
+            ({ } low, { } high) => t["from {0} to {1}", Number(indicator, low), Number(indicator, high)].Value,
+            ({ } low, null) => t["at least {0}", Number(indicator, low)].Value,
+            (null, { } high) => t["at most {0}", Number(indicator, high)].Value,
+            _ => null,
+        };
+        return range is null ? kind : kind + ", " + range;
+    }
+
+    /// <summary>
     /// A stored value as people read it (current culture, vi-VN in the app): 1.234, 12,5, 85%, Có/Không, the text; ""
     /// when empty. A stored value that no longer reads as its kind is shown as stored.
     /// </summary>

@@ -166,6 +166,18 @@ public sealed class IndicatorEntryTests
     }
 
     [Fact]
+    public void The_help_beside_a_field_says_what_it_takes_and_its_range()
+    {
+        Assert.Equal("Số nguyên, từ 0 đến 50", _validator.Hint(Schools));
+        Assert.Equal("Số nguyên, không nhỏ hơn 0", _validator.Hint(Whole("gv", "Số giáo viên")));
+        Assert.Equal("Số nguyên", _validator.Hint(Whole("chenh-lech", "Chênh lệch", min: null)));
+        Assert.Equal("Tỷ lệ %, từ 0% đến 100%", _validator.Hint(Percent("ty-le", "Tỷ lệ")));
+        Assert.Equal("Số, dùng dấu phẩy trước phần thập phân, không lớn hơn 1.000,5", _validator.Hint(Dec("kinh-phi", "Kinh phí") with { Maximum = 1000.5m }));
+        Assert.Equal("Có hoặc Không", _validator.Hint(YesNo("co", "Có mô hình")));
+        Assert.Equal("Văn bản ngắn, tối đa 500 ký tự", _validator.Hint(Text("ghi-chu", "Ghi chú")));
+    }
+
+    [Fact]
     public void Stored_values_are_shown_the_Vietnamese_way()
     {
         Assert.Equal("1.250", _validator.Display(Schools, "1250"));
