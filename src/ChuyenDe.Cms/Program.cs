@@ -69,7 +69,10 @@ var app = builder.Build();
 app.UseTransportSecurity();
 app.UseExceptionHandler("/loi/500");
 app.UseHeadRequests();
-// Cached public pages are answered here, before the rest of the pipeline runs (see CachingModule.UsePageCache).
+// Public pages this node has rendered are answered here, before the rest of the pipeline runs; then the output cache of
+// the public pages (the endpoint's policy, so after routing) and compression of anonymous answers.
+app.UseFrontPageCache();
+app.UseRouting();
 app.UsePageCache();
 
 var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
@@ -94,7 +97,6 @@ app.Use(async (context, next) =>
 
     await next();
 });
-app.UseRouting();
 app.UseAuthentication();
 app.UseAccountRequirements();
 app.UseAuthorization();

@@ -32,14 +32,8 @@ public static class CachingModule
             Math.Max(1, sp.GetRequiredService<IOptions<PageCacheOptions>>().Value.FrontMegabytes) * 1024L * 1024L));
         services.AddSingleton<IPageCacheEvictor, PageCacheEvictor>();
         services.AddOutputCache();
-        // A base policy: the cache is looked up at the very start of the pipeline (see UsePageCache), before routing, so
-        // a cached page costs a lookup and a write; only the answers of endpoints that opt in are stored.
-        services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp => new ConfigureOptions<OutputCacheOptions>(o =>
-        {
-            var policy = sp.GetRequiredService<PublicPagePolicy>();
-            o.AddBasePolicy(policy);
-            o.AddPolicy(PageCache.PolicyName, policy);
-        }));
+        services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp => new ConfigureOptions<OutputCacheOptions>(
+            o => o.AddPolicy(PageCache.PolicyName, sp.GetRequiredService<PublicPagePolicy>())));
         services.AddResponseCompression(o =>
         {
             // Only anonymous answers are compressed (AnonymousCompressionProvider): no secret of a signed-in user travels compressed (BREACH).
@@ -92,15 +86,19 @@ public static class CachingModule
         => app.UseMiddleware<HeadRequestMiddleware>();
 
     /// <summary>
-    /// This node's copies of the pages it rendered (<see cref="FrontPageCache"/>), the output cache, then compression of
-    /// anonymous answers: early in the pipeline (after transport security and HEAD),
-    /// so that a cached page is answered before localisation, static files, routing and authentication run. Whether a
-    /// request may be answered from the cache is decided without authentication (no sign-in cookie, no Authorization
-    /// header); whether an answer is stored, once the endpoint and the user are known (<see cref="PublicPagePolicy"/>).
+    /// This node's copies of the pages it rendered (<see cref="FrontPageCache"/>): first in the pipeline after transport
+    /// security, errors and HEAD, so that a page already rendered is answered before anything else runs. Whether a request
+    /// may be answered from a copy is decided without authentication (no sign-in cookie, no Authorization header).
+    /// </summary>
+    public static IApplicationBuilder UseFrontPageCache(this IApplicationBuilder app)
+        => app.UseMiddleware<FrontPageCacheMiddleware>();
+
+    /// <summary>
+    /// The output cache of the endpoints that opted in, then compression of anonymous answers; after routing (the policy
+    /// is the endpoint's) and before authentication (<see cref="PublicPagePolicy"/>).
     /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
-        app.UseMiddleware<FrontPageCacheMiddleware>();
         app.UseOutputCache();
         app.UseResponseCompression();
         return app;

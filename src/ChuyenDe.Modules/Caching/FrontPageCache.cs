@@ -29,6 +29,7 @@ internal sealed class FrontPageCache(long maximumBytes)
 {
     private readonly ConcurrentDictionary<string, FrontPage> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private long _bytes;
     private long _generation;
 
@@ -52,29 +53,39 @@ internal sealed class FrontPageCache(long maximumBytes)
         return false;
     }
 
+    /// <summary>
+    /// Keeps the page unless one of its tags was evicted since <paramref name="generationAtStart"/> (it may show what was
+    /// evicted). When full, expired pages and then the oldest make room. Adds and evictions are serialised (they happen on
+    /// misses and changes only; reads take no lock), so a page is never visible after an eviction it predates.
+    /// </summary>
     public void TryAdd(string key, FrontPage page, long generationAtStart)
     {
-        if (page.Body.Length > maximumBytes / 16)
+        var size = SizeOf(key, page);
+        if (size > maximumBytes / 16)
         {
             return;
         }
 
-        if (Interlocked.Read(ref _bytes) + page.Body.Length > maximumBytes)
+        lock (_gate)
         {
-            RemoveExpired(Environment.TickCount64);
-            if (Interlocked.Read(ref _bytes) + page.Body.Length > maximumBytes)
+            if (EvictedSince(page.Tags, generationAtStart))
             {
                 return;
             }
-        }
 
-        if (_pages.TryAdd(key, page))
-        {
-            Interlocked.Add(ref _bytes, page.Body.Length);
-            if (EvictedSince(page, generationAtStart))
+            if (Interlocked.Read(ref _bytes) + size > maximumBytes)
             {
-                // One of its tags was evicted while the page was rendered: it may show what was evicted.
-                Remove(key, page);
+                MakeRoom(size);
+            }
+
+            if (_pages.TryGetValue(key, out var previous))
+            {
+                Remove(key, previous);
+            }
+
+            if (_pages.TryAdd(key, page))
+            {
+                Interlocked.Add(ref _bytes, size);
             }
         }
     }
@@ -82,24 +93,28 @@ internal sealed class FrontPageCache(long maximumBytes)
     /// <summary>Drops the pages carrying <paramref name="tag"/>.</summary>
     public void Evict(string tag)
     {
-        _evictedAt[tag] = Interlocked.Increment(ref _generation);
-        foreach (var (key, page) in _pages)
+        lock (_gate)
         {
-            if (page.Tags.Contains(tag))
+            _evictedAt[tag] = Interlocked.Increment(ref _generation);
+            foreach (var (key, page) in _pages)
             {
-                Remove(key, page);
+                if (page.Tags.Contains(tag))
+                {
+                    Remove(key, page);
+                }
             }
         }
     }
 
-    private bool EvictedSince(FrontPage page, long generation)
+    /// <summary>Whether one of <paramref name="tags"/> was evicted after <paramref name="generation"/>.</summary>
+    public bool EvictedSince(IEnumerable<string> tags, long generation)
     {
         if (Generation == generation)
         {
             return false;
         }
 
-        foreach (var tag in page.Tags)
+        foreach (var tag in tags)
         {
             if (_evictedAt.TryGetValue(tag, out var at) && at > generation)
             {
@@ -108,6 +123,38 @@ internal sealed class FrontPageCache(long maximumBytes)
         }
 
         return false;
+    }
+
+    /// <summary>What a kept page counts against the bound: its body, key and headers, and a fixed overhead.</summary>
+    internal static long SizeOf(string key, FrontPage page)
+    {
+        long size = page.Body.Length + (2 * key.Length) + 256;
+        foreach (var (name, values) in page.Headers)
+        {
+            size += 2 * (name.Length + values.ToString().Length);
+        }
+
+        return size;
+    }
+
+    private void MakeRoom(long size)
+    {
+        RemoveExpired(Environment.TickCount64);
+        if (Interlocked.Read(ref _bytes) + size <= maximumBytes)
+        {
+            return;
+        }
+
+        // The oldest pages go first, until a quarter of the room is free (not one page at a time under a flood of addresses).
+        foreach (var (key, page) in _pages.OrderBy(p => p.Value.StoredAt).ToList())
+        {
+            if (Interlocked.Read(ref _bytes) + size <= maximumBytes * 3 / 4)
+            {
+                break;
+            }
+
+            Remove(key, page);
+        }
     }
 
     private void RemoveExpired(long now)
@@ -125,7 +172,7 @@ internal sealed class FrontPageCache(long maximumBytes)
     {
         if (_pages.TryRemove(new KeyValuePair<string, FrontPage>(key, page)))
         {
-            Interlocked.Add(ref _bytes, -page.Body.Length);
+            Interlocked.Add(ref _bytes, -SizeOf(key, page));
         }
     }
 }

@@ -14,7 +14,8 @@ namespace ChuyenDe.Modules.Caching;
 /// no eviction happened meanwhile. Who may be answered from it is decided as for the output cache: GET or HEAD, no
 /// sign-in cookie, no Authorization header, not the back office or media.
 /// </summary>
-internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCache cache, PublicPagePolicy policy, IOptionsMonitor<PageCacheOptions> options)
+internal sealed class FrontPageCacheMiddleware(
+    RequestDelegate next, FrontPageCache cache, PublicPagePolicy policy, IOutputCacheStore store, IOptionsMonitor<PageCacheOptions> options)
 {
     /// <summary>The <see cref="HttpContext.Items"/> key under which the policy leaves the output-cache context of a storable answer.</summary>
     internal static readonly object StorableKey = new();
@@ -28,16 +29,19 @@ internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCa
 
     private const int MaximumPageBytes = 2 * 1024 * 1024;
 
+    /// <summary>Longer query strings are not kept (no public page needs one; a flood of made-up ones must not fill the cache).</summary>
+    private const int MaximumQueryLength = 512;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!options.CurrentValue.Enabled || !policy.MayAnswerFromCache(request))
+        if (!options.CurrentValue.Enabled || !policy.MayAnswerFromCache(request) || request.QueryString.Value?.Length > MaximumQueryLength)
         {
             await next(context);
             return;
         }
 
-        var key = string.Concat(PublicPagePolicy.AcceptedEncoding(request), "|", request.Scheme, "://", request.Host.Value, request.Path.Value, request.QueryString.Value);
+        var key = string.Concat(policy.EncodingFor(context), "|", request.Scheme, "://", request.Host.Value?.ToLowerInvariant(), request.Path.Value, request.QueryString.Value);
         var now = Environment.TickCount64;
         if (cache.TryGet(key, now, out var page))
         {
@@ -46,6 +50,7 @@ internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCa
         }
 
         var generation = cache.Generation;
+        context.Items[PublicPagePolicy.GenerationKey] = generation;
         var response = context.Response;
         var original = response.Body;
         var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context));
@@ -59,11 +64,28 @@ internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCa
             response.Body = original;
         }
 
-        if (capture.Captured is { } body
-            && context.Items.TryGetValue(StorableKey, out var value) && value is OutputCacheContext stored && stored.AllowCacheStorage
-            && response.StatusCode == StatusCodes.Status200OK
-            && (response.ContentLength is null || response.ContentLength == body.Length)
-            && StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        if (!context.Items.TryGetValue(StorableKey, out var value) || value is not OutputCacheContext stored || !stored.AllowCacheStorage)
+        {
+            return;
+        }
+
+        if (cache.EvictedSince(stored.Tags, generation))
+        {
+            // A change committed while the page was rendered and the output cache may have kept it after the eviction:
+            // evict again, so that the next request renders what is committed now.
+            foreach (var tag in stored.Tags)
+            {
+                await store.EvictByTagAsync(tag, CancellationToken.None);
+            }
+
+            return;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK
+            && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            && policy.EncodingMatches(context)
+            && capture.Captured is { } body
+            && (response.ContentLength is null || response.ContentLength == body.Length))
         {
             var headers = response.Headers.Where(h => !Unreplayed.Contains(h.Key)).ToArray();
             var lifetime = stored.ResponseExpirationTimeSpan ?? TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.Minutes));

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -9,15 +11,24 @@ namespace ChuyenDe.Modules.Caching;
 
 /// <summary>
 /// Anonymous GET (and HEAD) answers of public pages are cached, varied by every query parameter and by the encoding the
-/// client accepts (the cache holds the compressed body). The policy runs for every request at the start of the pipeline
-/// (a base policy), before authentication: a request carrying the sign-in cookie or an Authorization header, and the
-/// back office and media addresses, never look in the cache. An answer is stored only when its endpoint opted in with
-/// <c>[OutputCache(PolicyName = PageCache.PolicyName)]</c> and the user turned out anonymous; never answers other than 200,
-/// answers that set a cookie, and answers that forbid storing (pages with an anti-forgery token say <c>no-store</c>).
+/// response compression chooses for the request (the cache holds the compressed body). The policy of the endpoints that
+/// opted in with <c>[OutputCache(PolicyName = PageCache.PolicyName)]</c>, run after routing and before authentication: a
+/// request carrying the sign-in cookie or an Authorization
+/// header never looks in the cache. An answer is stored only when the user turned out anonymous; never answers other than
+/// 200, answers that set a cookie, answers that forbid storing (pages with an anti-forgery token say <c>no-store</c>), answers
+/// in another encoding than the one they would be kept under, and pages rendered while one of their tags was evicted.
 /// </summary>
-internal sealed class PublicPagePolicy(IOptionsMonitor<PageCacheOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies)
+internal sealed class PublicPagePolicy(
+    IOptionsMonitor<PageCacheOptions> options,
+    IOptionsMonitor<CookieAuthenticationOptions> cookies,
+    IResponseCompressionProvider compression,
+    FrontPageCache front)
     : IOutputCachePolicy
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key of the eviction generation when the request started.</summary>
+    internal static readonly object GenerationKey = new();
+
+    private readonly ConcurrentDictionary<string, string> _encodings = new(StringComparer.Ordinal);
     private string? _signInCookie;
 
     /// <summary>The name of the sign-in cookie (Identity's application scheme, named by the Admin module).</summary>
@@ -38,14 +49,16 @@ internal sealed class PublicPagePolicy(IOptionsMonitor<PageCacheOptions> options
     {
         var request = context.HttpContext.Request;
         var settings = options.CurrentValue;
-        var attempt = settings.Enabled && MayAnswerFromCache(request) && context.HttpContext.User.Identity?.IsAuthenticated != true;
+        var attempt = settings.Enabled && MayAnswerFromCache(request) && IsPublicPage(context.HttpContext)
+                      && context.HttpContext.User.Identity?.IsAuthenticated != true;
+        context.HttpContext.Items.TryAdd(GenerationKey, front.Generation);
         context.EnableOutputCaching = attempt;
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(Math.Max(1, settings.Minutes));
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["encoding"] = AcceptedEncoding(request);
+        context.CacheVaryByRules.VaryByValues["encoding"] = EncodingFor(context.HttpContext);
         context.Tags.Add(CacheTags.Site);
         return ValueTask.CompletedTask;
     }
@@ -62,7 +75,9 @@ internal sealed class PublicPagePolicy(IOptionsMonitor<PageCacheOptions> options
             || response.StatusCode != StatusCodes.Status200OK
             || !StringValuesEmpty(response.Headers.SetCookie)
             || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
-            || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase))
+            || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
+            || !EncodingMatches(http)
+            || EvictedDuring(http, context.Tags))
         {
             context.AllowCacheStorage = false;
         }
@@ -79,61 +94,44 @@ internal sealed class PublicPagePolicy(IOptionsMonitor<PageCacheOptions> options
         => context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PageCache.PolicyName;
 
     /// <summary>
-    /// The encoding the response compression will choose, as a cache variation: br, gzip or identity (the one of higher
-    /// quality; Brotli on a tie, as the compression providers are registered in that order).
+    /// The encoding the response compression chooses for this request — br, gzip or identity — as a cache variation:
+    /// asked of the compression provider itself (so the key never disagrees with the body), remembered per header value.
     /// </summary>
-    internal static string AcceptedEncoding(HttpRequest request)
+    internal string EncodingFor(HttpContext context)
     {
-        var header = request.Headers.AcceptEncoding;
+        var header = context.Request.Headers.AcceptEncoding;
         if (header.Count == 0)
         {
             return "identity";
         }
 
-        double br = 0, gzip = 0, any = 0;
-        bool sawBr = false, sawGzip = false;
-        foreach (var line in header)
+        var text = header.Count == 1 ? header[0] ?? "" : header.ToString();
+        if (_encodings.TryGetValue(text, out var known))
         {
-            foreach (var part in (line ?? "").AsSpan().Split(','))
-            {
-                var item = (line ?? "").AsSpan()[part].Trim();
-                var semicolon = item.IndexOf(';');
-                var name = (semicolon < 0 ? item : item[..semicolon]).Trim();
-                var quality = semicolon < 0 ? 1 : Quality(item[(semicolon + 1)..]);
-                if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
-                {
-                    (br, sawBr) = (Math.Max(br, quality), true);
-                }
-                else if (name.Equals("gzip", StringComparison.OrdinalIgnoreCase))
-                {
-                    (gzip, sawGzip) = (Math.Max(gzip, quality), true);
-                }
-                else if (name.SequenceEqual("*"))
-                {
-                    any = Math.Max(any, quality);
-                }
-            }
+            return known;
         }
 
-        // A coding not named takes the quality of "*" (RFC 9110 12.5.3).
-        br = sawBr ? br : any;
-        gzip = sawGzip ? gzip : any;
-        return br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : "identity";
+        var chosen = compression.CheckRequestAcceptsCompression(context)
+            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
+            : "identity";
+        if (_encodings.Count < 512)
+        {
+            _encodings.TryAdd(text, chosen);
+        }
+
+        return chosen;
     }
 
-    /// <summary>The q value of an Accept-Encoding item's parameters (1 when absent, 0 when unreadable).</summary>
-    private static double Quality(ReadOnlySpan<char> parameters)
+    /// <summary>Whether the answer is in the encoding its copy is kept under (or not encoded, which every client reads).</summary>
+    internal bool EncodingMatches(HttpContext context)
     {
-        var trimmed = parameters.Trim();
-        if (!trimmed.StartsWith("q=", StringComparison.OrdinalIgnoreCase))
-        {
-            return 1;
-        }
-
-        return double.TryParse(trimmed[2..], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var q)
-            ? Math.Clamp(q, 0, 1)
-            : 0;
+        var sent = context.Response.Headers.ContentEncoding;
+        return sent.Count == 0 || string.Equals(sent.ToString(), EncodingFor(context), StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Whether one of the page's tags was evicted since the request started (the page may show what was evicted).</summary>
+    internal bool EvictedDuring(HttpContext context, IEnumerable<string> tags)
+        => context.Items.TryGetValue(GenerationKey, out var value) && value is long generation && front.EvictedSince(tags, generation);
 
     private static bool StringValuesEmpty(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0;
 }

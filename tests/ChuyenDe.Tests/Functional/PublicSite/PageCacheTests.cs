@@ -67,7 +67,7 @@ public abstract class PageCacheTests<TFixture>(TFixture fixture) : IClassFixture
         var (first, body) = await AnonymousAsync(url);
         Assert.False(FromCache(first));
         var front = fixture.Factory.Services.GetRequiredService<FrontPageCache>();
-        var key = "identity|http://localhost" + url;
+        var key = "identity|http://localhost" + url; // what a client sending no Accept-Encoding is kept under
         Assert.True(front.TryGet(key, Environment.TickCount64, out var copy), "the rendered page was not kept by the front cache");
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), copy.Body.Length);
 
@@ -262,6 +262,54 @@ public abstract class PageCacheTests<TFixture>(TFixture fixture) : IClassFixture
             using var reader = new StreamReader(decompressed);
             Assert.Equal(plainBody, await reader.ReadToEndAsync());
         }
+    }
+
+    [SkippableFact]
+    public async Task Whatever_the_clients_accept_none_is_given_a_cached_copy_in_an_encoding_it_did_not_ask_for()
+    {
+        fixture.SkipUnlessAvailable();
+        var url = "/tin-tuc?ma-hoa=" + Guid.NewGuid().ToString("N")[..6];
+        var (plain, plainBody) = await AnonymousAsync(url);
+
+        // Headers a browser, a crawler or a made-up client may send, in an order that would poison a copy kept under the
+        // wrong encoding: each answer must be in a coding its own request accepts and decode to the same page.
+        string?[] headers = ["*;q=0.5, gzip", "gzip", "br;q=0, *", "br;q=0, gzip;q=0, *;q=0.1", null, "br", "gzip;q=1.0, br;q=0.5", "identity", "*"];
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var accept in headers)
+            {
+                using var client = fixture.CreateClient();
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (accept is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+                }
+
+                using var response = await client.SendAsync(request);
+                var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+                var allowed = accept switch
+                {
+                    null or "identity" => new[] { (string?)null },
+                    "gzip" => [null, "gzip"],
+                    "br" => [null, "br"],
+                    "br;q=0, *" => [null, "gzip"],
+                    "br;q=0, gzip;q=0, *;q=0.1" => [null],
+                    _ => [null, "gzip", "br"],
+                };
+                Assert.True(allowed.Contains(encoding), $"round {round}: '{accept}' got '{encoding}'");
+                await using var stream = await response.Content.ReadAsStreamAsync();
+                await using Stream decoded = encoding switch
+                {
+                    "br" => new BrotliStream(stream, CompressionMode.Decompress),
+                    "gzip" => new GZipStream(stream, CompressionMode.Decompress),
+                    _ => stream,
+                };
+                using var reader = new StreamReader(decoded);
+                Assert.Equal(plainBody, await reader.ReadToEndAsync());
+            }
+        }
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
     }
 
     [SkippableTheory]
