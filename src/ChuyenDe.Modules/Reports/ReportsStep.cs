@@ -158,8 +158,8 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
             var template = await db.Set<ReportTemplate>().FirstOrDefaultAsync(t => t.Key == templateKey, ct)
                 ?? throw new RecipeStepException(RecipeJson.Child(path, "Template"), $"No template has the key '{templateKey}'.");
             templateId = template.Id;
-            outline = json["Outline"] is null ? template.OutlineJson : ReportJson.Write(Outline(json, path));
-            indicators = json["Indicators"] is null ? template.IndicatorsJson : ReportJson.Write(Indicators(json, path));
+            outline = ReportJson.Write(json["Outline"] is null ? ReportJson.ReadOutline(template.OutlineJson) : Outline(json, path));
+            indicators = ReportJson.Write(json["Indicators"] is null ? ReportJson.ReadIndicators(template.IndicatorsJson) : Indicators(json, path));
         }
         else
         {

@@ -1,0 +1,117 @@
+using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.Reports.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChuyenDe.Tests.Functional.Reports;
+
+/// <summary>The <c>Reports</c> recipe step on both databases: a template and rounds (with a cascaded one) imported, again without change, and refused with the path of a mistake.</summary>
+public abstract class ReportsRecipeTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
+{
+    private static string Recipe(string suffix, string weightKey = "so-truong") => $$"""
+        {
+          "name": "ReportsTest{{suffix}}",
+          "steps": [
+            {
+              "name": "Reports",
+              "Templates": [
+                {
+                  "Key": "mau-{{suffix}}",
+                  "Name": "Mẫu báo cáo nhanh {{suffix}}",
+                  "BuiltIn": false,
+                  "Outline": [
+                    { "Key": "a", "Title": "I. Kết quả", "Children": [ { "Key": "a-1", "Title": "1. Số liệu", "Guidance": "Có minh chứng." } ] },
+                    { "Key": "b", "Title": "II. Kiến nghị" }
+                  ],
+                  "Indicators": [
+                    { "Key": "so-truong", "Name": "Số trường", "Unit": "trường", "Kind": "WholeNumber", "Minimum": 0, "AddUp": "Sum" },
+                    { "Key": "ty-le-dat", "Name": "Tỷ lệ trường đạt", "Unit": "%", "Kind": "Percentage", "Minimum": 0, "Maximum": 100, "AddUp": "WeightedShare", "WeightKey": "{{weightKey}}" }
+                  ]
+                }
+              ],
+              "Rounds": [
+                {
+                  "Key": "dot-so-{{suffix}}",
+                  "Title": "Sơ kết thử {{suffix}}",
+                  "SchoolYear": "2022-2023",
+                  "Owner": "so-hoa-binh",
+                  "Template": "mau-{{suffix}}",
+                  "Deadline": "2023-03-10T17:00",
+                  "UnitsRule": "DistrictOffices",
+                  "CollectiveNominations": 1,
+                  "IndividualNominations": 1,
+                  "State": "Open"
+                },
+                {
+                  "Key": "dot-phong-{{suffix}}",
+                  "Title": "Sơ kết thử cấp trường {{suffix}}",
+                  "Owner": "phong-luong-son",
+                  "Template": "mau-{{suffix}}",
+                  "Deadline": "2023-03-03T17:00",
+                  "UnitsRule": "Manual",
+                  "Units": [ "truong-mn-cuu-long" ],
+                  "ParentRound": "dot-so-{{suffix}}"
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    private Task<RecipeResult> RunAsync(string json)
+        => fixture.WithServicesAsync(sp => sp.GetRequiredService<IRecipeExecutor>().ExecuteAsync(json, "reports-test.recipe.json", Path.GetTempPath()));
+
+    [SkippableFact]
+    public async Task A_template_and_rounds_travel_in_a_recipe_and_a_second_run_changes_nothing()
+    {
+        fixture.SkipUnlessAvailable();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+
+        var first = await RunAsync(Recipe(suffix));
+        var second = await RunAsync(Recipe(suffix));
+
+        Assert.Equal(3, first.Changes);
+        Assert.Equal(0, second.Changes);
+        var (template, department, district) = await fixture.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DbContext>();
+            return (await db.Set<ReportTemplate>().AsNoTracking().SingleAsync(t => t.Key == "mau-" + suffix),
+                await db.Set<ReportRound>().AsNoTracking().Include(r => r.Units).SingleAsync(r => r.Key == "dot-so-" + suffix),
+                await db.Set<ReportRound>().AsNoTracking().Include(r => r.Units).SingleAsync(r => r.Key == "dot-phong-" + suffix));
+        });
+        Assert.False(template.BuiltIn);
+        Assert.Equal(["a", "b"], ReportJson.ReadOutline(template.OutlineJson).Select(s => s.Key));
+        Assert.Equal("Có minh chứng.", ReportJson.ReadOutline(template.OutlineJson)[0].Children[0].Guidance);
+        Assert.Equal(("so-truong", AddUpRule.WeightedShare), (ReportJson.ReadIndicators(template.IndicatorsJson)[1].WeightKey, ReportJson.ReadIndicators(template.IndicatorsJson)[1].AddUp));
+
+        Assert.Equal(("so-hoa-binh", ReportRoundState.Open, template.Id), (department.OwnerOrganizationId, department.State, department.TemplateId));
+        Assert.Equal(new DateTime(2023, 3, 10, 10, 0, 0, DateTimeKind.Utc), department.DeadlineUtc);
+        Assert.Equal(["phong-luong-son"], department.Units.Select(u => u.OrganizationId));
+        Assert.Equal(2, ReportJson.ReadIndicators(department.IndicatorsJson).Count);
+
+        Assert.Equal((department.Id, ReportRoundState.Draft), (district.ParentRoundId, district.State));
+        Assert.Equal(["truong-mn-cuu-long"], district.Units.Select(u => u.OrganizationId));
+    }
+
+    [SkippableFact]
+    public async Task A_recipe_with_a_wrong_weight_or_a_unit_outside_the_owner_is_refused_with_its_path_and_nothing_is_applied()
+    {
+        fixture.SkipUnlessAvailable();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+
+        var weight = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(Recipe(suffix, weightKey: "ty-le-dat")));
+        Assert.Equal("$.steps[0].Templates[0].Indicators", weight.JsonPath);
+        Assert.Contains("whole-number indicator", weight.Reason);
+
+        var stranger = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(Recipe(suffix).Replace("\"truong-mn-cuu-long\"", "\"truong-mn-ben-thanh\"", StringComparison.Ordinal)));
+        Assert.Equal("$.steps[0].Rounds[1].Units", stranger.JsonPath);
+
+        Assert.False(await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportTemplate>().AnyAsync(t => t.Key == "mau-" + suffix)));
+    }
+}
+
+public sealed class ReportsRecipeSqliteTests(SqliteSiteFixture fixture) : ReportsRecipeTests<SqliteSiteFixture>(fixture);
+
+public sealed class ReportsRecipePostgresTests(PostgresSiteFixture fixture) : ReportsRecipeTests<PostgresSiteFixture>(fixture);
