@@ -15,4 +15,5 @@ public sealed record ReportRoundEditView(
     string OwnerName,
     IReadOnlyList<OutlineSection> Outline,
     IReadOnlyList<IndicatorDefinition> Indicators,
-    Func<DateTime, DateTime> ToLocal);
+    Func<DateTime, DateTime> ToLocal,
+    bool CanExport = false);

@@ -11,4 +11,5 @@ public sealed record ReportTemplateEditView(
     ReportTemplateForm Form,
     IReadOnlyList<ReportTemplate> CopyChoices,
     IReadOnlyList<OutlineSection> Outline,
-    IReadOnlyList<IndicatorDefinition> Indicators);
+    IReadOnlyList<IndicatorDefinition> Indicators,
+    bool CanExport = false);

@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -74,6 +75,21 @@ public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IS
 
         Flash(T["The changes to “{0}” have been saved.", template.Name]);
         return Redirect($"{Base}/{template.Id}/sua");
+    }
+
+    /// <summary>The template as a recipe, to carry it to another site (any template the user may build rounds from).</summary>
+    [HttpGet(Base + "/{id:int}/cong-thuc")]
+    [RequirePermission(RecipePermissions.ExportRecipes)]
+    public async Task<IActionResult> Export(int id, CancellationToken ct)
+    {
+        if (await rounds.FindTemplateToUseAsync(Scope, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var key = ReportsRecipeExport.TemplateKey(template);
+        return File(ReportsRecipeExport.Recipe("ChuyenDe.Reports." + key, template.Name, [ReportsRecipeExport.Template(template)], []),
+            "application/json", key + ".recipe.json");
     }
 
     [HttpGet(Base + "/{id:int}/de-cuong")]
@@ -175,5 +191,6 @@ public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IS
     private async Task<ReportTemplateEditView> EditViewAsync(UserScope actor, ReportTemplate? template, ReportTemplateForm form, CancellationToken ct)
         => new(template, form, await rounds.TemplatesAsync(actor, ct),
             template is null ? [] : ReportJson.ReadOutline(template.OutlineJson),
-            template is null ? [] : ReportJson.ReadIndicators(template.IndicatorsJson));
+            template is null ? [] : ReportJson.ReadIndicators(template.IndicatorsJson),
+            actor.Has(RecipePermissions.ExportRecipes));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
+using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -224,6 +225,26 @@ public sealed class ReportsAdminController(
         return Redirect($"{Base}/{round.Id}/sua");
     }
 
+    /// <summary>The round as a recipe (its outline and indicators included), to carry it to another site.</summary>
+    [HttpGet(Base + "/{id:int}/cong-thuc")]
+    [RequirePermission(RecipePermissions.ExportRecipes)]
+    public async Task<IActionResult> Export(int id, CancellationToken ct)
+    {
+        var actor = Scope;
+        if (await rounds.FindAsync(actor, id, ct) is not { } round)
+        {
+            return NotFound();
+        }
+
+        var parentKey = round.ParentRoundId is { } parentId && await rounds.FindAsync(actor, parentId, ct) is { } parent
+            ? ReportsRecipeExport.RoundKey(parent)
+            : null;
+        var site = await siteSettings.GetAsync(ct);
+        var key = ReportsRecipeExport.RoundKey(round);
+        return File(ReportsRecipeExport.Recipe("ChuyenDe.Reports." + key, round.Title, [], [ReportsRecipeExport.Round(round, parentKey, site.TimeZone)]),
+            "application/json", key + ".recipe.json");
+    }
+
     [HttpPost(Base + "/{id:int}/mo")]
     public Task<IActionResult> Open(int id, CancellationToken ct) => ChangeStateAsync(id, open: true, ct);
 
@@ -325,6 +346,7 @@ public sealed class ReportsAdminController(
             byId.TryGetValue(ownerId, out var owner) ? owner.Name : ownerId,
             round is null ? [] : ReportJson.ReadOutline(round.OutlineJson),
             round is null ? [] : ReportJson.ReadIndicators(round.IndicatorsJson),
-            site.ToLocal);
+            site.ToLocal,
+            actor.Has(RecipePermissions.ExportRecipes));
     }
 }

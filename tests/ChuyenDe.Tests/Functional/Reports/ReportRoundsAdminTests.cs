@@ -387,6 +387,46 @@ public abstract class ReportRoundsAdminTests<TFixture>(TFixture fixture) : IClas
     }
 
     [SkippableFact]
+    public async Task A_school_holding_ManageReportRounds_cannot_own_a_round_or_a_template()
+    {
+        fixture.SkipUnlessAvailable();
+        var (school, _, _) = await ManagerAsync(fixture.Factory, "truong-mn-ben-thanh", "AccessAdmin", ReportPermissions.ManageReportRounds);
+        var templateId = (await BuiltInTemplateIdAsync(fixture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var before = await fixture.WithServicesAsync(async sp => await sp.GetRequiredService<DbContext>().Set<ReportRound>().CountAsync());
+
+        var (_, list) = await school.GetPageAsync("/admin/bao-cao");
+        Assert.Null(list.QuerySelector("a[href='/admin/bao-cao/tao']"));
+        using var round = await PostAsync(school, "/admin/bao-cao/tao", "/admin/bao-cao/tao",
+            ("TemplateId", templateId), ("Title", "Đợt của trường"), ("UnitsRule", nameof(UnitsAskedRule.Schools)));
+        Assert.Equal(HttpStatusCode.OK, round.StatusCode);
+        Assert.Contains("Chỉ Sở GD&ĐT và Phòng GD&ĐT mới tạo đợt báo cáo.", Text(await AdminClient.ParseAsync(round), ".error-summary"));
+        using var template = await PostAsync(school, "/admin/bao-cao/mau/tao", "/admin/bao-cao/mau/tao", ("Name", "Mẫu của trường"));
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.Contains("Chỉ Sở GD&ĐT và Phòng GD&ĐT mới tạo mẫu báo cáo.", Text(await AdminClient.ParseAsync(template), ".error-summary"));
+        Assert.Equal(before, await fixture.WithServicesAsync(async sp => await sp.GetRequiredService<DbContext>().Set<ReportRound>().CountAsync()));
+        Assert.False(await fixture.WithServicesAsync(async sp => await sp.GetRequiredService<DbContext>().Set<ReportTemplate>().AnyAsync(t => t.Name == "Mẫu của trường")));
+    }
+
+    [SkippableFact]
+    public async Task Posts_without_the_anti_forgery_token_are_refused_with_400()
+    {
+        fixture.SkipUnlessAvailable();
+        var department = await As(fixture.Factory, Accounts.DepartmentCurator);
+        var id = await CreateRoundAsync(fixture, department, Unique("Đợt chống giả mạo "), nameof(UnitsAskedRule.DistrictOffices));
+        var template = await BuiltInTemplateIdAsync(fixture);
+        string[] posts = ["/admin/bao-cao/tao", "/admin/bao-cao/mau/tao", .. RoundEndpoints(id).Concat(TemplateEndpoints(template)).Where(e => e.Method == "POST").Select(e => e.Url)];
+
+        foreach (var url in posts)
+        {
+            using var response = await department.PostFormWithTokenAsync(url, [new("Title", "Không có mã"), new("Name", "Không có mã"), new("Op", "save")], token: null);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {url}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(ReportRoundState.Draft, (await RoundAsync(fixture, id)).State);
+        Assert.NotEqual("Không có mã", (await RoundAsync(fixture, id)).Title);
+    }
+
+    [SkippableFact]
     public async Task Templates_are_made_as_copies_and_edited_with_the_same_editors()
     {
         fixture.SkipUnlessAvailable();

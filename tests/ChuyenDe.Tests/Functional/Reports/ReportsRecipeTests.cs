@@ -1,13 +1,17 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
 using ChuyenDe.Modules.Reports.Indicators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChuyenDe.Tests.Functional.Admin;
+using static ChuyenDe.Tests.Functional.Reports.ReportsTestSupport;
 
 namespace ChuyenDe.Tests.Functional.Reports;
 
 /// <summary>The <c>Reports</c> recipe step on both databases: a template and rounds (with a cascaded one) imported, again without change, and refused with the path of a mistake.</summary>
-public abstract class ReportsRecipeTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
+public abstract partial class ReportsRecipeTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
 {
     private static string Recipe(string suffix, string weightKey = "so-truong") => $$"""
         {
@@ -109,6 +113,51 @@ public abstract class ReportsRecipeTests<TFixture>(TFixture fixture) : IClassFix
 
         Assert.False(await fixture.WithServicesAsync(async sp =>
             await sp.GetRequiredService<DbContext>().Set<ReportTemplate>().AnyAsync(t => t.Key == "mau-" + suffix)));
+    }
+}
+
+public abstract partial class ReportsRecipeTests<TFixture>
+{
+    [SkippableFact]
+    public async Task A_round_and_a_template_downloaded_as_recipes_import_back_as_they_were()
+    {
+        fixture.SkipUnlessAvailable();
+        var department = await SystemAdmin.As(fixture.Factory, Accounts.DepartmentCurator);
+        var id = await CreateRoundAsync(fixture, department, SystemAdmin.Unique("Đợt mang đi "), nameof(UnitsAskedRule.DistrictOffices));
+        var admin = await SystemAdmin.As(fixture.Factory, Accounts.Administrator);
+
+        using var response = await admin.GetAsync($"/admin/bao-cao/{id}/cong-thuc");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"dot-{id}.recipe.json", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var recipe = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var exported = recipe["steps"]![0]!["Rounds"]![0]!.AsObject();
+        Assert.Equal("2023-03-10T17:00", exported["Deadline"]!.GetValue<string>());
+        var key = "nhap-lai-" + Guid.NewGuid().ToString("N")[..8];
+        exported["Key"] = key;
+        await RunAsync(recipe.ToJsonString());
+
+        var (original, copy) = await fixture.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DbContext>();
+            return (await db.Set<ReportRound>().AsNoTracking().Include(r => r.Units).SingleAsync(r => r.Id == id),
+                await db.Set<ReportRound>().AsNoTracking().Include(r => r.Units).SingleAsync(r => r.Key == key));
+        });
+        Assert.Equal((original.Title, original.SchoolYear, original.OwnerOrganizationId, original.DeadlineUtc, original.UnitsRule, original.State),
+            (copy.Title, copy.SchoolYear, copy.OwnerOrganizationId, copy.DeadlineUtc, copy.UnitsRule, copy.State));
+        Assert.Equal(original.Units.Select(u => u.OrganizationId).Order(StringComparer.Ordinal), copy.Units.Select(u => u.OrganizationId).Order(StringComparer.Ordinal));
+        Assert.Equal(ReportJson.Write(ReportJson.ReadOutline(original.OutlineJson)), ReportJson.Write(ReportJson.ReadOutline(copy.OutlineJson)));
+        Assert.Equal(ReportJson.Write(ReportJson.ReadIndicators(original.IndicatorsJson)), ReportJson.Write(ReportJson.ReadIndicators(copy.IndicatorsJson)));
+
+        // The built-in template goes out and comes back unchanged.
+        using var template = await admin.GetAsync($"/admin/bao-cao/mau/{await BuiltInTemplateIdAsync(fixture)}/cong-thuc");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.Equal(0, (await RunAsync(await template.Content.ReadAsStringAsync())).Changes);
+
+        // Curators manage rounds but do not export recipes.
+        var curator = await SystemAdmin.As(fixture.Factory, Accounts.DepartmentCurator);
+        using var refused = await curator.GetAsync($"/admin/bao-cao/{id}/cong-thuc");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }
 
