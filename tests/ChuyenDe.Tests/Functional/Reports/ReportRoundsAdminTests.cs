@@ -50,6 +50,31 @@ public abstract class ReportRoundsAdminTests<TFixture>(TFixture fixture) : IClas
     }
 
     [SkippableFact]
+    public async Task The_sample_content_carries_the_Hoa_Binh_round_and_Luong_Sons_linked_round_for_its_schools()
+    {
+        fixture.SkipUnlessAvailable();
+        var (province, district) = await fixture.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DbContext>();
+            return (await db.Set<ReportRound>().AsNoTracking().Include(r => r.Units).SingleAsync(r => r.Key == "so-ket-02-nam-hoa-binh"),
+                await db.Set<ReportRound>().AsNoTracking().Include(r => r.Units).SingleAsync(r => r.Key == "so-ket-02-nam-luong-son"));
+        });
+
+        Assert.Equal(("so-hoa-binh", ReportRoundState.Open, DeadlineUtc), (province.OwnerOrganizationId, province.State, province.DeadlineUtc));
+        Assert.Equal(["phong-luong-son"], province.Units.Select(u => u.OrganizationId));
+        Assert.Equal(("phong-luong-son", province.Id, ReportRoundState.Draft), (district.OwnerOrganizationId, district.ParentRoundId, district.State));
+        Assert.Equal(["truong-mn-cuu-long", "truong-mn-hoa-son"], district.Units.Select(u => u.OrganizationId).Order(StringComparer.Ordinal));
+
+        // Lương Sơn's curator manages its own round, not the Department's.
+        var luongSon = await As(fixture.Factory, Accounts.OtherDistrictCurator);
+        var (_, list) = await luongSon.GetPageAsync("/admin/bao-cao");
+        Assert.NotNull(list.QuerySelector($"#dot-{district.Id}"));
+        Assert.Null(list.QuerySelector($"#dot-{province.Id}"));
+        Assert.NotNull(list.QuerySelector(".admin-nav a[href='/admin/bao-cao']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await luongSon.GetPageAsync($"/admin/bao-cao/{province.Id}/sua")).Status);
+    }
+
+    [SkippableFact]
     public async Task A_Department_curator_creates_a_round_from_the_template_for_every_district_office_with_the_deadline_in_Vietnam_time()
     {
         fixture.SkipUnlessAvailable();
