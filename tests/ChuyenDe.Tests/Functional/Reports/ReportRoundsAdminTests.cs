@@ -151,6 +151,37 @@ public abstract class ReportRoundsAdminTests<TFixture>(TFixture fixture) : IClas
     }
 
     [SkippableFact]
+    public async Task Plan_documents_are_files_of_the_owners_library_and_no_other()
+    {
+        fixture.SkipUnlessAvailable();
+        var department = await As(fixture.Factory, Accounts.DepartmentCurator);
+        var contributor = await As(fixture.Factory, Accounts.OtherSchoolContributor);
+        var plan = (await ChuyenDe.Tests.Functional.Media.MediaUploadTests.UploadAsync(department, "so-hcm",
+            ("Kế hoạch sơ kết 02 năm.pdf", ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Ke hoach so ket"))))[0];
+        var elsewhere = (await ChuyenDe.Tests.Functional.Media.MediaUploadTests.UploadAsync(contributor, "truong-mn-cuu-long",
+            ("Báo cáo của trường.pdf", ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Bao cao truong"))))[0];
+        Assert.True(plan.Ok && elsewhere.Ok);
+        var id = await CreateRoundAsync(fixture, department, Unique("Đợt có văn bản "), nameof(UnitsAskedRule.DistrictOffices));
+        var edit = $"/admin/bao-cao/{id}/sua";
+
+        var (_, page) = await department.GetPageAsync(edit);
+        Assert.Equal("Kế hoạch sơ kết 02 năm.pdf", Text(page, $"label[for='{page.QuerySelector($"input[name='Documents'][value='{plan.Path}']")!.Id}']"));
+        Assert.Null(page.QuerySelector($"input[name='Documents'][value='{elsewhere.Path}']"));
+        var fields = FormFields(page, "form[action='" + edit + "']");
+
+        using var refused = await PostAsync(department, edit, edit, [.. fields, ("Documents", elsewhere.Path!)]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("Chỉ đính kèm tệp trong thư viện của đơn vị tạo đợt.", Text(await AdminClient.ParseAsync(refused), "#Documents-error"));
+        Assert.Empty((await RoundAsync(fixture, id)).Documents);
+
+        using var attached = await PostAsync(department, edit, edit, [.. fields, ("Documents", plan.Path!)]);
+        Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
+        Assert.Equal([plan.Path], (await RoundAsync(fixture, id)).Documents.Select(d => d.Path));
+        var (_, after) = await department.GetPageAsync(edit);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)after.QuerySelector($"input[name='Documents'][value='{plan.Path}']")!).IsChecked);
+    }
+
+    [SkippableFact]
     public async Task Bad_settings_are_explained_in_Vietnamese_beside_their_fields_and_nothing_is_saved()
     {
         fixture.SkipUnlessAvailable();
