@@ -14,6 +14,7 @@ using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Reports;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
@@ -53,6 +54,7 @@ builder.Services
     .AddEditorialModule()
     .AddSearchModule()
     .AddLibraryModule()
+    .AddReportsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();

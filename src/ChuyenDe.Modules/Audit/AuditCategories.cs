@@ -8,6 +8,7 @@ public static class AuditCategories
     public const string Curation = "Curation";         // exemplary / model site designations, featured order, withdrawals
     public const string Security = "Security";         // users, roles, permissions, locks, password resets
     public const string Organization = "Organization"; // organisation tree changes
+    public const string Report = "Report";             // report rounds and templates: created, changed, opened, closed
 
-    public static IReadOnlyList<string> All { get; } = [Content, Workflow, Curation, Security, Organization];
+    public static IReadOnlyList<string> All { get; } = [Content, Workflow, Curation, Security, Organization, Report];
 }

@@ -6,6 +6,7 @@ using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Reports;
 using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Users;
 using Microsoft.AspNetCore.Identity;
@@ -102,7 +103,8 @@ public sealed class TestHost : IAsyncDisposable
             .AddUsersModule()
             .AddMediaModule()
             .AddFieldsModule()
-            .AddLibraryModule();
+            .AddLibraryModule()
+            .AddReportsModule();
         // The setup recipe grants permissions of modules these hosts leave out (workflow, audit, search); declare them.
         services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, LeftOutModulePermissions>();
         configureServices?.Invoke(services);

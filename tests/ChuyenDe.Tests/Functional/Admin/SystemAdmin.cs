@@ -17,7 +17,7 @@ internal static class SystemAdmin
     public static readonly string[] ContributorPermissions =
     [
         "ViewContent", "PreviewContent", "ViewOwnContent", "EditOwnContent", "DeleteOwnContent", "CloneContent",
-        "ViewContentHistory", "ManageOwnMedia", "AccessAdmin", "SubmitContent",
+        "ViewContentHistory", "ManageOwnMedia", "AccessAdmin", "SubmitContent", "AnswerReports",
     ];
 
     private static readonly ConditionalWeakTable<CmsAppFactory, ConcurrentDictionary<string, Lazy<Task<AdminClient>>>> Clients = new();

@@ -1006,6 +1006,210 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     b.ToTable("RecipeExecutions", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CollectiveNominations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Guidance")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<int>("IndividualNominations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("OpenedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutlineJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<string>("OwnerOrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ParentRoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolYear")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("TemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UnitsRule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentRoundId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("OwnerOrganizationId", "State");
+
+                    b.ToTable("ReportRounds", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundDocument", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "Path");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("ReportRoundDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundUnit", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportContentItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReportState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("StateChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReportContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ReportRoundUnits", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OutlineJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<string>("OwnerOrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("ReportTemplates", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Search.SearchIndexingTaskRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1263,6 +1467,37 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRound", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
+                        .WithMany()
+                        .HasForeignKey("ParentRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundDocument", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundUnit", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("ChuyenDe.Modules.Users.CmsRole", null)
@@ -1312,6 +1547,13 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRound", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -975,6 +975,206 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.ToTable("RecipeExecutions", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CollectiveNominations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<int>("IndividualNominations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutlineJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<string>("OwnerOrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolYear")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitsRule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentRoundId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("OwnerOrganizationId", "State");
+
+                    b.ToTable("ReportRounds", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundDocument", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Path");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("ReportRoundDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundUnit", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportContentItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReportContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ReportRoundUnits", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutlineJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ChuyenDe:JsonColumn", true);
+
+                    b.Property<string>("OwnerOrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("ReportTemplates", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Search.SearchIndexingTaskRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1226,6 +1426,37 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRound", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
+                        .WithMany()
+                        .HasForeignKey("ParentRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundDocument", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRoundUnit", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("ChuyenDe.Modules.Users.CmsRole", null)
@@ -1275,6 +1506,13 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.ReportRound", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,196 @@
+using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Reports;
+
+/// <summary>
+/// <c>/admin/bao-cao/mau</c>: report templates — list, create (empty or as a copy), name and description, outline and
+/// indicator editors (the same pages as a round's). Needs ManageReportRounds; a template the user may not change
+/// (another unit's, or a built-in one below the Department level) answers 404.
+/// </summary>
+[RequirePermission(ReportPermissions.ManageReportRounds)]
+public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IStringLocalizer<ReportsResources> T) : AdminController
+{
+    public const string Base = ReportsAdminController.Base + "/mau";
+
+    [HttpGet(Base)]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var actor = Scope;
+        var templates = await rounds.TemplatesAsync(actor, ct);
+        return View(new ReportTemplatesIndexView(templates,
+            templates.Where(t => ReportRoundService.CanChange(actor, t)).Select(t => t.Id).ToHashSet(),
+            ReportRoundService.CanOwnRounds(actor)));
+    }
+
+    [HttpGet(Base + "/tao")]
+    public async Task<IActionResult> Create([FromQuery(Name = "sao-chep")] int? copyOf, CancellationToken ct)
+        => View("Edit", await EditViewAsync(Scope, null, new ReportTemplateForm { CopyOf = copyOf }, ct));
+
+    [HttpPost(Base + "/tao")]
+    public async Task<IActionResult> Create(ReportTemplateForm form, CancellationToken ct)
+    {
+        var actor = Scope;
+        var (template, errors) = await rounds.CreateTemplateAsync(actor, form, ct);
+        if (template is null)
+        {
+            AddErrors(errors);
+            return View("Edit", await EditViewAsync(actor, null, form, ct));
+        }
+
+        Flash(T["The template “{0}” has been created.", template.Name]);
+        return Redirect($"{Base}/{template.Id}/sua");
+    }
+
+    [HttpGet(Base + "/{id:int}/sua")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var actor = Scope;
+        if (await rounds.FindTemplateAsync(actor, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        return View(await EditViewAsync(actor, template, new ReportTemplateForm { Name = template.Name, Description = template.Description }, ct));
+    }
+
+    [HttpPost(Base + "/{id:int}/sua")]
+    public async Task<IActionResult> Edit(int id, ReportTemplateForm form, CancellationToken ct)
+    {
+        var actor = Scope;
+        if (await rounds.FindTemplateAsync(actor, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var errors = await rounds.UpdateTemplateAsync(actor, template, form, ct);
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            return View(await EditViewAsync(actor, template, form, ct));
+        }
+
+        Flash(T["The changes to “{0}” have been saved.", template.Name]);
+        return Redirect($"{Base}/{template.Id}/sua");
+    }
+
+    /// <summary>The template as a recipe, to carry it to another site (any template the user may build rounds from).</summary>
+    [HttpGet(Base + "/{id:int}/cong-thuc")]
+    [RequirePermission(RecipePermissions.ExportRecipes)]
+    public async Task<IActionResult> Export(int id, CancellationToken ct)
+    {
+        if (await rounds.FindTemplateToUseAsync(Scope, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var key = ReportsRecipeExport.TemplateKey(template);
+        return File(ReportsRecipeExport.Recipe("ChuyenDe.Reports." + key, template.Name, [ReportsRecipeExport.Template(template)], []),
+            "application/json", key + ".recipe.json");
+    }
+
+    [HttpGet(Base + "/{id:int}/de-cuong")]
+    public async Task<IActionResult> Outline(int id, CancellationToken ct)
+    {
+        if (await rounds.FindTemplateAsync(Scope, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        return View("OutlineEditor", OutlineView(template, OutlineEditing.Flatten(ReportJson.ReadOutline(template.OutlineJson)), false));
+    }
+
+    [HttpPost(Base + "/{id:int}/de-cuong")]
+    public async Task<IActionResult> Outline(int id, OutlineForm form, CancellationToken ct)
+    {
+        var actor = Scope;
+        if (await rounds.FindTemplateAsync(actor, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var rows = form.Sections;
+        if (form.Op is { Length: > 0 } op && op != "save")
+        {
+            OutlineEditing.Apply(rows, op);
+            ModelState.Clear();
+            return View("OutlineEditor", OutlineView(template, rows, true));
+        }
+
+        var (outline, errors) = OutlineEditing.Build(rows);
+        if (outline is null)
+        {
+            ModelState.Clear();
+            AddErrors(errors);
+            return View("OutlineEditor", OutlineView(template, rows, true));
+        }
+
+        await rounds.SetOutlineAsync(actor, template, outline, ct);
+        Flash(T["The outline has been saved."]);
+        return Redirect($"{Base}/{template.Id}/sua");
+    }
+
+    [HttpGet(Base + "/{id:int}/chi-tieu")]
+    public async Task<IActionResult> Indicators(int id, CancellationToken ct)
+    {
+        if (await rounds.FindTemplateAsync(Scope, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        return View("IndicatorEditor", IndicatorView(template, IndicatorEditing.Rows(ReportJson.ReadIndicators(template.IndicatorsJson)), false));
+    }
+
+    [HttpPost(Base + "/{id:int}/chi-tieu")]
+    public async Task<IActionResult> Indicators(int id, IndicatorsForm form, CancellationToken ct)
+    {
+        var actor = Scope;
+        if (await rounds.FindTemplateAsync(actor, id, ct) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var rows = form.Indicators;
+        if (form.Op is { Length: > 0 } op && op != "save")
+        {
+            IndicatorEditing.Apply(rows, op);
+            ModelState.Clear();
+            return View("IndicatorEditor", IndicatorView(template, rows, true));
+        }
+
+        var (indicators, errors) = IndicatorEditing.Build(rows);
+        if (indicators is null)
+        {
+            ModelState.Clear();
+            AddErrors(errors);
+            return View("IndicatorEditor", IndicatorView(template, rows, true));
+        }
+
+        await rounds.SetIndicatorsAsync(actor, template, indicators, ct);
+        Flash(T["The indicators have been saved."]);
+        return Redirect($"{Base}/{template.Id}/sua");
+    }
+
+    private OutlineEditorView OutlineView(ReportTemplate template, List<OutlineRowForm> rows, bool unsaved)
+        => new(T["Outline of the template “{0}”", template.Name], $"{Base}/{template.Id}/de-cuong", $"{Base}/{template.Id}/sua", template.Name, rows, unsaved);
+
+    private IndicatorEditorView IndicatorView(ReportTemplate template, List<IndicatorRowForm> rows, bool unsaved)
+        => new(T["Indicators of the template “{0}”", template.Name], $"{Base}/{template.Id}/chi-tieu", $"{Base}/{template.Id}/sua", template.Name, rows, unsaved);
+
+    private void AddErrors(IEnumerable<FormError> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field, T[error.Message, error.Args]);
+        }
+    }
+
+    private async Task<ReportTemplateEditView> EditViewAsync(UserScope actor, ReportTemplate? template, ReportTemplateForm form, CancellationToken ct)
+        => new(template, form, await rounds.TemplatesAsync(actor, ct),
+            template is null ? [] : ReportJson.ReadOutline(template.OutlineJson),
+            template is null ? [] : ReportJson.ReadIndicators(template.IndicatorsJson),
+            actor.Has(RecipePermissions.ExportRecipes));
+}

@@ -1,0 +1,37 @@
+using ChuyenDe.Modules.Reports.Indicators;
+using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Reports;
+
+/// <summary>Marker for the Reports module's UI strings (<c>ReportsResources.vi.resx</c>).</summary>
+public sealed class ReportsResources;
+
+/// <summary>
+/// Report rounds (đợt báo cáo): templates of outlines and indicator sets, rounds made from them by the Department or a
+/// district office for the units below, the <c>Reports</c> recipe step and the admin at <c>/admin/bao-cao</c>.
+/// </summary>
+public static class ReportsModule
+{
+    public static IServiceCollection AddReportsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IPermissionProvider, ReportPermissions>();
+        services.AddScoped<ReportRoundService>();
+        services.AddScoped<IRecipeStepHandler, ReportsStep>();
+        services.AddSingleton<IAdminMenuProvider, ReportsAdminMenu>();
+        services.AddReportsLogic();
+        return services;
+    }
+}
+
+internal sealed class ReportsAdminMenu(IStringLocalizer<ReportsResources> T) : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new(T["Reports"], T["Report rounds"], "/admin/bao-cao", ReportPermissions.ManageReportRounds, 500),
+        new(T["Reports"], T["Report templates"], "/admin/bao-cao/mau", ReportPermissions.ManageReportRounds, 510),
+    ];
+}
