@@ -29,6 +29,9 @@ internal sealed class FrontPageCacheMiddleware(
 
     private const int MaximumPageBytes = 2 * 1024 * 1024;
 
+    /// <summary>The Age header's values of the first hour, made once.</summary>
+    private static readonly string[] AgeTexts = Enumerable.Range(0, 3600).Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>Longer query strings are not kept (no public page needs one; a flood of made-up ones must not fill the cache).</summary>
     private const int MaximumQueryLength = 512;
 
@@ -103,7 +106,8 @@ internal sealed class FrontPageCacheMiddleware(
             headers[name] = values;
         }
 
-        headers.Age = ((now - page.StoredAt) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var age = (now - page.StoredAt) / 1000;
+        headers.Age = age < AgeTexts.Length ? AgeTexts[age] : age.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (page.EntityTag is { } tag && Matches(context.Request.Headers.IfNoneMatch, tag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

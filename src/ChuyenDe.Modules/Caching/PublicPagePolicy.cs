@@ -43,7 +43,7 @@ internal sealed class PublicPagePolicy(
         => (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
            && !request.Path.StartsWithSegments("/admin") && !request.Path.StartsWithSegments("/media")
            && !request.Headers.ContainsKey(HeaderNames.Authorization)
-           && !request.Cookies.ContainsKey(SignInCookie);
+           && (request.Headers.Cookie.Count == 0 || !request.Cookies.ContainsKey(SignInCookie));
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
