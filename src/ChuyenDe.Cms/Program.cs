@@ -26,6 +26,13 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
+// Run from the build output (not published) in any environment, the precompressed copies of wwwroot live beside the
+// project (obj/…/compressed); published, the runtime manifest is absent and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+// The precompressed copies are sent as they are. Run from the build output, MapStaticAssets would otherwise re-check
+// every file against the build and, finding it "changed", send it uncompressed under a compressed label and without
+// caching headers (a help for editing wwwroot while the site runs: ReloadStaticAssetsAtRuntime=true turns it back on).
+builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 var data = DataOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services
@@ -62,7 +69,10 @@ builder.Services.AddTransportSecurity(builder.Configuration);
 var app = builder.Build();
 
 app.UseTransportSecurity();
+app.UseExceptionHandler("/loi/500");
 app.UseHeadRequests();
+// Cached public pages are answered here, before the rest of the pipeline runs (see CachingModule.UsePageCache).
+app.UsePageCache();
 
 var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -72,7 +82,6 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [vietnamese],
     RequestCultureProviders = [],
 });
-app.UseExceptionHandler("/loi/500");
 app.UseStatusCodePagesWithReExecute("/loi/{0}");
 app.Use(async (context, next) =>
 {
@@ -87,14 +96,16 @@ app.Use(async (context, next) =>
 
     await next();
 });
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAccountRequirements();
 app.UseAuthorization();
-app.UsePageCache();
+app.UseEntityTags();
 app.MapMediaModule();
-app.MapControllers();
+// wwwroot (CSS, JS, SVG): precompressed with Brotli and gzip at build and publish (BuildCompressionFormats in the
+// project), entity tags from the content's hash; served to everyone (the fallback policy asks for a signed-in user).
+app.MapStaticAssets().AllowAnonymous();
+app.MapControllers().WithStaticAssets();
 
 await SetupModule.RunSetupAsync(app.Services);
 if (args.Contains("--rebuild-search-index", StringComparer.Ordinal))

@@ -28,17 +28,27 @@ public static class CachingModule
     {
         services.Configure<PageCacheOptions>(configuration.GetSection("ChuyenDe:OutputCache"));
         services.AddSingleton<PublicPagePolicy>();
+        services.AddSingleton(sp => new FrontPageCache(
+            Math.Max(1, sp.GetRequiredService<IOptions<PageCacheOptions>>().Value.FrontMegabytes) * 1024L * 1024L));
+        services.AddSingleton<IPageCacheEvictor, PageCacheEvictor>();
         services.AddOutputCache();
-        services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp => new ConfigureOptions<OutputCacheOptions>(
-            o => o.AddPolicy(PageCache.PolicyName, sp.GetRequiredService<PublicPagePolicy>())));
+        // A base policy: the cache is looked up at the very start of the pipeline (see UsePageCache), before routing, so
+        // a cached page costs a lookup and a write; only the answers of endpoints that opt in are stored.
+        services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp => new ConfigureOptions<OutputCacheOptions>(o =>
+        {
+            var policy = sp.GetRequiredService<PublicPagePolicy>();
+            o.AddBasePolicy(policy);
+            o.AddPolicy(PageCache.PolicyName, policy);
+        }));
         services.AddResponseCompression(o =>
         {
-            // Only anonymous answers are compressed (see UsePageCache): no secret of a signed-in user travels compressed (BREACH).
+            // Only anonymous answers are compressed (AnonymousCompressionProvider): no secret of a signed-in user travels compressed (BREACH).
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = CompressedTypes;
         });
+        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider, AnonymousCompressionProvider>());
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PageCacheEvictionInterceptor>();
@@ -81,12 +91,22 @@ public static class CachingModule
     public static IApplicationBuilder UseHeadRequests(this IApplicationBuilder app)
         => app.UseMiddleware<HeadRequestMiddleware>();
 
-    /// <summary>The output cache, then compression of anonymous answers, then entity tags; after authentication, before the endpoints.</summary>
+    /// <summary>
+    /// This node's copies of the pages it rendered (<see cref="FrontPageCache"/>), the output cache, then compression of
+    /// anonymous answers: early in the pipeline (after transport security and HEAD),
+    /// so that a cached page is answered before localisation, static files, routing and authentication run. Whether a
+    /// request may be answered from the cache is decided without authentication (no sign-in cookie, no Authorization
+    /// header); whether an answer is stored, once the endpoint and the user are known (<see cref="PublicPagePolicy"/>).
+    /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
+        app.UseMiddleware<FrontPageCacheMiddleware>();
         app.UseOutputCache();
-        app.UseWhen(context => context.User.Identity?.IsAuthenticated != true, branch => branch.UseResponseCompression());
-        app.UseMiddleware<EntityTagMiddleware>();
+        app.UseResponseCompression();
         return app;
     }
+
+    /// <summary>Entity tags and 304 for public pages rendered now; after authorization, before the endpoints.</summary>
+    public static IApplicationBuilder UseEntityTags(this IApplicationBuilder app)
+        => app.UseMiddleware<EntityTagMiddleware>();
 }

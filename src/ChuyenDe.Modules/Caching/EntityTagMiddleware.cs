@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace ChuyenDe.Modules.Caching;
@@ -52,7 +51,7 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
     private static bool IsPublicPage(HttpContext context)
         => HttpMethods.IsGet(context.Request.Method)
            && context.User.Identity?.IsAuthenticated != true
-           && context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PageCache.PolicyName;
+           && PublicPagePolicy.IsPublicPage(context);
 
     private static bool Matches(HttpRequest request, string tag)
     {

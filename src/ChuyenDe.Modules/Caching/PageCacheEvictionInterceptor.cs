@@ -1,7 +1,5 @@
 using ChuyenDe.Modules.Data;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace ChuyenDe.Modules.Caching;
 
@@ -12,8 +10,7 @@ namespace ChuyenDe.Modules.Caching;
 /// </summary>
 internal sealed class PageCacheEvictionInterceptor(
     IEnumerable<PageCacheDependency> dependencies,
-    IOutputCacheStore store,
-    ILogger<PageCacheEvictionInterceptor> logger)
+    IPageCacheEvictor evictor)
     : EntityChangesInterceptor(dependencies.Select(d => (d.EntityType, (Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry, IEnumerable<string>>)d.TagsOf)))
 {
     protected override Task SavedAsync(DbContext context, IReadOnlySet<string> tags)
@@ -21,15 +18,7 @@ internal sealed class PageCacheEvictionInterceptor(
         {
             foreach (var tag in tags)
             {
-                try
-                {
-                    await store.EvictByTagAsync(tag, CancellationToken.None);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A store that is down (Redis) must not fail a change that has committed; its entries expire on their own.
-                    logger.LogError(e, "Cached pages tagged {Tag} could not be evicted", tag);
-                }
+                await evictor.EvictAsync(tag, CancellationToken.None);
             }
         });
 }

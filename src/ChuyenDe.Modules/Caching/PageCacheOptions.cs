@@ -8,4 +8,10 @@ public sealed class PageCacheOptions
 
     /// <summary>How long a page stays cached when nothing evicts it (a safety net: changes evict their pages at once).</summary>
     public int Minutes { get; set; } = 10;
+
+    /// <summary>
+    /// The most this node keeps of its own copies of the pages it rendered, in MiB (<c>…:FrontMegabytes</c>), answered
+    /// before the rest of the pipeline runs; the output cache's store keeps its own.
+    /// </summary>
+    public int FrontMegabytes { get; set; } = 64;
 }

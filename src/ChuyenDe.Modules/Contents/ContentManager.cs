@@ -500,7 +500,7 @@ internal sealed class ContentManager(
         if (!string.IsNullOrWhiteSpace(custom) && (allowCustom || await OwnsPathAsync(item.ContentItemId, custom, ct)))
         {
             var path = Slugs.SlugifyPath(custom);
-            if (reservedPaths.IsReserved(path))
+            if (await reservedPaths.IsReservedAsync(path, ct))
             {
                 // A typed address that the site answers itself is refused; an address the type does not let users
                 // choose (kept from before) is replaced below by a generated one.
@@ -532,12 +532,13 @@ internal sealed class ContentManager(
 
         generated = AvoidReserved(generated, item);
         ContentParts.SetPathOf(json, await Slugs.MakeUniqueAsync(generated,
-            async p => reservedPaths.IsReserved(p) || await IsPathTakenAsync(p, item.ContentItemId, ct)));
+            async p => await reservedPaths.IsReservedAsync(p, ct) || await IsPathTakenAsync(p, item.ContentItemId, ct)));
     }
 
     /// <summary>
     /// A generated path whose first segment the site answers itself (an item titled "Tìm kiếm", a pattern starting
-    /// with <c>admin/</c>) gets a number on that segment: <c>tim-kiem-2</c>, <c>admin-2/…</c>.
+    /// with <c>admin/</c>) gets a number on that segment: <c>tim-kiem-2</c>, <c>admin-2/…</c>. An address reserved by
+    /// data (a news category page, <c>tin-tuc/goc-phu-huynh</c>) is left to the uniqueness step (<c>…-2</c> at its end).
     /// </summary>
     private string AvoidReserved(string path, ContentItem item)
     {

@@ -32,7 +32,9 @@ internal static class ContentPageTags
         List<string> tags = [CacheTags.Item(record.ContentItemId), CacheTags.Type(record.ContentType), CacheTags.Listings];
         if (record.ContentType is "Taxonomy")
         {
+            // Term names show on many pages, and the main menu of every page links a news category by its address.
             tags.Add(CacheTags.Terms);
+            tags.Add(CacheTags.Site);
         }
 
         return tags;

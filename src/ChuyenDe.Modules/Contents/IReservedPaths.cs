@@ -12,4 +12,10 @@ public interface IReservedPaths
     /// land on an address the site answers itself.
     /// </summary>
     bool IsReserved(string path);
+
+    /// <summary>
+    /// <see cref="IsReserved"/> and the addresses that come from data (the news category pages, named by their terms);
+    /// what the content engine asks before giving an item a route.
+    /// </summary>
+    Task<bool> IsReservedAsync(string path, CancellationToken ct = default) => Task.FromResult(IsReserved(path));
 }

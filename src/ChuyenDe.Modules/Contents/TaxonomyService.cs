@@ -99,7 +99,10 @@ internal sealed class TaxonomyService(DbContext db, IContentDefinitionManager de
             into.Add(new TaxonomyTerm(id, taxonomyId, title,
                 (termFields?["Code"]?["Text"] as JsonValue)?.GetValue<string>(),
                 (termFields?["Description"]?["Text"] as JsonValue)?.GetValue<string>(),
-                parentId, depth, children is { Count: > 0 }));
+                parentId, depth, children is { Count: > 0 })
+            {
+                Slug = (termFields?["Slug"]?["Text"] as JsonValue)?.GetValue<string>(),
+            });
             Flatten(taxonomyId, children, id, depth + 1, into);
         }
     }

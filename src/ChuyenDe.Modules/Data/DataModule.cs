@@ -54,13 +54,17 @@ public static class DataModule
     public static IServiceCollection AddDataModule(this IServiceCollection services, DataOptions options)
     {
         services.AddSingleton(options);
+        // The options are built once (their interceptors are singletons): built per request, with EF looking up its
+        // internal services by comparing them, they cost an anonymous page more than one of its queries.
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(Interceptors(sp)));
+            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(
+                (sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(Interceptors(sp)), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
-            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(Interceptors(sp)));
+            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(
+                (sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(Interceptors(sp)), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
 
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<CmsDbContext>());

@@ -7,7 +7,11 @@ namespace ChuyenDe.Modules.Library;
 /// other types curated as such (<see cref="ICurationQuery"/>, implemented by Editorial; optional, so the site works
 /// without it), newest first. A withdrawn curation is not listed. Shared by the list pages, the home page and the feeds.
 /// </summary>
-public sealed class CuratedLists(IContentQueryService queries, IEnumerable<ICurationQuery> curationQueries)
+public sealed class CuratedLists(
+    IContentQueryService queries,
+    IEnumerable<ICurationQuery> curationQueries,
+    IContentDefinitionManager definitions,
+    IContentKindRules kinds)
 {
     private ICurationQuery? CurationQuery { get; } = curationQueries.FirstOrDefault();
 
@@ -83,18 +87,40 @@ public sealed class CuratedLists(IContentQueryService queries, IEnumerable<ICura
     /// The first <paramref name="count"/> entries of the merged list and its total length; <paramref name="pageSize"/>
     /// is the size of the page being shown (reading stops once the page asked for is beyond the list).
     /// </summary>
-    public async Task<(IReadOnlyList<CuratedEntry> Entries, int Total)> FirstAsync(
+    public Task<(IReadOnlyList<CuratedEntry> Entries, int Total)> FirstAsync(
         string type, string kind, int count, int pageSize, CancellationToken ct)
+        => FirstAsync(type, kind, count, pageSize, [], ct);
+
+    /// <summary>
+    /// As <see cref="FirstAsync(string, string, int, int, CancellationToken)"/>, only the items that choose a term of every
+    /// group of <paramref name="termGroups"/> (the list's filters), whatever field of theirs chooses it.
+    /// </summary>
+    public async Task<(IReadOnlyList<CuratedEntry> Entries, int Total)> FirstAsync(
+        string type, string kind, int count, int pageSize, IReadOnlyCollection<IReadOnlyCollection<string>> termGroups, CancellationToken ct)
     {
         var active = await ActiveAsync(kind, ct);
         var byItem = active.GroupBy(a => a.ContentItemId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CurationInfo>)g.ToList(), StringComparer.Ordinal);
         var extras = await ExtrasAsync(type, kind, ct);
+        if (termGroups.Any(g => g.Count > 0))
+        {
+            var matching = new List<CuratedEntry>();
+            foreach (var extra in extras)
+            {
+                if (await ChoosesAsync(extra.Item, termGroups, ct))
+                {
+                    matching.Add(extra);
+                }
+            }
+
+            extras = matching;
+        }
+
         var own = new List<CuratedEntry>();
         var ownTotal = 0;
         for (var page = 1; ; page++)
         {
-            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 100 }, ct);
+            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 100, TermGroups = termGroups }, ct);
             ownTotal = result.Total;
             own.AddRange(result.Items.Select(i => new CuratedEntry(i, i.PublishedUtc ?? DateTime.MinValue, byItem.GetValueOrDefault(i.ContentItemId) ?? [])));
             if (own.Count >= count || page >= result.PageCount || count - pageSize >= ownTotal + extras.Count)
@@ -105,6 +131,18 @@ public sealed class CuratedLists(IContentQueryService queries, IEnumerable<ICura
 
         var merged = own.Concat(extras).OrderByDescending(e => e.Date).Take(count).ToList();
         return (merged, ownTotal + extras.Count);
+    }
+
+    /// <summary>Whether the item's fields choose a term of every group.</summary>
+    private async Task<bool> ChoosesAsync(ContentItem item, IReadOnlyCollection<IReadOnlyCollection<string>> termGroups, CancellationToken ct)
+    {
+        if (await definitions.GetTypeDefinitionAsync(item.ContentType, ct) is not { } definition)
+        {
+            return false;
+        }
+
+        var chosen = kinds.TermsOf(item, definition).SelectMany(t => t.Terms.TermContentItemIds).ToHashSet(StringComparer.Ordinal);
+        return termGroups.Where(g => g.Count > 0).All(g => g.Any(chosen.Contains));
     }
 
     /// <summary>The featured curations in their order, then the latest of the merged list (the home page's block).</summary>

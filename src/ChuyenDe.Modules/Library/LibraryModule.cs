@@ -14,6 +14,7 @@ public static class LibraryModule
     {
         services.AddScoped<IContentBadgeSource, CurationBadges>();
         services.AddScoped<CuratedLists>();
+        services.AddScoped<News.NewsCategories>();
         services.AddScoped<Events.EventCalendar>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PublicAddresses>();

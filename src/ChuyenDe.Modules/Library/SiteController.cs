@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using NewsCategories = ChuyenDe.Modules.Library.News.NewsCategories;
+using NewsCategory = ChuyenDe.Modules.Library.News.NewsCategory;
 
 namespace ChuyenDe.Modules.Library;
 
@@ -19,6 +21,18 @@ public sealed record ListPageView(string Title, string? Intro, IReadOnlyList<Con
     public string? Query { get; init; }
     public IReadOnlyList<FilterGroup> Filters { get; init; } = [];
     public bool ShowFilters { get; init; }
+
+    /// <summary>The steps between the home and this page (none: directly below the home).</summary>
+    public IReadOnlyList<Crumb> Crumbs { get; init; } = [];
+
+    /// <summary>Pages of the list's parts (the news categories), shown above the list; the current one is marked.</summary>
+    public IReadOnlyList<Crumb> Sections { get; init; } = [];
+
+    /// <summary>A small filter form of drop-down lists (the model sites' theme and level), sent by GET to the page itself.</summary>
+    public IReadOnlyList<FilterGroup> SelectFilters { get; init; } = [];
+
+    /// <summary>The page's own feed (its RSS address; Atom at <c>…/atom</c>) when it is not one of the lists'.</summary>
+    public string? FeedPath { get; init; }
 }
 
 public sealed record HomeView(
@@ -38,6 +52,7 @@ public sealed class SiteController(
     IContentDefinitionManager definitions,
     ITaxonomyService taxonomies,
     CuratedLists curated,
+    NewsCategories newsCategories,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>The types the public library lists.</summary>
@@ -92,17 +107,73 @@ public sealed class SiteController(
         => CuratedListAsync("ExemplaryProduct", CurationKinds.Exemplary, "/san-pham-dien-hinh", T["Exemplary products"], T["Products the Department selected for dissemination and replication."], page, ct);
 
     /// <summary>Published model sites and published items with an active model-site designation, newest first.</summary>
+    /// <remarks>
+    /// Filterable by the model site's theme (<c>theme</c>) and level (<c>level</c>), term ids of their taxonomies; a value
+    /// that is no term of them is ignored. Items of other types curated as model sites are listed when they choose the terms too.
+    /// </remarks>
     [HttpGet("/mo-hinh-diem")]
-    public Task<IActionResult> ModelSites(int page = 1, CancellationToken ct = default)
-        => CuratedListAsync("ModelSite", CurationKinds.ModelSite, "/mo-hinh-diem", T["Model sites"], T["Schools designated as model sites for a theme, open for study visits."], page, ct);
+    public async Task<IActionResult> ModelSites(string? theme = null, string? level = null, int page = 1, CancellationToken ct = default)
+    {
+        PageCache.Tag(HttpContext, CacheTags.Terms);
+        var themes = await taxonomies.GetTaxonomyAsync(ModelSiteThemesTaxonomy, ct);
+        var levels = await taxonomies.GetTaxonomyAsync(LevelsTaxonomy, ct);
+        theme = themes?.Find(theme ?? "")?.ContentItemId;
+        level = levels?.Find(level ?? "")?.ContentItemId;
+        var query = new List<string>();
+        if (theme is not null)
+        {
+            query.Add("theme=" + Uri.EscapeDataString(theme));
+        }
+
+        if (level is not null)
+        {
+            query.Add("level=" + Uri.EscapeDataString(level));
+        }
+
+        IReadOnlyList<FilterOption> Options(Taxonomy? taxonomy, string? selected)
+            => (taxonomy?.Terms ?? []).Select(t => new FilterOption(t.ContentItemId, t.Title, 0, t.ContentItemId == selected)).ToList();
+
+        var termGroups = new List<IReadOnlyCollection<string>>();
+        foreach (var chosen in new[] { theme, level }.OfType<string>())
+        {
+            termGroups.Add([chosen]);
+        }
+
+        var result = await CuratedListAsync("ModelSite", CurationKinds.ModelSite, "/mo-hinh-diem", query, T["Model sites"],
+            T["Schools designated as model sites for a theme, open for study visits."], page, termGroups, ct);
+        if (result is ViewResult { Model: ListPageView view } shown)
+        {
+            shown.ViewData.Model = view with
+            {
+                SelectFilters =
+                [
+                    new FilterGroup("theme", T["Theme"], Options(themes, theme)),
+                    new FilterGroup("level", T["Level"], Options(levels, level)),
+                ],
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>The taxonomies of the ModelSite type's <c>Theme</c> and <c>Level</c> fields (recipes/chuyende.recipe.json).</summary>
+    public const string ModelSiteThemesTaxonomy = "tax-model-site-themes";
+
+    /// <inheritdoc cref="ModelSiteThemesTaxonomy"/>
+    public const string LevelsTaxonomy = "tax-levels";
 
     private const int CuratedPageSize = 12;
 
-    private async Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, string title, string intro, int page, CancellationToken ct)
+    private Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, string title, string intro, int page, CancellationToken ct)
+        => CuratedListAsync(type, kind, baseUrl, [], title, intro, page, [], ct);
+
+    /// <param name="filters">The list's filters as query parameters (<c>theme=…</c>), in the canonical order; paging keeps them.</param>
+    private async Task<IActionResult> CuratedListAsync(string type, string kind, string baseUrl, IReadOnlyList<string> filters,
+        string title, string intro, int page, IReadOnlyCollection<IReadOnlyCollection<string>> termGroups, CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Type(type), CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
         page = Math.Max(page, 1);
-        var (entries, total) = await curated.FirstAsync(type, kind, page * CuratedPageSize, CuratedPageSize, ct);
+        var (entries, total) = await curated.FirstAsync(type, kind, page * CuratedPageSize, CuratedPageSize, termGroups, ct);
         var slice = entries.Skip((page - 1) * CuratedPageSize).Take(CuratedPageSize).ToList();
         if (page > 1 && slice.Count == 0)
         {
@@ -111,7 +182,14 @@ public sealed class SiteController(
 
         var pageCount = PagedResult.PageCount(total, CuratedPageSize);
         return View("List", new ListPageView(title, intro, await CuratedCardsAsync(slice, ct),
-            new PagerView(page, pageCount, total, p => p > 1 ? $"{baseUrl}?page={p}" : baseUrl)));
+            new PagerView(page, pageCount, total, p => PageUrl(baseUrl, filters, p))));
+    }
+
+    /// <summary>A list's address with its filters (in their order) and the page number after them (none for page 1).</summary>
+    private static string PageUrl(string baseUrl, IReadOnlyList<string> filters, int page)
+    {
+        var query = page > 1 ? [.. filters, "page=" + page] : filters;
+        return query.Count == 0 ? baseUrl : baseUrl + "?" + string.Join('&', query);
     }
 
     /// <summary>The featured curations in their order, then the latest of the merged list.</summary>
@@ -141,8 +219,51 @@ public sealed class SiteController(
     }
 
     [HttpGet("/tin-tuc")]
-    public Task<IActionResult> News(int page = 1, CancellationToken ct = default)
-        => TypeListAsync("Article", "/tin-tuc", T["News"], T["News of the topic for parents and the community."], page, ct);
+    public async Task<IActionResult> News(int page = 1, CancellationToken ct = default)
+    {
+        PageCache.Tag(HttpContext, CacheTags.Terms);
+        var result = await TypeListAsync("Article", "/tin-tuc", T["News"], T["News of the topic for parents and the community."], page, ct);
+        return await WithNewsCategoriesAsync(result, null, ct);
+    }
+
+    /// <summary>
+    /// A news category's page (<c>/tin-tuc/goc-phu-huynh</c>): its published articles, newest first. Any other address
+    /// of the form <c>/tin-tuc/{slug}</c> is an item's (an article's) address and answered as such.
+    /// </summary>
+    [HttpGet("/tin-tuc/{category}"), ReservesExactPath]
+    public async Task<IActionResult> NewsCategory(string category, int page = 1, CancellationToken ct = default)
+    {
+        if (await newsCategories.FindAsync(category, ct) is not { } found)
+        {
+            return await Item(NewsCategories.ListPath + "/" + category, ct);
+        }
+
+        PageCache.Tag(HttpContext, CacheTags.Terms);
+        var result = await TypeListAsync("Article", found.Path, found.Title,
+            found.Term.Description ?? T["News of the topic for parents and the community."], page, [[found.Term.ContentItemId]], ct);
+        if (result is ViewResult { Model: ListPageView view } shown)
+        {
+            shown.ViewData.Model = view with
+            {
+                Crumbs = [new Crumb(T["News"], "/" + NewsCategories.ListPath)],
+                FeedPath = found.Path + "/feed",
+            };
+        }
+
+        return await WithNewsCategoriesAsync(result, found, ct);
+    }
+
+    /// <summary>Adds the links to the news categories to a news list's page.</summary>
+    private async Task<IActionResult> WithNewsCategoriesAsync(IActionResult result, NewsCategory? current, CancellationToken ct)
+    {
+        if (result is ViewResult { Model: ListPageView view } shown)
+        {
+            shown.ViewData.Model = view with { Sections = (await newsCategories.ListAsync(ct)).Select(c => new Crumb(c.Title, c.Path)).ToList() };
+            shown.ViewData["CurrentSection"] = current?.Path;
+        }
+
+        return result;
+    }
 
     /// <summary>The Vietnamese error pages that status codes and unhandled exceptions are re-executed to.</summary>
     [Route("/loi/{code:int}")]
@@ -179,10 +300,14 @@ public sealed class SiteController(
         return View("Item", await display.BuildDetailAsync(item, ct));
     }
 
-    private async Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page, CancellationToken ct)
+    private Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page, CancellationToken ct)
+        => TypeListAsync(type, baseUrl, title, intro, page, null, ct);
+
+    private async Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page,
+        IReadOnlyCollection<IReadOnlyCollection<string>>? termGroups, CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Type(type), CacheTags.Organizations);
-        var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 12 }, ct);
+        var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 12, TermGroups = termGroups ?? [] }, ct);
         if (page > 1 && result.Items.Count == 0)
         {
             return NotFound();

@@ -16,7 +16,8 @@ namespace ChuyenDe.Modules.Library;
 /// reserves its whole first segment: <c>admin</c>, <c>admin/x</c> and so on. A route of one segment only (the lists
 /// <c>/sang-kien</c>, <c>/tin-tuc</c>, <c>/kho-hoc-lieu</c> …) reserves exactly that address, because the items of the
 /// list live below it (<c>sang-kien/doi-moi-gio-an</c>) and are answered by the item route. Routes whose first
-/// segment is a parameter (the item route <c>{**path}</c>) reserve nothing. The set follows the endpoint data
+/// segment is a parameter (the item route <c>{**path}</c>) reserve nothing; the news category pages
+/// (<c>/tin-tuc/{category}</c>) reserve their categories' addresses (<see cref="IsReservedAsync"/>). The set follows the endpoint data
 /// source's change token, so endpoints added later are reserved as well.
 /// </remarks>
 internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPaths
@@ -50,6 +51,18 @@ internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPa
         var slash = trimmed.IndexOf('/');
         var first = slash < 0 ? trimmed : trimmed[..slash];
         return prefixes.Contains(first) || exact.Contains(trimmed);
+    }
+
+    /// <summary>Also the news category pages (<c>tin-tuc/goc-phu-huynh</c>), named by the terms of their taxonomy.</summary>
+    public async Task<bool> IsReservedAsync(string path, CancellationToken ct = default)
+    {
+        if (IsReserved(path))
+        {
+            return true;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<News.NewsCategories>(scope.ServiceProvider).IsCategoryPathAsync(path, ct);
     }
 
     private (HashSet<string> Prefixes, HashSet<string> Exact) Sets()

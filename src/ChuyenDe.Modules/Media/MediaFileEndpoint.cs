@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using ChuyenDe.Modules.Caching;
-using Microsoft.AspNetCore.OutputCaching;
 using System.Text;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Security;
@@ -101,7 +100,7 @@ internal static class MediaFileEndpoint
     /// <summary>The cached pages of the published items using the file show its download count: evicted when it grows.</summary>
     private static async Task EvictPagesShowingCountAsync(HttpContext http, DbContext db, string path)
     {
-        if (http.RequestServices.GetService<IOutputCacheStore>() is not { } cache)
+        if (http.RequestServices.GetService<IPageCacheEvictor>() is not { } cache)
         {
             return;
         }
@@ -111,7 +110,7 @@ internal static class MediaFileEndpoint
             .Select(u => u.ContentItemId).Distinct().ToListAsync(CancellationToken.None);
         foreach (var item in items)
         {
-            await cache.EvictByTagAsync(CacheTags.Item(item), CancellationToken.None);
+            await cache.EvictAsync(CacheTags.Item(item), CancellationToken.None);
         }
     }
 

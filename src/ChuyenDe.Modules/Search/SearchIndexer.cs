@@ -185,16 +185,9 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
     private async Task EvictSearchPagesAsync()
     {
         await using var scope = _scopes.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } store)
+        if (scope.ServiceProvider.GetService<Caching.IPageCacheEvictor>() is { } evictor)
         {
-            try
-            {
-                await store.EvictByTagAsync(Caching.CacheTags.SearchResults, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _logger.LogError(e, "Cached search pages could not be evicted");
-            }
+            await evictor.EvictAsync(Caching.CacheTags.SearchResults, CancellationToken.None);
         }
     }
 

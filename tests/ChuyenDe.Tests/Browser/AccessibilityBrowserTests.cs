@@ -53,6 +53,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
         {
             ("/", 200), ("/kho-hoc-lieu?type=Initiative", 200),
             ("/tin-tuc", 200), ("/su-kien", 200), ("/sang-kien", 200), ("/san-pham-dien-hinh", 200), ("/mo-hinh-diem", 200),
+            ("/tin-tuc/goc-phu-huynh", 200), ("/mo-hinh-diem?theme=theme-steam&level=level-truong", 200),
+            ("/mo-hinh-diem?theme=theme-chuyen-doi-so&level=level-truong", 200),
             ("/tim-kiem?q=tre", 200), ("/tim-kiem?q=zzzqqq", 200), ("/khong-co-trang-nay", 404), ("/loi/500", 500),
         };
         foreach (var type in ItemTypes)

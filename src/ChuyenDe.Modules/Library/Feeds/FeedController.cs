@@ -23,6 +23,7 @@ public sealed class FeedController(
     CuratedLists curated,
     ISiteSettingsService settings,
     PublicAddresses addresses,
+    News.NewsCategories newsCategories,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>How many entries a feed carries.</summary>
@@ -36,6 +37,27 @@ public sealed class FeedController(
 
     [HttpGet("/tin-tuc/feed"), HttpGet("/tin-tuc/feed/atom"), ReservesExactPath]
     public Task<IActionResult> News(CancellationToken ct) => ListFeedAsync("tin-tuc", ct);
+
+    /// <summary>The feed of a news category (<c>/tin-tuc/goc-phu-huynh/feed</c>); 404 for an address that names no category.</summary>
+    [HttpGet("/tin-tuc/{category}/feed"), HttpGet("/tin-tuc/{category}/feed/atom"), ReservesExactPath]
+    public async Task<IActionResult> NewsCategory(string category, CancellationToken ct)
+    {
+        if (await newsCategories.FindAsync(category, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        PageCache.Tag(HttpContext, CacheTags.Type("Article"), CacheTags.Terms, CacheTags.Organizations);
+        var items = (await queries.QueryAsync(new ContentQuery
+        {
+            ContentTypes = ["Article"], TermGroups = [[found.Term.ContentItemId]], PageSize = EntryCount, CountTotal = false,
+        }, ct)).Items;
+        var site = await settings.GetAsync(ct);
+        var format = RequestedFormat;
+        return await FeedAsync(format, $"{found.Title} – {site.SiteShortName ?? site.SiteName}",
+            found.Term.Description ?? T["News of the category {0}.", found.Title], found.Path,
+            found.Path + "/feed" + (format == FeedFormat.Atom ? "/atom" : ""), items, ct);
+    }
 
     [HttpGet("/su-kien/feed"), HttpGet("/su-kien/feed/atom"), ReservesExactPath]
     public Task<IActionResult> Events(CancellationToken ct) => ListFeedAsync("su-kien", ct);

@@ -18,15 +18,17 @@ namespace ChuyenDe.Modules.Library.Sitemaps;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class SitemapController(IContentQueryService queries, PublicAddresses addresses, IConfiguration configuration) : Controller
+public sealed class SitemapController(
+    IContentQueryService queries, PublicAddresses addresses, IConfiguration configuration, News.NewsCategories newsCategories) : Controller
 {
     /// <summary>The most addresses one sitemap file may hold (sitemaps.org).</summary>
     public const int MaxUrlsPerFile = 50_000;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>The pages that are no item: the home page, the library and the lists.</summary>
-    private static IReadOnlyList<string> FixedPaths => ["/", "/kho-hoc-lieu", .. PublicList.All.Select(l => "/" + l.Path)];
+    /// <summary>The pages that are no item: the home page, the library, the lists and the news categories.</summary>
+    private async Task<IReadOnlyList<string>> FixedPathsAsync(CancellationToken ct)
+        => ["/", "/kho-hoc-lieu", .. PublicList.All.Select(l => "/" + l.Path), .. (await newsCategories.ListAsync(ct)).Select(c => c.Path)];
 
     private int UrlsPerFile => Math.Clamp(configuration.GetValue("ChuyenDe:Sitemap:UrlsPerFile", MaxUrlsPerFile), 1, MaxUrlsPerFile);
 
@@ -48,7 +50,7 @@ public sealed class SitemapController(IContentQueryService queries, PublicAddres
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Listings);
-        var total = FixedPaths.Count + await queries.CountPublishedRoutesAsync(ct);
+        var total = (await FixedPathsAsync(ct)).Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile)
         {
             return Xml(await UrlSetAsync(1, ct));
@@ -74,7 +76,7 @@ public sealed class SitemapController(IContentQueryService queries, PublicAddres
     public async Task<IActionResult> SitemapFile(int number, CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Listings);
-        var total = FixedPaths.Count + await queries.CountPublishedRoutesAsync(ct);
+        var total = (await FixedPathsAsync(ct)).Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile || number > (total + UrlsPerFile - 1) / UrlsPerFile)
         {
             return NotFound();
@@ -87,8 +89,9 @@ public sealed class SitemapController(IContentQueryService queries, PublicAddres
     private async Task<byte[]> UrlSetAsync(int number, CancellationToken ct)
     {
         var start = (number - 1) * UrlsPerFile;
-        var fixedSlice = FixedPaths.Skip(start).Take(UrlsPerFile).ToList();
-        var itemSkip = Math.Max(0, start - FixedPaths.Count);
+        var fixedPaths = await FixedPathsAsync(ct);
+        var fixedSlice = fixedPaths.Skip(start).Take(UrlsPerFile).ToList();
+        var itemSkip = Math.Max(0, start - fixedPaths.Count);
         var routes = await queries.ListPublishedRoutesAsync(itemSkip, UrlsPerFile - fixedSlice.Count, ct);
         return Write(writer =>
         {

@@ -3,6 +3,7 @@ using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChuyenDe.Modules.Users;
 
@@ -22,7 +23,9 @@ public static class AccountRequirements
 
 internal sealed class AccountRequirementsMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, UserManager<CmsUser> users, ISiteSettingsService settings)
+    // The services are resolved only for a signed-in user's admin request: resolving the user manager builds a database
+    // context, which for every anonymous public page (most of the traffic) was most of the request's cost.
+    public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         if (context.User.Identity?.IsAuthenticated != true || !path.StartsWithSegments("/admin") || AccountRequirements.AlwaysOpen(path))
@@ -30,6 +33,9 @@ internal sealed class AccountRequirementsMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
+
+        var users = context.RequestServices.GetRequiredService<UserManager<CmsUser>>();
+        var settings = context.RequestServices.GetRequiredService<ISiteSettingsService>();
 
         CmsUser? user = null;
         if (context.User.HasClaim(c => c.Type == PasswordReminder.ClaimType)

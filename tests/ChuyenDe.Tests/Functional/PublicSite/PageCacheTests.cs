@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
@@ -56,6 +57,40 @@ public abstract class PageCacheTests<TFixture>(TFixture fixture) : IClassFixture
             Assert.True(FromCache(second), url + " was rendered again");
             Assert.Equal(firstBody, secondBody);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_cached_page_is_answered_before_routing_and_HEAD_and_conditional_requests_are_answered_from_the_copy()
+    {
+        fixture.SkipUnlessAvailable();
+        var url = "/tin-tuc?truoc=" + Guid.NewGuid().ToString("N")[..6];
+        var (first, body) = await AnonymousAsync(url);
+        Assert.False(FromCache(first));
+        var front = fixture.Factory.Services.GetRequiredService<FrontPageCache>();
+        var key = "identity|http://localhost" + url;
+        Assert.True(front.TryGet(key, Environment.TickCount64, out var copy), "the rendered page was not kept by the front cache");
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), copy.Body.Length);
+
+        // The copy is what is answered: same body, the headers of the page (security headers included), an age.
+        var (second, secondBody) = await AnonymousAsync(url);
+        Assert.True(FromCache(second));
+        Assert.Equal(body, secondBody);
+        Assert.Equal("DENY", second.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+
+        using var client = fixture.CreateClient();
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(copy.Body.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        var (conditional, _) = await AnonymousAsync(url, r => r.Headers.IfNoneMatch.Add(first.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
+        Assert.Empty(await conditional.Content.ReadAsByteArrayAsync());
+
+        // A request carrying the sign-in cookie (even a stale one) never gets the copy.
+        var (withCookie, _) = await AnonymousAsync(url, r => r.Headers.Add("Cookie", ".ChuyenDe.Auth=cu"));
+        Assert.Null(withCookie.Headers.Age);
     }
 
     [SkippableFact]

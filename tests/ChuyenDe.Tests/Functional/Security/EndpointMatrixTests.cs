@@ -64,6 +64,9 @@ public static class EndpointMatrix
         ["GET /san-pham-dien-hinh"] = Public,
         ["GET /mo-hinh-diem"] = Public,
         ["GET /tin-tuc"] = Public,
+        ["GET /tin-tuc/{category}"] = Public,
+        ["GET /tin-tuc/{category}/feed"] = Public,
+        ["GET /tin-tuc/{category}/feed/atom"] = Public,
         ["GET /su-kien"] = Public,
         ["GET /{**path}"] = Public,
         ["GET /feed"] = Public,
@@ -249,9 +252,11 @@ public abstract class EndpointMatrixTests<TFixture>(TFixture fixture) : IClassFi
         public HttpMethod RequestMethod => Method == "*" ? HttpMethod.Get : new HttpMethod(Method);
     }
 
+    /// <summary>The endpoints of the site's code; the files of wwwroot (one endpoint per file, encoding and fingerprint) are <see cref="StaticAssetEndpoints"/>.</summary>
     private IReadOnlyList<SiteEndpoint> SiteEndpoints()
         => fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["*"])
                 .Select(method => new SiteEndpoint(method, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), e)))
             .OrderBy(e => e.Template, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
@@ -351,6 +356,28 @@ public abstract class EndpointMatrixTests<TFixture>(TFixture fixture) : IClassFi
             .. stale.Count > 0 ? ["Lines of EndpointMatrix that match no endpoint:", .. stale.Select(k => "    " + k)] : Array.Empty<string>(),
             .. duplicates.Count > 0 ? ["Endpoints registered twice:", .. duplicates.Select(k => "    " + k)] : Array.Empty<string>(),
         ]));
+    }
+
+    private IReadOnlyList<RouteEndpoint> StaticAssetEndpoints()
+        => fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+            .ToList();
+
+    /// <summary>The one line of the matrix for the files of wwwroot (CSS, JS, SVG): public, GET and HEAD only, nothing else.</summary>
+    [SkippableFact]
+    public void The_files_of_wwwroot_are_public_and_read_only()
+    {
+        fixture.SkipUnlessAvailable();
+        var assets = StaticAssetEndpoints();
+        Assert.Contains(assets, e => e.RoutePattern.RawText == "css/site.css");
+        Assert.All(assets, e =>
+        {
+            Assert.NotNull(e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>());
+            Assert.Subset(new HashSet<string> { "GET", "HEAD" }, e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.ToHashSet());
+            var first = e.RoutePattern.PathSegments[0].Parts[0];
+            Assert.True(first is RoutePatternLiteralPart { Content: "css" or "js" or "favicon.svg" } || e.RoutePattern.RawText!.StartsWith("favicon", StringComparison.Ordinal),
+                e.RoutePattern.RawText);
+        });
     }
 
     [SkippableFact]

@@ -1,0 +1,191 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace ChuyenDe.Modules.Caching;
+
+/// <summary>
+/// Answers a request for a public page this node has already rendered straight from <see cref="FrontPageCache"/>,
+/// before the output cache, localisation, static files, routing and authentication run (a crowd reading one news item
+/// costs a dictionary lookup and a write per request). On a miss it lets the request through and keeps the answer when
+/// <see cref="PublicPagePolicy"/> said it may be stored (a public page, an anonymous user, 200, no cookie, storable) and
+/// no eviction happened meanwhile. Who may be answered from it is decided as for the output cache: GET or HEAD, no
+/// sign-in cookie, no Authorization header, not the back office or media.
+/// </summary>
+internal sealed class FrontPageCacheMiddleware(RequestDelegate next, FrontPageCache cache, PublicPagePolicy policy, IOptionsMonitor<PageCacheOptions> options)
+{
+    /// <summary>The <see cref="HttpContext.Items"/> key under which the policy leaves the output-cache context of a storable answer.</summary>
+    internal static readonly object StorableKey = new();
+
+    /// <summary>Headers never replayed from a kept page (the server writes its own, or they describe this answer only).</summary>
+    private static readonly HashSet<string> Unreplayed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Date, HeaderNames.Server, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding,
+        HeaderNames.SetCookie, HeaderNames.Connection, HeaderNames.KeepAlive,
+    };
+
+    private const int MaximumPageBytes = 2 * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!options.CurrentValue.Enabled || !policy.MayAnswerFromCache(request))
+        {
+            await next(context);
+            return;
+        }
+
+        var key = string.Concat(PublicPagePolicy.AcceptedEncoding(request), "|", request.Scheme, "://", request.Host.Value, request.Path.Value, request.QueryString.Value);
+        var now = Environment.TickCount64;
+        if (cache.TryGet(key, now, out var page))
+        {
+            await AnswerAsync(context, page, now);
+            return;
+        }
+
+        var generation = cache.Generation;
+        var response = context.Response;
+        var original = response.Body;
+        var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context));
+        response.Body = capture;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (capture.Captured is { } body
+            && context.Items.TryGetValue(StorableKey, out var value) && value is OutputCacheContext stored && stored.AllowCacheStorage
+            && response.StatusCode == StatusCodes.Status200OK
+            && (response.ContentLength is null || response.ContentLength == body.Length)
+            && StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        {
+            var headers = response.Headers.Where(h => !Unreplayed.Contains(h.Key)).ToArray();
+            var lifetime = stored.ResponseExpirationTimeSpan ?? TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.Minutes));
+            cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null,
+                new HashSet<string>(stored.Tags, StringComparer.Ordinal), now, now + (long)lifetime.TotalMilliseconds), generation);
+        }
+    }
+
+    private static Task AnswerAsync(HttpContext context, FrontPage page, long now)
+    {
+        var response = context.Response;
+        var headers = response.Headers;
+        foreach (var (name, values) in page.Headers)
+        {
+            headers[name] = values;
+        }
+
+        headers.Age = ((now - page.StoredAt) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page.EntityTag is { } tag && Matches(context.Request.Headers.IfNoneMatch, tag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            headers.ContentType = default;
+            headers.ContentEncoding = default;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentLength = page.Body.Length;
+        return response.Body.WriteAsync(page.Body, 0, page.Body.Length, context.RequestAborted);
+    }
+
+    private static bool Matches(StringValues ifNoneMatch, string tag)
+    {
+        if (StringValues.IsNullOrEmpty(ifNoneMatch))
+        {
+            return false;
+        }
+
+        var opaque = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+        foreach (var header in ifNoneMatch)
+        {
+            foreach (var part in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = part.StartsWith("W/", StringComparison.Ordinal) ? part[2..] : part;
+                if (candidate == "*" || candidate == opaque)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Passes the answer through and keeps a copy of it when, at its first write, the endpoint answering is a public page
+    /// (static files and other answers pass through without a copy); gives up beyond a size. Whether the copy is kept is
+    /// decided once the answer is complete.
+    /// </summary>
+    private sealed class CapturingStream(Stream inner, int limit, Func<bool> storable) : Stream
+    {
+        private MemoryStream? _copy;
+        private bool _decided;
+        private bool _overflow;
+
+        /// <summary>The bytes written, when they were kept whole.</summary>
+        public byte[]? Captured => _copy is not null && !_overflow ? _copy.ToArray() : null;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Keep(buffer.AsSpan(offset, count));
+            inner.Write(buffer, offset, count);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Keep(buffer.AsSpan(offset, count));
+            return inner.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Keep(buffer.Span);
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        private void Keep(ReadOnlySpan<byte> bytes)
+        {
+            if (!_decided)
+            {
+                _decided = true;
+                if (storable())
+                {
+                    _copy = new MemoryStream();
+                }
+            }
+
+            if (_copy is null || _overflow)
+            {
+                return;
+            }
+
+            if (_copy.Length + bytes.Length > limit)
+            {
+                _overflow = true;
+                _copy = null;
+                return;
+            }
+
+            _copy.Write(bytes);
+        }
+    }
+}
