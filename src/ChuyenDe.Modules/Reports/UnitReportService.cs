@@ -215,7 +215,19 @@ public sealed class UnitReportService(
         }
 
         var now = Now;
-        await db.InTransactionAsync(async () =>
+        try
+        {
+            await SaveVersionAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone of the unit saved in between: keep theirs, show this form again as typed.
+            return [new FormError("", "Someone else of your unit saved this report in the meantime. Copy what you typed, open the report again and redo your changes.")];
+        }
+
+        return [];
+
+        async Task SaveVersionAsync() => await db.InTransactionAsync(async () =>
         {
             report.SectionsJson = UnitReports.WriteMap(texts);
             report.ValuesJson = UnitReports.WriteMap(answers.Values);
@@ -245,7 +257,6 @@ public sealed class UnitReportService(
                 submit ? (UnitReports.IsLate(context.Round, context.Unit) ? "Nộp báo cáo (nộp muộn)" : "Nộp báo cáo") : $"Lưu bản nháp (phiên bản {report.Version})", ct);
             return true;
         }, ct);
-        return [];
     }
 
     /// <summary>The saved versions of the report, newest first.</summary>
