@@ -129,7 +129,8 @@ public sealed class UnitReportsController(
         var site = await siteSettings.GetAsync(ct);
         var versions = context.Report is { } report ? await reports.VersionsAsync(report, ct) : [];
         var hints = context.Indicators.ToDictionary(i => i.Key, validator.Hint, StringComparer.Ordinal);
-        return new UnitReportEditView(context, sections, values, hints, versions, preview, site.ToLocal);
+        var guidance = string.IsNullOrWhiteSpace(context.Round.Guidance) ? null : renderer.RenderMarkdown(context.Round.Guidance);
+        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal);
     }
 
     private void AddErrors(IEnumerable<FormError> errors)
@@ -152,4 +153,5 @@ public sealed record UnitReportEditView(
     IReadOnlyDictionary<string, string> Hints,
     IReadOnlyList<UnitReportVersion> Versions,
     (string Key, string Html)? Preview,
+    string? GuidanceHtml,
     Func<DateTime, DateTime> ToLocal);

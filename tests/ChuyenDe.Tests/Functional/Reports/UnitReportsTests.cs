@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Reports;
 using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Tests.Functional.Admin;
@@ -165,6 +166,10 @@ public abstract class UnitReportsTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("chỉ sửa lại được khi", Text(await AdminClient.ParseAsync(again), ".error-summary"));
         Assert.Equal("12", UnitReports.ReadMap((await StoredAsync(id, "truong-mn-ben-thanh")).Report!.ValuesJson)["truong-tham-gia"]);
+        var audited = await fixture.WithServicesAsync(async sp => await sp.GetRequiredService<DbContext>().Set<AuditEntryRecord>().AsNoTracking()
+            .Where(e => e.Category == AuditCategories.Report && e.Subject == "Báo cáo của đơn vị: " + round.Title).Select(e => e.Action).ToListAsync());
+        Assert.Equal(2, audited.Count(a => a == AuditActions.Created || a == AuditActions.Updated));
+        Assert.Contains(AuditActions.Submitted, audited);
         var (_, listAfter) = await school.GetPageAsync("/admin/bao-cao/cua-don-vi");
         Assert.Equal("Đã nộp", Text(listAfter, $"#dot-{id} .report-state .badge"));
     }
@@ -271,6 +276,26 @@ public abstract class UnitReportsTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("Đợt báo cáo đã đóng", Text(await AdminClient.ParseAsync(late), ".error-summary"));
         Assert.Equal("7", UnitReports.ReadMap((await StoredAsync(id, "truong-mn-ben-thanh")).Report!.ValuesJson)["truong-tham-gia"]);
+    }
+
+    [SkippableFact]
+    public async Task A_district_office_answers_the_Departments_sample_round_with_its_guidance_shown_as_Markdown()
+    {
+        fixture.SkipUnlessAvailable();
+        var roundId = await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().Where(r => r.Key == "so-ket-02-nam-hoa-binh").Select(r => r.Id).SingleAsync());
+        var luongSon = await As(fixture.Factory, Accounts.OtherDistrictCurator);
+        var (_, list) = await luongSon.GetPageAsync("/admin/bao-cao/cua-don-vi");
+        Assert.Equal("Sở GD&ĐT Hòa Bình", Text(list, $"#dot-{roundId} td:nth-child(2)"));
+        Assert.Equal("17:00 10/03/2023", Text(list, $"#dot-{roundId} .round-deadline"));
+        var (status, page) = await luongSon.GetPageAsync($"/admin/bao-cao/cua-don-vi/{roundId}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("có số liệu minh chứng cụ thể", Text(page, ".round-guidance strong"));
+        Assert.NotNull(page.QuerySelector("form.start-report"));
+        // A school of Lương Sơn is not asked by the Department's round.
+        var cuuLong = await As(fixture.Factory, Accounts.OtherSchoolContributor);
+        var (_, schoolList) = await cuuLong.GetPageAsync("/admin/bao-cao/cua-don-vi");
+        Assert.Null(schoolList.QuerySelector($"#dot-{roundId}"));
     }
 
     [SkippableFact]
