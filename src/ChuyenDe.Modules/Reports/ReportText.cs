@@ -36,4 +36,13 @@ public static class ReportText
         AddUpRule.WeightedShare => T["Weighted share"],
         _ => T["Not added up"],
     };
+
+    public static string UnitState(IStringLocalizer T, UnitReportState state) => state switch
+    {
+        UnitReportState.NotStarted => T["Not started"],
+        UnitReportState.Draft => T["Draft"],
+        UnitReportState.Submitted => T["Submitted"],
+        UnitReportState.Returned => T["Returned"],
+        _ => T["Accepted"],
+    };
 }

@@ -1,6 +1,6 @@
-using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Modules.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -20,9 +20,10 @@ public static class ReportsModule
     {
         services.AddSingleton<IPermissionProvider, ReportPermissions>();
         services.AddScoped<ReportRoundService>();
+        services.AddScoped<UnitReportService>();
+        services.AddReportsLogic();
         services.AddScoped<IRecipeStepHandler, ReportsStep>();
         services.AddSingleton<IAdminMenuProvider, ReportsAdminMenu>();
-        services.AddReportsLogic();
         return services;
     }
 }
@@ -33,5 +34,6 @@ internal sealed class ReportsAdminMenu(IStringLocalizer<ReportsResources> T) : I
     [
         new(T["Reports"], T["Report rounds"], "/admin/bao-cao", ReportPermissions.ManageReportRounds, 500),
         new(T["Reports"], T["Report templates"], "/admin/bao-cao/mau", ReportPermissions.ManageReportRounds, 510),
+        new(T["Reports"], T["Our unit's reports"], UnitReportsController.Base, ReportPermissions.AnswerReports, 520),
     ];
 }

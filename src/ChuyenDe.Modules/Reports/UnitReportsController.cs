@@ -1,0 +1,157 @@
+using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Fields.Rendering;
+using ChuyenDe.Modules.Reports.Indicators;
+using ChuyenDe.Modules.Settings;
+using ChuyenDe.Modules.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChuyenDe.Modules.Reports;
+
+/// <summary>
+/// <c>/admin/bao-cao/cua-don-vi</c>: the reports of the user's own unit — the rounds that ask it, starting its report,
+/// a text per outline section (Markdown, with a preview) and the indicator values, saving drafts and submitting
+/// (late after the deadline). Needs AnswerReports (403 without); a round that does not ask the user's unit answers 404.
+/// </summary>
+[RequirePermission(ReportPermissions.AnswerReports)]
+public sealed class UnitReportsController(
+    UnitReportService reports,
+    IndicatorEntryValidator validator,
+    IContentHtmlRenderer renderer,
+    ISiteSettingsService siteSettings,
+    IStringLocalizer<ReportsResources> T) : AdminController
+{
+    public const string Base = "/admin/bao-cao/cua-don-vi";
+
+    [HttpGet(Base)]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var site = await siteSettings.GetAsync(ct);
+        return View(new UnitReportsIndexView(await reports.ListAsync(Scope, ct), site.ToLocal));
+    }
+
+    [HttpGet(Base + "/{roundId:int}")]
+    public async Task<IActionResult> Report(int roundId, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        var sections = UnitReports.ReadMap(context.Report?.SectionsJson);
+        var values = UnitReports.ReadMap(context.Report?.ValuesJson);
+        var typed = context.Indicators.ToDictionary(i => i.Key, i => values.TryGetValue(i.Key, out var v) ? EntryText(i, v) : "", StringComparer.Ordinal);
+        return View(await ViewAsync(context, sections, typed, null, ct));
+    }
+
+    [HttpPost(Base + "/{roundId:int}/bat-dau")]
+    public async Task<IActionResult> Start(int roundId, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        var errors = await reports.StartAsync(Scope, context, ct);
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            return View("Report", await ViewAsync(context, new Dictionary<string, string>(), new Dictionary<string, string>(), null, ct));
+        }
+
+        Flash(T["Your report has been started: write each section and the figures, save drafts as you go, then submit."]);
+        return Redirect($"{Base}/{roundId}");
+    }
+
+    [HttpPost(Base + "/{roundId:int}")]
+    public async Task<IActionResult> Save(int roundId, [FromForm(Name = "_action")] string? action, [FromForm(Name = "_preview")] string? preview, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        var sections = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (section, _) in UnitReports.Sections(context.Outline))
+        {
+            sections[section.Key] = Request.Form[UnitReports.SectionField(section.Key)].ToString();
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var indicator in context.Indicators)
+        {
+            values[indicator.Key] = Request.Form[UnitReports.ValueField(indicator.Key)].ToString();
+        }
+
+        var shownSections = sections.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+        var shownValues = values.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(preview))
+        {
+            // Preview of one section: nothing is saved, the form comes back as typed.
+            var html = shownSections.TryGetValue(preview, out var text) ? renderer.RenderMarkdown(text) : null;
+            return View("Report", await ViewAsync(context, shownSections, shownValues, html is null ? null : (preview, html), ct));
+        }
+
+        var submit = action == "submit";
+        var errors = await reports.SaveAsync(Scope, context, sections, values, submit, ct);
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            return View("Report", await ViewAsync(context, shownSections, shownValues, null, ct));
+        }
+
+        if (submit)
+        {
+            Flash(UnitReports.IsLate(context.Round, context.Unit)
+                ? T["Your report has been submitted after the deadline (late)."]
+                : T["Your report has been submitted."]);
+        }
+        else
+        {
+            Flash(T["The draft has been saved."]);
+        }
+
+        return Redirect($"{Base}/{roundId}");
+    }
+
+    /// <summary>A stored value as the unit would type it again (Vietnamese numbers, Có/Không).</summary>
+    /// Numbers without thousands separators ("1234,5"), which never read as ambiguous when sent back.
+    private string EntryText(IndicatorDefinition indicator, string stored)
+        => IndicatorEntries.IsNumeric(indicator.Kind) && IndicatorEntries.TryReadNumber(stored, out var number)
+            ? number.ToString("0.############", VietnameseNumbers)
+            : validator.Display(indicator, stored);
+
+    private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
+    private async Task<UnitReportEditView> ViewAsync(UnitReportContext context, IReadOnlyDictionary<string, string> sections,
+        IReadOnlyDictionary<string, string> values, (string Key, string Html)? preview, CancellationToken ct)
+    {
+        var site = await siteSettings.GetAsync(ct);
+        var versions = context.Report is { } report ? await reports.VersionsAsync(report, ct) : [];
+        var hints = context.Indicators.ToDictionary(i => i.Key, validator.Hint, StringComparer.Ordinal);
+        var guidance = string.IsNullOrWhiteSpace(context.Round.Guidance) ? null : renderer.RenderMarkdown(context.Round.Guidance);
+        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal);
+    }
+
+    private void AddErrors(IEnumerable<FormError> errors)
+    {
+        foreach (var error in errors)
+        {
+            // The indicator validator's messages are Vietnamese already (and may quote what was typed): shown as they are.
+            var message = error.Field.StartsWith("value-", StringComparison.Ordinal) ? error.Message : T[error.Message, error.Args].Value;
+            ModelState.AddModelError(error.Field, message);
+        }
+    }
+}
+
+public sealed record UnitReportsIndexView(IReadOnlyList<UnitRoundRow> Rows, Func<DateTime, DateTime> ToLocal);
+
+public sealed record UnitReportEditView(
+    UnitReportContext Context,
+    IReadOnlyDictionary<string, string> Sections,
+    IReadOnlyDictionary<string, string> Values,
+    IReadOnlyDictionary<string, string> Hints,
+    IReadOnlyList<UnitReportVersion> Versions,
+    (string Key, string Html)? Preview,
+    string? GuidanceHtml,
+    Func<DateTime, DateTime> ToLocal);
