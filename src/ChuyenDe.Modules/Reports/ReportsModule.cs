@@ -21,6 +21,7 @@ public static class ReportsModule
         services.AddSingleton<IPermissionProvider, ReportPermissions>();
         services.AddScoped<ReportRoundService>();
         services.AddScoped<UnitReportService>();
+        services.AddScoped<ReportStatusBoardService>();
         services.AddReportsLogic();
         services.AddScoped<IRecipeStepHandler, ReportsStep>();
         services.AddSingleton<IAdminMenuProvider, ReportsAdminMenu>();

@@ -192,6 +192,7 @@ public static class EndpointMatrix
         ["GET /admin/bao-cao/{id:int}/cong-thuc"] = Admin("ExportRecipes", "ManageReportRounds"),
         ["POST /admin/bao-cao/{id:int}/mo"] = Admin("ManageReportRounds"),
         ["POST /admin/bao-cao/{id:int}/dong"] = Admin("ManageReportRounds"),
+        ["GET /admin/bao-cao/{id:int}/tinh-hinh"] = Admin("ManageReportRounds"),
         ["GET /admin/bao-cao/mau"] = Admin("ManageReportRounds"),
         ["GET /admin/bao-cao/mau/tao"] = Admin("ManageReportRounds"),
         ["POST /admin/bao-cao/mau/tao"] = Admin("ManageReportRounds"),

@@ -1,0 +1,34 @@
+using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Security;
+using ChuyenDe.Modules.Settings;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChuyenDe.Modules.Reports;
+
+/// <summary>The page of the status board: the round, the filter chosen, the board and the site's clock.</summary>
+public sealed record StatusBoardView(ReportRound Round, BoardFilter? Filter, StatusBoard Board, Func<DateTime, DateTime> ToLocal);
+
+/// <summary>
+/// <c>GET /admin/bao-cao/{id}/tinh-hinh</c>: the status board of a round for whoever manages it — every unit asked with
+/// its report's state, late and overdue marks, when submitted / last changed (Vietnam time) and by whom, filtered by
+/// <c>?trang-thai=</c>. Needs ManageReportRounds (403); a round out of scope answers 404, as the round's other pages.
+/// </summary>
+[RequirePermission(ReportPermissions.ManageReportRounds)]
+public sealed class ReportStatusBoardController(
+    ReportRoundService rounds,
+    ReportStatusBoardService boards,
+    ISiteSettingsService siteSettings) : AdminController
+{
+    [HttpGet(ReportsAdminController.Base + "/{id:int}/tinh-hinh")]
+    public async Task<IActionResult> Index(int id, [FromQuery(Name = "trang-thai")] string? state, CancellationToken ct)
+    {
+        if (await rounds.FindAsync(Scope, id, ct) is not { } round)
+        {
+            return NotFound();
+        }
+
+        BoardFilter? filter = Enum.TryParse<BoardFilter>(state, false, out var f) && Enum.IsDefined(f) ? f : null;
+        var site = await siteSettings.GetAsync(ct);
+        return View(new StatusBoardView(round, filter, await boards.BoardAsync(round, filter, ct), site.ToLocal));
+    }
+}
