@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChuyenDe.Modules.Reports;
 
 /// <summary>The page of the status board: the round, the filter chosen, the board and the site's clock.</summary>
-public sealed record StatusBoardView(ReportRound Round, BoardFilter? Filter, StatusBoard Board, Func<DateTime, DateTime> ToLocal);
+/// <see cref="CanReview"/>: the user holds ReviewReports, so each started unit's name links to its review page.
+public sealed record StatusBoardView(ReportRound Round, BoardFilter? Filter, StatusBoard Board, Func<DateTime, DateTime> ToLocal, bool CanReview = false);
 
 /// <summary>
 /// <c>GET /admin/bao-cao/{id}/tinh-hinh</c>: the status board of a round for whoever manages it — every unit asked with
@@ -29,6 +30,7 @@ public sealed class ReportStatusBoardController(
 
         BoardFilter? filter = Enum.TryParse<BoardFilter>(state, false, out var f) && Enum.IsDefined(f) ? f : null;
         var site = await siteSettings.GetAsync(ct);
-        return View(new StatusBoardView(round, filter, await boards.BoardAsync(round, filter, ct), site.ToLocal));
+        return View(new StatusBoardView(round, filter, await boards.BoardAsync(round, filter, ct), site.ToLocal,
+            Scope.Has(ReportPermissions.ReviewReports)));
     }
 }

@@ -22,6 +22,7 @@ public static class ReportsModule
         services.AddScoped<ReportRoundService>();
         services.AddScoped<UnitReportService>();
         services.AddScoped<ReportStatusBoardService>();
+        services.AddScoped<UnitReportReviewService>();
         services.AddReportsLogic();
         services.AddScoped<IRecipeStepHandler, ReportsStep>();
         services.AddSingleton<IAdminMenuProvider, ReportsAdminMenu>();

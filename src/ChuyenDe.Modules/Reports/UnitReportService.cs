@@ -263,6 +263,11 @@ public sealed class UnitReportService(
     public async Task<IReadOnlyList<UnitReportVersion>> VersionsAsync(UnitReport report, CancellationToken ct)
         => await db.Set<UnitReportVersion>().AsNoTracking().Where(v => v.ReportId == report.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
 
+    /// <summary>The latest decision of the round's owner on the report (the reason of a return), null when none.</summary>
+    public async Task<UnitReportReview?> LatestReviewAsync(UnitReport report, CancellationToken ct)
+        => (await db.Set<UnitReportReview>().AsNoTracking().Where(r => r.ReportId == report.Id).ToListAsync(ct))
+            .OrderByDescending(r => r.DecidedUtc).ThenByDescending(r => r.Id).FirstOrDefault();
+
     private async Task<Dictionary<string, string>> NamesAsync(CancellationToken ct)
         => (await organizations.ListAsync(ct)).ToDictionary(o => o.Id, o => o.ShortName ?? o.Name, StringComparer.Ordinal);
 

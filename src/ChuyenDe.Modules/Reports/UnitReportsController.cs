@@ -128,9 +128,10 @@ public sealed class UnitReportsController(
     {
         var site = await siteSettings.GetAsync(ct);
         var versions = context.Report is { } report ? await reports.VersionsAsync(report, ct) : [];
+        var review = context.Report is { } reviewed ? await reports.LatestReviewAsync(reviewed, ct) : null;
         var hints = context.Indicators.ToDictionary(i => i.Key, validator.Hint, StringComparer.Ordinal);
         var guidance = string.IsNullOrWhiteSpace(context.Round.Guidance) ? null : renderer.RenderMarkdown(context.Round.Guidance);
-        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal);
+        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal, review);
     }
 
     private void AddErrors(IEnumerable<FormError> errors)
@@ -154,4 +155,5 @@ public sealed record UnitReportEditView(
     IReadOnlyList<UnitReportVersion> Versions,
     (string Key, string Html)? Preview,
     string? GuidanceHtml,
-    Func<DateTime, DateTime> ToLocal);
+    Func<DateTime, DateTime> ToLocal,
+    UnitReportReview? LatestReview);

@@ -1225,6 +1225,53 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.ToTable("UnitReports", (string)null);
                 });
 
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.UnitReportReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionKeys")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("UnitReportReviews", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Reports.UnitReportVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1560,6 +1607,15 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.HasOne("ChuyenDe.Modules.Reports.ReportRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Reports.UnitReportReview", b =>
+                {
+                    b.HasOne("ChuyenDe.Modules.Reports.UnitReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
