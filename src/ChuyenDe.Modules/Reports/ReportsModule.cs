@@ -23,6 +23,7 @@ public static class ReportsModule
         services.AddScoped<UnitReportService>();
         services.AddScoped<ReportStatusBoardService>();
         services.AddScoped<UnitReportReviewService>();
+        services.AddScoped<ReportCascadeService>();
         services.AddReportsLogic();
         services.AddScoped<IRecipeStepHandler, ReportsStep>();
         services.AddSingleton<IAdminMenuProvider, ReportsAdminMenu>();

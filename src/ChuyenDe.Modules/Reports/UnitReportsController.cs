@@ -16,6 +16,7 @@ namespace ChuyenDe.Modules.Reports;
 [RequirePermission(ReportPermissions.AnswerReports)]
 public sealed class UnitReportsController(
     UnitReportService reports,
+    ReportCascadeService cascade,
     IndicatorEntryValidator validator,
     IContentHtmlRenderer renderer,
     ISiteSettingsService siteSettings,
@@ -114,6 +115,63 @@ public sealed class UnitReportsController(
         return Redirect($"{Base}/{roundId}");
     }
 
+    /// <summary>
+    /// Mở đợt báo cáo cho các trường: a district office's round manager opens the linked round for its schools (a draft
+    /// with the same outline and indicators) or, when it exists, goes to it. Anyone else: 404.
+    /// </summary>
+    [HttpPost(Base + "/{roundId:int}/mo-dot-cho-truong")]
+    public async Task<IActionResult> OpenForSchools(int roundId, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context || !ReportCascadeService.CanCascade(Scope, context))
+        {
+            return NotFound();
+        }
+
+        var existed = await cascade.LinkedAsync(context, ct) is not null;
+        var (linked, errors) = await cascade.OpenLinkedAsync(Scope, context, ct);
+        if (linked is null)
+        {
+            AddErrors(errors);
+            return View("Report", await CurrentViewAsync(context, ct));
+        }
+
+        Flash(existed
+            ? T["The round for your schools was opened before: here it is."]
+            : T["The round for your schools has been opened as a draft with the same outline and indicators: set the deadline, then open it."]);
+        return Redirect($"{ReportsAdminController.Base}/{linked.Id}/sua");
+    }
+
+    /// <summary>
+    /// Lấy số liệu từ các trường: pre-fills the district's own report (a draft save) with the figures of its schools'
+    /// submitted or accepted reports in the linked round, added up by each indicator's rule. Anyone else: 404.
+    /// </summary>
+    [HttpPost(Base + "/{roundId:int}/lay-so-lieu")]
+    public async Task<IActionResult> Prefill(int roundId, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context || !ReportCascadeService.CanCascade(Scope, context))
+        {
+            return NotFound();
+        }
+
+        var (schools, errors) = await cascade.PrefillAsync(Scope, context, ct);
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            return View("Report", await CurrentViewAsync(context, ct));
+        }
+
+        Flash(T["The figures of {0} schools (submitted or accepted reports) have been added up into your draft; check and complete them.", schools]);
+        return Redirect($"{Base}/{roundId}");
+    }
+
+    private Task<UnitReportEditView> CurrentViewAsync(UnitReportContext context, CancellationToken ct)
+    {
+        var sections = UnitReports.ReadMap(context.Report?.SectionsJson);
+        var values = UnitReports.ReadMap(context.Report?.ValuesJson);
+        var typed = context.Indicators.ToDictionary(i => i.Key, i => values.TryGetValue(i.Key, out var v) ? EntryText(i, v) : "", StringComparer.Ordinal);
+        return ViewAsync(context, sections, typed, null, ct);
+    }
+
     /// <summary>A stored value as the unit would type it again (Vietnamese numbers, Có/Không).</summary>
     /// Numbers without thousands separators ("1234,5"), which never read as ambiguous when sent back.
     private string EntryText(IndicatorDefinition indicator, string stored)
@@ -131,7 +189,9 @@ public sealed class UnitReportsController(
         var review = context.Report is { } reviewed ? await reports.LatestReviewAsync(reviewed, ct) : null;
         var hints = context.Indicators.ToDictionary(i => i.Key, validator.Hint, StringComparer.Ordinal);
         var guidance = string.IsNullOrWhiteSpace(context.Round.Guidance) ? null : renderer.RenderMarkdown(context.Round.Guidance);
-        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal, review);
+        var canCascade = ReportCascadeService.CanCascade(Scope, context);
+        var linked = canCascade ? await cascade.LinkedAsync(context, ct) : null;
+        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal, review, canCascade, linked);
     }
 
     private void AddErrors(IEnumerable<FormError> errors)
@@ -156,4 +216,6 @@ public sealed record UnitReportEditView(
     (string Key, string Html)? Preview,
     string? GuidanceHtml,
     Func<DateTime, DateTime> ToLocal,
-    UnitReportReview? LatestReview);
+    UnitReportReview? LatestReview,
+    bool CanCascade = false,
+    ReportRound? LinkedRound = null);

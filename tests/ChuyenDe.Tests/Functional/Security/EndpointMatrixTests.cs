@@ -208,6 +208,8 @@ public static class EndpointMatrix
         ["GET /admin/bao-cao/cua-don-vi/{roundId:int}"] = Admin("AnswerReports"),
         ["POST /admin/bao-cao/cua-don-vi/{roundId:int}"] = Admin("AnswerReports"),
         ["POST /admin/bao-cao/cua-don-vi/{roundId:int}/bat-dau"] = Admin("AnswerReports"),
+        ["POST /admin/bao-cao/cua-don-vi/{roundId:int}/mo-dot-cho-truong"] = Admin("AnswerReports"),
+        ["POST /admin/bao-cao/cua-don-vi/{roundId:int}/lay-so-lieu"] = Admin("AnswerReports"),
         ["GET /admin/bao-cao/mau/{id:int}/chi-tieu"] = Admin("ManageReportRounds"),
         ["POST /admin/bao-cao/mau/{id:int}/chi-tieu"] = Admin("ManageReportRounds"),
         ["GET /admin/nguoi-dung"] = Admin("ManageUsers"),
