@@ -24,6 +24,7 @@ public static class NotificationsModule
         services.AddScoped<NotificationRecipientResolver>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<INotificationInbox, NotificationInbox>();
+        services.AddScoped<INotificationEventLog, NotificationEventLog>();
         services.AddScoped<NotificationEmailComposer>();
         services.AddScoped<NotificationEmailSender>();
         services.TryAddSingleton<IEmailTransportFactory, MailKitEmailTransportFactory>();

@@ -2,6 +2,7 @@ using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Reports;
 
@@ -18,8 +19,27 @@ public sealed record StatusBoardView(ReportRound Round, BoardFilter? Filter, Sta
 public sealed class ReportStatusBoardController(
     ReportRoundService rounds,
     ReportStatusBoardService boards,
-    ISiteSettingsService siteSettings) : AdminController
+    ReportReminderService reminders,
+    ISiteSettingsService siteSettings,
+    IStringLocalizer<ReportsResources> T) : AdminController
 {
+    /// <summary>
+    /// <c>POST /admin/bao-cao/{id}/tinh-hinh/nhac</c>: reminds the units that have not submitted (see
+    /// <see cref="ReportReminderService"/>) and says how many units and users were told; back to the board.
+    /// </summary>
+    [HttpPost(ReportsAdminController.Base + "/{id:int}/tinh-hinh/nhac")]
+    public async Task<IActionResult> Remind(int id, CancellationToken ct)
+    {
+        if (await rounds.FindAsync(Scope, id, ct) is not { } round)
+        {
+            return NotFound();
+        }
+
+        var result = await reminders.RemindAsync(round, Scope.UserId, ct);
+        Flash(result.Error ?? T["{0} units not yet submitted were reminded ({1} users notified).", result.Units, result.Users].Value);
+        return Redirect($"{ReportsAdminController.Base}/{id}/tinh-hinh");
+    }
+
     [HttpGet(ReportsAdminController.Base + "/{id:int}/tinh-hinh")]
     public async Task<IActionResult> Index(int id, [FromQuery(Name = "trang-thai")] string? state, CancellationToken ct)
     {

@@ -22,6 +22,7 @@ public static class ReportsModule
         services.AddScoped<ReportRoundService>();
         services.AddScoped<UnitReportService>();
         services.AddScoped<ReportStatusBoardService>();
+        services.AddScoped<ReportReminderService>();
         services.AddScoped<UnitReportReviewService>();
         services.AddScoped<ReportCascadeService>();
         services.AddReportsLogic();

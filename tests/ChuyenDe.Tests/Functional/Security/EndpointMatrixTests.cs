@@ -193,6 +193,7 @@ public static class EndpointMatrix
         ["POST /admin/bao-cao/{id:int}/mo"] = Admin("ManageReportRounds"),
         ["POST /admin/bao-cao/{id:int}/dong"] = Admin("ManageReportRounds"),
         ["GET /admin/bao-cao/{id:int}/tinh-hinh"] = Admin("ManageReportRounds"),
+        ["POST /admin/bao-cao/{id:int}/tinh-hinh/nhac"] = Admin("ManageReportRounds"),
         ["GET /admin/bao-cao/{id:int}/don-vi/{organizationId}"] = Admin("ReviewReports"),
         ["POST /admin/bao-cao/{id:int}/don-vi/{organizationId}/tra-lai"] = Admin("ReviewReports"),
         ["POST /admin/bao-cao/{id:int}/don-vi/{organizationId}/chap-nhan"] = Admin("ReviewReports"),
