@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Modules.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -12,8 +13,10 @@ namespace ChuyenDe.Modules.Reports;
 /// (another unit's, or a built-in one below the Department level) answers 404.
 /// </summary>
 [RequirePermission(ReportPermissions.ManageReportRounds)]
-public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IStringLocalizer<ReportsResources> T) : AdminController
+public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IStringLocalizer<ReportsResources> T) : RowEditorController
 {
+    protected override IStringLocalizer<ReportsResources> Strings => T;
+
     public const string Base = ReportsAdminController.Base + "/mau";
 
     [HttpGet(Base)]
@@ -112,25 +115,9 @@ public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IS
             return NotFound();
         }
 
-        var rows = form.Sections;
-        if (form.Op is { Length: > 0 } op && op != "save")
-        {
-            OutlineEditing.Apply(rows, op);
-            ModelState.Clear();
-            return View("OutlineEditor", OutlineView(template, rows, true));
-        }
-
-        var (outline, errors) = OutlineEditing.Build(rows);
-        if (outline is null)
-        {
-            ModelState.Clear();
-            AddErrors(errors);
-            return View("OutlineEditor", OutlineView(template, rows, true));
-        }
-
-        await rounds.SetOutlineAsync(actor, template, outline, ct);
-        Flash(T["The outline has been saved."]);
-        return Redirect($"{Base}/{template.Id}/sua");
+        return await PostRowsAsync<OutlineRowForm, IReadOnlyList<OutlineSection>>(
+            form.Sections, form.Op, OutlineEditing.Apply, OutlineEditing.Build, async outline => { await rounds.SetOutlineAsync(actor, template, outline, ct); return []; },
+            () => View("OutlineEditor", OutlineView(template, form.Sections, true)), T["The outline has been saved."], $"{Base}/{template.Id}/sua");
     }
 
     [HttpGet(Base + "/{id:int}/chi-tieu")]
@@ -153,25 +140,9 @@ public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IS
             return NotFound();
         }
 
-        var rows = form.Indicators;
-        if (form.Op is { Length: > 0 } op && op != "save")
-        {
-            IndicatorEditing.Apply(rows, op);
-            ModelState.Clear();
-            return View("IndicatorEditor", IndicatorView(template, rows, true));
-        }
-
-        var (indicators, errors) = IndicatorEditing.Build(rows);
-        if (indicators is null)
-        {
-            ModelState.Clear();
-            AddErrors(errors);
-            return View("IndicatorEditor", IndicatorView(template, rows, true));
-        }
-
-        await rounds.SetIndicatorsAsync(actor, template, indicators, ct);
-        Flash(T["The indicators have been saved."]);
-        return Redirect($"{Base}/{template.Id}/sua");
+        return await PostRowsAsync<IndicatorRowForm, IReadOnlyList<IndicatorDefinition>>(
+            form.Indicators, form.Op, IndicatorEditing.Apply, IndicatorEditing.Build, async indicators => { await rounds.SetIndicatorsAsync(actor, template, indicators, ct); return []; },
+            () => View("IndicatorEditor", IndicatorView(template, form.Indicators, true)), T["The indicators have been saved."], $"{Base}/{template.Id}/sua");
     }
 
     private OutlineEditorView OutlineView(ReportTemplate template, List<OutlineRowForm> rows, bool unsaved)
@@ -179,14 +150,6 @@ public sealed class ReportTemplatesAdminController(ReportRoundService rounds, IS
 
     private IndicatorEditorView IndicatorView(ReportTemplate template, List<IndicatorRowForm> rows, bool unsaved)
         => new(T["Indicators of the template “{0}”", template.Name], $"{Base}/{template.Id}/chi-tieu", $"{Base}/{template.Id}/sua", template.Name, rows, unsaved);
-
-    private void AddErrors(IEnumerable<FormError> errors)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field, T[error.Message, error.Args]);
-        }
-    }
 
     private async Task<ReportTemplateEditView> EditViewAsync(UserScope actor, ReportTemplate? template, ReportTemplateForm form, CancellationToken ct)
         => new(template, form, await rounds.TemplatesAsync(actor, ct),

@@ -3,6 +3,7 @@ using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
+using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -20,8 +21,10 @@ public sealed class ReportsAdminController(
     ReportRoundService rounds,
     IOrganizationService organizations,
     ISiteSettingsService siteSettings,
-    IStringLocalizer<ReportsResources> T) : AdminController
+    IStringLocalizer<ReportsResources> T) : RowEditorController
 {
+    protected override IStringLocalizer<ReportsResources> Strings => T;
+
     public const string Base = "/admin/bao-cao";
     private const int PageSize = 20;
 
@@ -155,29 +158,9 @@ public sealed class ReportsAdminController(
             return NotFound();
         }
 
-        var rows = form.Sections;
-        if (form.Op is { Length: > 0 } op && op != "save")
-        {
-            OutlineEditing.Apply(rows, op);
-            ModelState.Clear();
-            return View("OutlineEditor", OutlineView(round, rows, true));
-        }
-
-        var (outline, errors) = OutlineEditing.Build(rows);
-        if (outline is not null)
-        {
-            errors = await rounds.SetOutlineAsync(actor, round, outline, ct);
-        }
-
-        if (errors.Count > 0)
-        {
-            ModelState.Clear();
-            AddErrors(errors);
-            return View("OutlineEditor", OutlineView(round, rows, true));
-        }
-
-        Flash(T["The outline has been saved."]);
-        return Redirect($"{Base}/{round.Id}/sua");
+        return await PostRowsAsync<OutlineRowForm, IReadOnlyList<OutlineSection>>(
+            form.Sections, form.Op, OutlineEditing.Apply, OutlineEditing.Build, outline => rounds.SetOutlineAsync(actor, round, outline, ct),
+            () => View("OutlineEditor", OutlineView(round, form.Sections, true)), T["The outline has been saved."], $"{Base}/{round.Id}/sua");
     }
 
     [HttpGet(Base + "/{id:int}/chi-tieu")]
@@ -200,29 +183,9 @@ public sealed class ReportsAdminController(
             return NotFound();
         }
 
-        var rows = form.Indicators;
-        if (form.Op is { Length: > 0 } op && op != "save")
-        {
-            IndicatorEditing.Apply(rows, op);
-            ModelState.Clear();
-            return View("IndicatorEditor", IndicatorView(round, rows, true));
-        }
-
-        var (indicators, errors) = IndicatorEditing.Build(rows);
-        if (indicators is not null)
-        {
-            errors = await rounds.SetIndicatorsAsync(actor, round, indicators, ct);
-        }
-
-        if (errors.Count > 0)
-        {
-            ModelState.Clear();
-            AddErrors(errors);
-            return View("IndicatorEditor", IndicatorView(round, rows, true));
-        }
-
-        Flash(T["The indicators have been saved."]);
-        return Redirect($"{Base}/{round.Id}/sua");
+        return await PostRowsAsync<IndicatorRowForm, IReadOnlyList<IndicatorDefinition>>(
+            form.Indicators, form.Op, IndicatorEditing.Apply, IndicatorEditing.Build, indicators => rounds.SetIndicatorsAsync(actor, round, indicators, ct),
+            () => View("IndicatorEditor", IndicatorView(round, form.Indicators, true)), T["The indicators have been saved."], $"{Base}/{round.Id}/sua");
     }
 
     /// <summary>The round as a recipe (its outline and indicators included), to carry it to another site.</summary>
@@ -290,14 +253,6 @@ public sealed class ReportsAdminController(
 
     private IndicatorEditorView IndicatorView(ReportRound round, List<IndicatorRowForm> rows, bool unsaved)
         => new(T["Indicators of “{0}”", round.Title], $"{Base}/{round.Id}/chi-tieu", $"{Base}/{round.Id}/sua", round.Title, rows, unsaved);
-
-    private void AddErrors(IEnumerable<FormError> errors)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field, T[error.Message, error.Args]);
-        }
-    }
 
     /// <summary>The files to choose from, and the round's documents even when the actor could no longer choose them.</summary>
     private async Task<IReadOnlyList<MediaChoice>> DocumentChoicesAsync(UserScope actor, ReportRound? round, string ownerId, CancellationToken ct)
