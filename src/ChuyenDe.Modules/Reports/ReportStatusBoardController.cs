@@ -8,7 +8,10 @@ namespace ChuyenDe.Modules.Reports;
 
 /// <summary>The page of the status board: the round, the filter chosen, the board and the site's clock.</summary>
 /// <see cref="CanReview"/>: the user holds ReviewReports, so each started unit's name links to its review page.
-public sealed record StatusBoardView(ReportRound Round, BoardFilter? Filter, StatusBoard Board, Func<DateTime, DateTime> ToLocal, bool CanReview = false);
+/// <see cref="Linked"/>: the linked rounds the districts asked opened for their schools, by district id, with their progress.
+/// <see cref="CanConsolidate"/>: the user holds ViewConsolidations, so the board links the consolidation page.
+public sealed record StatusBoardView(ReportRound Round, BoardFilter? Filter, StatusBoard Board, Func<DateTime, DateTime> ToLocal, bool CanReview = false,
+    IReadOnlyDictionary<string, LinkedRoundProgress>? Linked = null, bool CanConsolidate = false);
 
 /// <summary>
 /// <c>GET /admin/bao-cao/{id}/tinh-hinh</c>: the status board of a round for whoever manages it — every unit asked with
@@ -51,6 +54,6 @@ public sealed class ReportStatusBoardController(
         BoardFilter? filter = Enum.TryParse<BoardFilter>(state, false, out var f) && Enum.IsDefined(f) ? f : null;
         var site = await siteSettings.GetAsync(ct);
         return View(new StatusBoardView(round, filter, await boards.BoardAsync(round, filter, ct), site.ToLocal,
-            Scope.Has(ReportPermissions.ReviewReports)));
+            Scope.Has(ReportPermissions.ReviewReports), await boards.LinkedAsync(round, ct), Scope.Has(ReportPermissions.ViewConsolidations)));
     }
 }

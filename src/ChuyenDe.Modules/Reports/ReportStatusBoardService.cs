@@ -42,6 +42,12 @@ public sealed record BoardRow(
 public sealed record StatusBoard(IReadOnlyList<BoardRow> Rows, IReadOnlyDictionary<BoardFilter, int> Counts, int Total);
 
 /// <summary>
+/// The progress of a district's linked round for its schools (<see cref="ReportRound.ParentRoundId"/>), shown on the row of
+/// that district on the board of the round that asked it: units asked, reports submitted or accepted, overdue ones.
+/// </summary>
+public sealed record LinkedRoundProgress(int RoundId, string Title, ReportRoundState State, int Units, int Submitted, int Overdue);
+
+/// <summary>
 /// The status board of a round (<c>/admin/bao-cao/{id}/tinh-hinh</c>): reads the round's <see cref="ReportRoundUnit"/>
 /// rows and, for who submitted and who last changed a report, its <see cref="UnitReportVersion"/> rows. The round comes
 /// from <see cref="ReportRoundService.FindAsync"/>, so scope is the round pages' scope.
@@ -92,5 +98,42 @@ public sealed class ReportStatusBoardService(DbContext db, IOrganizationService 
 
         var counts = Enum.GetValues<BoardFilter>().ToDictionary(f => f, f => rows.Count(r => r.Matches(f)));
         return new StatusBoard(filter is { } f2 ? rows.Where(r => r.Matches(f2)).ToList() : rows, counts, rows.Count);
+    }
+
+    /// <summary>
+    /// The linked rounds opened by the units of this round for their schools (one per district: the first opened), by the
+    /// district's id, with their progress.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, LinkedRoundProgress>> LinkedAsync(ReportRound round, CancellationToken ct)
+    {
+        var parentId = round.Id;
+        var linked = await db.Set<ReportRound>().AsNoTracking().Where(r => r.ParentRoundId == parentId).OrderBy(r => r.Id).ToListAsync(ct);
+        if (linked.Count == 0)
+        {
+            return new Dictionary<string, LinkedRoundProgress>(StringComparer.Ordinal);
+        }
+
+        var ids = linked.Select(r => r.Id).ToList();
+        var units = await db.Set<ReportRoundUnit>().AsNoTracking().Where(u => ids.Contains(u.RoundId)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = new Dictionary<string, LinkedRoundProgress>(StringComparer.Ordinal);
+        foreach (var linkedRound in linked)
+        {
+            if (result.ContainsKey(linkedRound.OwnerOrganizationId))
+            {
+                continue;
+            }
+
+            var asked = units.Where(u => u.RoundId == linkedRound.Id).ToList();
+            result[linkedRound.OwnerOrganizationId] = new LinkedRoundProgress(
+                linkedRound.Id,
+                linkedRound.Title,
+                linkedRound.State,
+                asked.Count,
+                asked.Count(u => u.ReportState is UnitReportState.Submitted or UnitReportState.Accepted),
+                asked.Count(u => IsOverdue(linkedRound, u, now)));
+        }
+
+        return result;
     }
 }

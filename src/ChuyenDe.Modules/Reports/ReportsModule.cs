@@ -25,6 +25,7 @@ public static class ReportsModule
         services.AddScoped<ReportReminderService>();
         services.AddScoped<UnitReportReviewService>();
         services.AddScoped<ReportCascadeService>();
+        services.AddScoped<ReportConsolidationService>();
         services.AddReportsLogic();
         services.AddScoped<IRecipeStepHandler, ReportsStep>();
         services.AddSingleton<IAdminMenuProvider, ReportsAdminMenu>();
