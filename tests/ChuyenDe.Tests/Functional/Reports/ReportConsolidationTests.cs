@@ -255,7 +255,7 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
         Assert.Null(before.QuerySelector(".consolidation-schools"));
         Assert.Equal("Phòng GD&ĐT", Text(before, "#bang-don-vi thead th"));
 
-        // Quận 1 opens its linked round for its schools, sets a deadline and opens it; Bến Thành submits, Tân Định drafts.
+        // Quận 1 opens its linked round for its schools, sets a deadline (passed) and opens it; Bến Thành submits, Tân Định drafts.
         string location;
         using (var opened = await PostAsync(district, Own(parentId), Own(parentId) + "/mo-dot-cho-truong"))
         {
@@ -264,7 +264,7 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
 
         var linkedId = int.Parse(location.Split('/')[3], CultureInfo.InvariantCulture);
         var (_, editPage) = await district.GetPageAsync(location);
-        using (var saved = await PostAsync(district, location, location, [.. FormFields(editPage, "form[action='" + location + "']").With("Deadline", "2099-03-01T17:00")]))
+        using (var saved = await PostAsync(district, location, location, [.. FormFields(editPage, "form[action='" + location + "']").With("Deadline", "2023-03-01T17:00")]))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -315,6 +315,8 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
         var (_, board) = await department.GetPageAsync($"/admin/bao-cao/{parentId}/tinh-hinh");
         var progress = board.QuerySelector($"#don-vi-{Quan1} .board-linked")!;
         Assert.Equal($"Các trường: 1/{linked.Units.Count} đã nộp", progress.QuerySelector("a")!.TextContent.Trim());
+        // Not submitted by the linked round's deadline: every school but Bến Thành.
+        Assert.EndsWith($", {linked.Units.Count - 1} quá hạn", progress.TextContent.Trim());
         Assert.Equal($"/admin/bao-cao/{linkedId}/tinh-hinh", progress.QuerySelector("a")!.GetAttribute("href"));
         Assert.Null(board.QuerySelector($"#don-vi-{Quan3} .board-linked"));
         var (linkedStatus, linkedBoard) = await department.GetPageAsync($"/admin/bao-cao/{linkedId}/tinh-hinh");
