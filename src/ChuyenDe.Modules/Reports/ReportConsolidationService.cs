@@ -101,7 +101,10 @@ public sealed class ReportConsolidationService(DbContext db, IOrganizationServic
         return new RoundConsolidation(round, outline, indicators, main, schools, linkedCount);
     }
 
-    /// <summary>The counted reports' latest submitted version, by the unit row's (round id, organisation id).</summary>
+    /// <summary>
+    /// The counted reports' latest submitted version, by the unit row's (round id, organisation id); a counted report
+    /// without any recorded submission is read from its row.
+    /// </summary>
     private async Task<Dictionary<(int, string), UnitReportVersion>> CountedAsync(IReadOnlyList<ReportRoundUnit> units, CancellationToken ct)
     {
         var reportIds = units
@@ -118,6 +121,22 @@ public sealed class ReportConsolidationService(DbContext db, IOrganizationServic
         var latestIds = numbers.GroupBy(v => v.ReportId).Select(g => g.MaxBy(v => v.Number)!.Id).ToList();
         var versions = await db.Set<UnitReportVersion>().AsNoTracking().Where(v => latestIds.Contains(v.Id)).ToListAsync(ct);
         var byReport = versions.ToDictionary(v => v.ReportId, StringComparer.Ordinal);
+
+        // A submitted or accepted report is locked, so its row holds what was submitted: read it when no version was
+        // recorded (reports brought in by a recipe, say).
+        var missing = reportIds.Where(id => !byReport.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var report in await db.Set<UnitReport>().AsNoTracking().Where(r => missing.Contains(r.Id)).ToListAsync(ct))
+            {
+                byReport[report.Id] = new UnitReportVersion
+                {
+                    ReportId = report.Id, Number = report.Version, Kind = UnitReportVersionKind.Submitted,
+                    ValuesJson = report.ValuesJson, SectionsJson = report.SectionsJson, SavedUtc = report.ModifiedUtc,
+                };
+            }
+        }
+
         var result = new Dictionary<(int, string), UnitReportVersion>();
         foreach (var unit in units)
         {

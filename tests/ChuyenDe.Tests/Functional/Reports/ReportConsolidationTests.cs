@@ -10,6 +10,7 @@ using ChuyenDe.Tests.Unit.Reports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ChuyenDe.Tests.Functional.Admin.SystemAdmin;
 using static ChuyenDe.Tests.Functional.Reports.ReportsTestSupport;
@@ -322,6 +323,35 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
         var (linkedStatus, linkedBoard) = await department.GetPageAsync($"/admin/bao-cao/{linkedId}/tinh-hinh");
         Assert.Equal(HttpStatusCode.OK, linkedStatus);
         Assert.Equal(linked.Units.Count.ToString(CultureInfo.InvariantCulture), Text(linkedBoard, ".board-total"));
+    }
+
+    [SkippableFact]
+    public async Task A_submitted_report_without_a_recorded_version_is_read_from_its_row()
+    {
+        fixture.SkipUnlessAvailable();
+        var district = await As(fixture.Factory, Accounts.DistrictCurator);
+        var id = await CreateRoundAsync(fixture, district, Unique("Tổng hợp nhập sẵn "), nameof(UnitsAskedRule.Schools));
+        await fixture.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DbContext>();
+            var reportId = Guid.NewGuid().ToString("N");
+            db.Add(new UnitReport
+            {
+                Id = reportId, RoundId = id, OrganizationId = BenThanh, Version = 1, ValuesJson = "{\"tong-so-truong\":\"7\"}",
+                SectionsJson = "{}", CreatedUtc = DateTime.UtcNow, ModifiedUtc = DateTime.UtcNow,
+            });
+            var unit = await db.Set<ReportRoundUnit>().SingleAsync(u => u.RoundId == id && u.OrganizationId == BenThanh);
+            unit.ReportContentItemId = reportId;
+            unit.ReportState = UnitReportState.Submitted;
+            unit.SubmittedUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        var (status, page) = await district.GetPageAsync(Page(id));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("7", Cell(page, $"#bang-don-vi-don-vi-{BenThanh}", "tong-so-truong"));
+        Assert.Equal("7", Cell(page, "#bang-don-vi .overall-row", "tong-so-truong"));
     }
 
     [SkippableFact]
