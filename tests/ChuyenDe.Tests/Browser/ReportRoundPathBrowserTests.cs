@@ -1,5 +1,11 @@
 using System.Globalization;
+using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.Reports.Consolidation;
+using ChuyenDe.Modules.Reports.Indicators;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Wordprocessing;
 using ChuyenDe.Tests.Functional;
 using ChuyenDe.Tests.Functional.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +85,7 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
         ("e1. the Department returns Quận 1's report with a reason and a section", DepartmentReturnsWithReasonAsync),
         ("e2. Quận 1 sees the reason, fixes the section and submits again", DistrictFixesAndResubmitsAsync),
         ("f. the Department's boards show submitted, late and not started units", DepartmentBoardsShowSubmittedLateAndMissingAsync),
+        ("g. the Department downloads the XLSX (totals = the units' sums) and the DOCX (headings = the outline)", DepartmentDownloadsConsolidationAsync),
     ];
 
     [SkippableFact]
@@ -294,7 +301,105 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(_department.Locator(".count-submitted .count")).ToHaveTextAsync("2");
     }
 
+    private async Task DepartmentDownloadsConsolidationAsync()
+    {
+        // The Department's board shows the schools' progress on Quận 1's row, and leads to the consolidation.
+        await _department.GotoAsync($"/admin/bao-cao/{_roundId}/tinh-hinh");
+        await Assertions.Expect(_department.Locator($"#don-vi-{Quan1} .board-linked")).ToContainTextAsync("Các trường: 2/2 đã nộp");
+        await _department.Locator("a.consolidation-link").ClickAsync();
+        await _department.WaitForURLAsync($"**/admin/bao-cao/{_roundId}/tong-hop");
+
+        var round = await RoundAsync(_roundId);
+        var indicators = ReportJson.ReadIndicators(round.IndicatorsJson);
+        var outline = ReportJson.ReadOutline(round.OutlineJson);
+        var quan1 = (await ReportAsync(_roundId, Quan1)).Values;
+        var benThanh = (await ReportAsync(_linkedId, BenThanh)).Values;
+        var tanDinh = (await ReportAsync(_linkedId, TanDinh)).Values;
+        await using var services = fixture.Factory.Services.CreateAsyncScope();
+        var names = (await services.ServiceProvider.GetRequiredService<IOrganizationService>().ListAsync(CancellationToken.None)).ToDictionary(o => o.Id, o => o.Name);
+
+        // The districts' level: Quận 1 counted, Quận 3 not; the totals are Quận 1's figures.
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await DownloadAsync(_department.Locator("ul.consolidation-links").First.Locator("a.download-xlsx"), "xlsx")), false))
+        {
+            var sheet = Sheet(workbook, "Phòng GD&ĐT");
+            var totals = RowNamed(sheet, "Tổng hợp");
+            foreach (var key in new[] { "tong-so-truong", "truong-tham-gia", "luot-cha-me-tham-gia" })
+            {
+                var column = ColumnOf(sheet, indicators.Single(i => i.Key == key));
+                Assert.Equal(Decimal(quan1[key]), Number(RowNamed(sheet, names[Quan1])[column]));
+                Assert.Equal("", CellText(RowNamed(sheet, names[Quan3]).GetValueOrDefault(column)));
+                Assert.Equal(Decimal(quan1[key]), Number(totals[column]));
+            }
+        }
+
+        // The schools' level (the round Quận 1 opened): totals equal the sums of the two schools' figures.
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await DownloadAsync(_department.Locator(".consolidation-schools a.download-xlsx"), "xlsx")), false))
+        {
+            var sheet = Sheet(workbook, "Trường");
+            var totals = RowNamed(sheet, "Tổng hợp");
+            foreach (var key in new[] { "tong-so-truong", "truong-tham-gia", "luot-cha-me-tham-gia", "kinh-phi-xa-hoi-hoa" })
+            {
+                var column = ColumnOf(sheet, indicators.Single(i => i.Key == key));
+                Assert.Equal(Decimal(benThanh[key]) + Decimal(tanDinh[key]), Number(totals[column]));
+            }
+
+            Assert.Equal(40m, Number(totals[ColumnOf(sheet, indicators.Single(i => i.Key == "tong-so-truong"))]));
+        }
+
+        // The DOCX follows the outline: one Heading 1 per top-level section, then the figures.
+        using (var document = WordprocessingDocument.Open(new MemoryStream(await DownloadAsync(_department.Locator("ul.consolidation-links").First.Locator("a.download-docx"), "docx")), false))
+        {
+            var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
+            var headings = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Equal([.. outline.Select(s => s.Title), "Số liệu tổng hợp"], headings);
+            var second = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2").Select(p => p.InnerText).ToList();
+            Assert.Equal(outline.SelectMany(s => s.Children).Select(c => c.Title), second);
+            Assert.Contains("Phòng đã tổ chức 3 buổi tập huấn cho 120 giáo viên của các trường.", document.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        }
+    }
+
     // ----- helpers -----
+
+    /// <summary>Clicks a download link as a user would and returns the file's bytes.</summary>
+    private async Task<byte[]> DownloadAsync(ILocator link, string extension)
+    {
+        var download = await _department.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.EndsWith("." + extension, download.SuggestedFilename, StringComparison.Ordinal);
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static Worksheet Sheet(SpreadsheetDocument document, string name)
+    {
+        var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
+        return ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
+    }
+
+    private static string CellText(Cell? cell)
+        => cell is null ? "" : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? "";
+
+    private static string Letters(Cell cell) => new(cell.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
+
+    /// <summary>The row whose column B reads <paramref name="name"/>: its cells by column letter.</summary>
+    private static Dictionary<string, Cell> RowNamed(Worksheet sheet, string name)
+        => sheet.Descendants<Row>().Single(r => r.Elements<Cell>().Any(c => Letters(c) == "B" && CellText(c) == name))
+            .Elements<Cell>().ToDictionary(Letters);
+
+    /// <summary>The column whose header (row 2) is the indicator's heading.</summary>
+    private static string ColumnOf(Worksheet sheet, IndicatorDefinition indicator)
+        => Letters(sheet.Descendants<Row>().Single(r => r.RowIndex?.Value == 2).Elements<Cell>()
+            .Single(c => CellText(c) == ConsolidationTable.Heading(indicator)));
+
+    private static decimal Number(Cell cell)
+    {
+        Assert.True(cell.DataType is null || cell.DataType.Value == CellValues.Number, $"{cell.CellReference} is not a numeric cell");
+        return decimal.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture);
+    }
+
+    private static decimal Decimal(string stored) => decimal.Parse(stored, CultureInfo.InvariantCulture);
+
 
     private async Task<IPage> SignedInAsync(string userName, string? password = null)
     {
