@@ -208,7 +208,17 @@ public abstract class ReportEvidenceNominationsTests<TFixture>(TFixture fixture)
 
         Assert.Single((await StoredAsync(id)).Versions);
 
-        // An evidence file is not an achievement report unless .docx or .pdf; the docx of the library is.
+        // An achievement report is a .docx or a .pdf: an image of the library is refused.
+        var image = await UploadAsync(school, BenThanh, "Ảnh.png", SampleFiles.Png());
+        using (var refused = await PostAsync(school, Mine(id), Mine(id), [.. filled.With("nomination-i-0-file", image), ("_action", "submit")]))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("phải là tệp Word (.docx) hoặc PDF", Text(await AdminClient.ParseAsync(refused), "#nomination-i-0-file-error"));
+        }
+
+        Assert.Single((await StoredAsync(id)).Versions);
+
+        // With the files of the library, the submission goes through.
         using (var submitted = await PostAsync(school, Mine(id), Mine(id),
                    [.. filled.With("nomination-i-0-file", files.Achievement).With("nomination-c-0-org", BenThanh).With("nomination-c-0-file", files.Collective), ("_action", "submit")]))
         {
