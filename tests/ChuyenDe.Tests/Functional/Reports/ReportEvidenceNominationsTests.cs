@@ -339,6 +339,38 @@ public abstract class ReportEvidenceNominationsTests<TFixture>(TFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Clicks_at_the_same_time_open_one_linked_round_and_all_go_to_it()
+    {
+        fixture.SkipUnlessAvailable();
+        var department = await As(fixture.Factory, Accounts.DepartmentCurator);
+        var id = await CreateRoundAsync(fixture, department, Unique("Đợt cho các phòng "), nameof(UnitsAskedRule.DistrictOffices));
+        using (var opened = await PostAsync(department, $"/admin/bao-cao/{id}/sua", $"/admin/bao-cao/{id}/mo"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        }
+
+        var district = await As(fixture.Factory, Accounts.DistrictCurator);
+        var token = await district.GetTokenAsync(Mine(id));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => district.PostFormWithTokenAsync(Mine(id) + "/mo-dot-cho-truong", [], token)));
+        try
+        {
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+            Assert.Single(responses.Select(Location).Distinct());
+            var linked = await fixture.WithServicesAsync(async sp => await sp.GetRequiredService<DbContext>().Set<ReportRound>()
+                .Where(r => r.ParentRoundId == id && r.OwnerOrganizationId == "phong-quan-1").Select(r => r.Id).ToListAsync());
+            Assert.Equal($"/admin/bao-cao/{Assert.Single(linked)}/sua", Location(responses[0]));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [SkippableFact]
     public async Task A_district_has_one_linked_round_per_parent_round_the_database_refuses_a_second()
     {
         fixture.SkipUnlessAvailable();
