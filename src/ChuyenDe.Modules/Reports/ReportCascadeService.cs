@@ -89,7 +89,26 @@ public sealed class ReportCascadeService(
             round.Units.Add(new ReportRoundUnit { OrganizationId = school.Id, AddedUtc = now, ReportState = UnitReportState.NotStarted });
         }
 
-        await db.InTransactionAsync(async () =>
+        try
+        {
+            await CreateAsync();
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // Someone of the district opened it at the same moment: the unique index (ParentRoundId, OwnerOrganizationId)
+            // kept one; go to that one.
+            db.ChangeTracker.Clear();
+            if (await LinkedAsync(context, ct) is { } raced)
+            {
+                return (raced, []);
+            }
+
+            throw;
+        }
+
+        return (round, []);
+
+        async Task CreateAsync() => await db.InTransactionAsync(async () =>
         {
             db.Add(round);
             await db.SaveChangesAsync(ct);
@@ -103,7 +122,6 @@ public sealed class ReportCascadeService(
             }, ct);
             return true;
         }, ct);
-        return (round, []);
     }
 
     /// <summary>

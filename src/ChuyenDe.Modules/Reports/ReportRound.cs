@@ -91,6 +91,9 @@ internal sealed class ReportRoundConfiguration : IEntityTypeConfiguration<Report
         b.HasIndex(r => r.Key).IsUnique();
         b.HasIndex(r => new { r.OwnerOrganizationId, r.State });
         b.HasIndex(r => r.ParentRoundId);
+        // A district opens one linked round per round that asked it, even when two people click at once.
+        b.HasIndex(r => new { r.ParentRoundId, r.OwnerOrganizationId }).IsUnique().HasFilter("\"ParentRoundId\" IS NOT NULL")
+            .HasDatabaseName("IX_ReportRounds_ParentRoundId_OwnerOrganizationId");
         b.HasOne<ReportRound>().WithMany().HasForeignKey(r => r.ParentRoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReportTemplate>().WithMany().HasForeignKey(r => r.TemplateId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(r => r.Units).WithOne().HasForeignKey(u => u.RoundId).OnDelete(DeleteBehavior.Cascade);

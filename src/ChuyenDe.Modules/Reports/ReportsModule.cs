@@ -21,6 +21,8 @@ public static class ReportsModule
         services.AddSingleton<IPermissionProvider, ReportPermissions>();
         services.AddScoped<ReportRoundService>();
         services.AddScoped<UnitReportService>();
+        services.AddScoped<UnitReportAttachmentsService>();
+        services.AddScoped<ReportNominationsService>();
         services.AddScoped<ReportStatusBoardService>();
         services.AddScoped<ReportReminderService>();
         services.AddScoped<UnitReportReviewService>();

@@ -23,6 +23,12 @@ public sealed class UnitReport
     /// <summary>JSON object: indicator key → stored value.</summary>
     public string ValuesJson { get; set; } = "{}";
 
+    /// <summary>JSON array of <see cref="EvidenceEntry"/> (files of the unit's library, links to its library items).</summary>
+    public string EvidenceJson { get; set; } = "[]";
+
+    /// <summary>JSON array of <see cref="NominationEntry"/> (commendation nominations with their achievement reports).</summary>
+    public string NominationsJson { get; set; } = "[]";
+
     /// <summary>The number of the latest version (0 until the first save).</summary>
     public int Version { get; set; }
 
@@ -56,6 +62,10 @@ public sealed class UnitReportVersion
     public string SectionsJson { get; set; } = "{}";
 
     public string ValuesJson { get; set; } = "{}";
+
+    public string EvidenceJson { get; set; } = "[]";
+
+    public string NominationsJson { get; set; } = "[]";
 
     public DateTime SavedUtc { get; set; }
 

@@ -73,6 +73,7 @@ public sealed class UnitReportService(
     IOrganizationService organizations,
     IndicatorEntryValidator validator,
     IAuditTrail audit,
+    UnitReportAttachmentsService attachments,
     TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -165,7 +166,8 @@ public sealed class UnitReportService(
     /// every section without subsections needed). With any error nothing is stored: the form shows what was typed.
     /// </summary>
     public async Task<IReadOnlyList<FormError>> SaveAsync(UserScope actor, UnitReportContext context,
-        IReadOnlyDictionary<string, string?> sections, IReadOnlyDictionary<string, string?> values, bool submit, CancellationToken ct)
+        IReadOnlyDictionary<string, string?> sections, IReadOnlyDictionary<string, string?> values, bool submit, CancellationToken ct,
+        UnitReportAttachmentsInput? typedAttachments = null)
     {
         if (context.Report is not { } report)
         {
@@ -209,6 +211,11 @@ public sealed class UnitReportService(
         var answers = validator.ValidateAnswers(context.Indicators, values, submit ? AnswerCompleteness.Submission : AnswerCompleteness.Draft);
         // Messages of the validator are already Vietnamese; the controller shows them as they are.
         errors.AddRange(answers.Errors.Select(e => new FormError(UnitReports.ValueField(e.Key), e.Message)));
+
+        // Evidence and nominations: those typed, or (a save that does not post them, the cascade's pre-fill) those stored.
+        var (checkedAttachments, attachmentErrors) = await attachments.CheckAsync(actor, context, typedAttachments ?? new UnitReportAttachmentsInput(
+            UnitReportAttachments.ReadEvidence(report.EvidenceJson), UnitReportAttachments.ReadNominations(report.NominationsJson)), submit, ct);
+        errors.AddRange(attachmentErrors);
         if (errors.Count > 0)
         {
             return errors;
@@ -231,6 +238,8 @@ public sealed class UnitReportService(
         {
             report.SectionsJson = UnitReports.WriteMap(texts);
             report.ValuesJson = UnitReports.WriteMap(answers.Values);
+            report.EvidenceJson = UnitReportAttachments.Write(checkedAttachments.Evidence);
+            report.NominationsJson = UnitReportAttachments.Write(checkedAttachments.Nominations);
             report.Version++;
             report.ModifiedUtc = now;
             report.ModifiedByUserId = actor.UserId;
@@ -241,6 +250,8 @@ public sealed class UnitReportService(
                 Kind = submit ? UnitReportVersionKind.Submitted : UnitReportVersionKind.Draft,
                 SectionsJson = report.SectionsJson,
                 ValuesJson = report.ValuesJson,
+                EvidenceJson = report.EvidenceJson,
+                NominationsJson = report.NominationsJson,
                 SavedUtc = now,
                 UserId = actor.UserId,
                 UserName = actor.UserName,

@@ -16,6 +16,7 @@ namespace ChuyenDe.Modules.Reports;
 [RequirePermission(ReportPermissions.AnswerReports)]
 public sealed class UnitReportsController(
     UnitReportService reports,
+    UnitReportAttachmentsService attachments,
     ReportCascadeService cascade,
     IndicatorEntryValidator validator,
     IContentHtmlRenderer renderer,
@@ -42,7 +43,7 @@ public sealed class UnitReportsController(
         var sections = UnitReports.ReadMap(context.Report?.SectionsJson);
         var values = UnitReports.ReadMap(context.Report?.ValuesJson);
         var typed = context.Indicators.ToDictionary(i => i.Key, i => values.TryGetValue(i.Key, out var v) ? EntryText(i, v) : "", StringComparer.Ordinal);
-        return View(await ViewAsync(context, sections, typed, null, ct));
+        return View(await ViewAsync(context, sections, typed, null, ct, Stored(context)));
     }
 
     [HttpPost(Base + "/{roundId:int}/bat-dau")]
@@ -86,19 +87,20 @@ public sealed class UnitReportsController(
 
         var shownSections = sections.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
         var shownValues = values.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+        var typedAttachments = ReadAttachments(context);
         if (!string.IsNullOrEmpty(preview))
         {
             // Preview of one section: nothing is saved, the form comes back as typed.
             var html = shownSections.TryGetValue(preview, out var text) ? renderer.RenderMarkdown(text) : null;
-            return View("Report", await ViewAsync(context, shownSections, shownValues, html is null ? null : (preview, html), ct));
+            return View("Report", await ViewAsync(context, shownSections, shownValues, html is null ? null : (preview, html), ct, typedAttachments));
         }
 
         var submit = action == "submit";
-        var errors = await reports.SaveAsync(Scope, context, sections, values, submit, ct);
+        var errors = await reports.SaveAsync(Scope, context, sections, values, submit, ct, typedAttachments);
         if (errors.Count > 0)
         {
             AddErrors(errors);
-            return View("Report", await ViewAsync(context, shownSections, shownValues, null, ct));
+            return View("Report", await ViewAsync(context, shownSections, shownValues, null, ct, typedAttachments));
         }
 
         if (submit)
@@ -169,7 +171,61 @@ public sealed class UnitReportsController(
         var sections = UnitReports.ReadMap(context.Report?.SectionsJson);
         var values = UnitReports.ReadMap(context.Report?.ValuesJson);
         var typed = context.Indicators.ToDictionary(i => i.Key, i => values.TryGetValue(i.Key, out var v) ? EntryText(i, v) : "", StringComparer.Ordinal);
-        return ViewAsync(context, sections, typed, null, ct);
+        return ViewAsync(context, sections, typed, null, ct, Stored(context));
+    }
+
+    private static UnitReportAttachmentsInput Stored(UnitReportContext context)
+        => context.Report is { } report
+            ? new UnitReportAttachmentsInput(UnitReportAttachments.ReadEvidence(report.EvidenceJson), UnitReportAttachments.ReadNominations(report.NominationsJson))
+            : UnitReportAttachmentsInput.Empty;
+
+    /// <summary>
+    /// The evidence and nominations as posted: the files and library items ticked (each with its caption and section),
+    /// then the nomination rows that are not blank, in the order of the form.
+    /// </summary>
+    private UnitReportAttachmentsInput ReadAttachments(UnitReportContext context)
+    {
+        var form = Request.Form;
+        var evidence = new List<EvidenceEntry>();
+        foreach (var (field, kind) in new[] { (UnitReportAttachments.FileField, EvidenceKind.File), (UnitReportAttachments.ItemField, EvidenceKind.LibraryItem) })
+        {
+            foreach (var target in form[field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal))
+            {
+                var section = form[UnitReportAttachments.SectionField(field, target)].ToString();
+                evidence.Add(new EvidenceEntry
+                {
+                    Kind = kind, Target = target, SectionKey = string.IsNullOrEmpty(section) ? null : section,
+                    Caption = form[UnitReportAttachments.CaptionField(field, target)].ToString(),
+                });
+            }
+        }
+
+        var nominations = new List<NominationEntry>();
+        // Rows are numbered from 0; a crafted form may send more than the round takes (refused by the count check).
+        for (var row = 0; row < 100 && (form.ContainsKey(UnitReportAttachments.CollectiveField(row, "org")) || form.ContainsKey(UnitReportAttachments.CollectiveField(row, "file"))); row++)
+        {
+            var org = form[UnitReportAttachments.CollectiveField(row, "org")].ToString().Trim();
+            var file = form[UnitReportAttachments.CollectiveField(row, "file")].ToString().Trim();
+            if (org.Length > 0 || file.Length > 0)
+            {
+                nominations.Add(new NominationEntry { Kind = Consolidation.NominationKind.Collective, OrganizationId = org.Length > 0 ? org : null, FilePath = file });
+            }
+        }
+
+        for (var row = 0; row < 100 && form.ContainsKey(UnitReportAttachments.IndividualField(row, "name")); row++)
+        {
+            string Part(string part) => form[UnitReportAttachments.IndividualField(row, part)].ToString().Trim();
+            var (name, position, organisation, file) = (Part("name"), Part("position"), Part("organisation"), Part("file"));
+            if (name.Length > 0 || position.Length > 0 || organisation.Length > 0 || file.Length > 0)
+            {
+                nominations.Add(new NominationEntry
+                {
+                    Kind = Consolidation.NominationKind.Individual, Name = name, Position = position, Organisation = organisation, FilePath = file,
+                });
+            }
+        }
+
+        return new UnitReportAttachmentsInput(evidence, nominations);
     }
 
     /// <summary>A stored value as the unit would type it again (Vietnamese numbers, Có/Không).</summary>
@@ -182,7 +238,7 @@ public sealed class UnitReportsController(
     private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     private async Task<UnitReportEditView> ViewAsync(UnitReportContext context, IReadOnlyDictionary<string, string> sections,
-        IReadOnlyDictionary<string, string> values, (string Key, string Html)? preview, CancellationToken ct)
+        IReadOnlyDictionary<string, string> values, (string Key, string Html)? preview, CancellationToken ct, UnitReportAttachmentsInput? shownAttachments = null)
     {
         var site = await siteSettings.GetAsync(ct);
         var versions = context.Report is { } report ? await reports.VersionsAsync(report, ct) : [];
@@ -191,7 +247,9 @@ public sealed class UnitReportsController(
         var guidance = string.IsNullOrWhiteSpace(context.Round.Guidance) ? null : renderer.RenderMarkdown(context.Round.Guidance);
         var canCascade = ReportCascadeService.CanCascade(Scope, context);
         var linked = canCascade ? await cascade.LinkedAsync(context, ct) : null;
-        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal, review, canCascade, linked);
+        var choices = context.Report is not null ? await attachments.ChoicesAsync(Scope, context.Unit.OrganizationId, ct) : null;
+        return new UnitReportEditView(context, sections, values, hints, versions, preview, guidance, site.ToLocal, review, canCascade, linked,
+            shownAttachments ?? Stored(context), choices);
     }
 
     private void AddErrors(IEnumerable<FormError> errors)
@@ -218,4 +276,6 @@ public sealed record UnitReportEditView(
     Func<DateTime, DateTime> ToLocal,
     UnitReportReview? LatestReview,
     bool CanCascade = false,
-    ReportRound? LinkedRound = null);
+    ReportRound? LinkedRound = null,
+    UnitReportAttachmentsInput? Attachments = null,
+    UnitReportAttachmentChoices? Choices = null);

@@ -201,6 +201,9 @@ public static class EndpointMatrix
         ["GET /admin/bao-cao/{id:int}/don-vi/{organizationId}"] = Admin("ReviewReports"),
         ["POST /admin/bao-cao/{id:int}/don-vi/{organizationId}/tra-lai"] = Admin("ReviewReports"),
         ["POST /admin/bao-cao/{id:int}/don-vi/{organizationId}/chap-nhan"] = Admin("ReviewReports"),
+        // ManageReportRounds or ViewConsolidations, checked in the action (either suffices; neither: 403, tested in ReportEvidenceNominationsTests).
+        ["GET /admin/bao-cao/{id:int}/de-nghi-khen-thuong"] = Admin(),
+        ["GET /admin/bao-cao/{id:int}/de-nghi-khen-thuong.zip"] = Admin(),
         ["GET /admin/bao-cao/mau"] = Admin("ManageReportRounds"),
         ["GET /admin/bao-cao/mau/tao"] = Admin("ManageReportRounds"),
         ["POST /admin/bao-cao/mau/tao"] = Admin("ManageReportRounds"),

@@ -1097,6 +1097,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerOrganizationId", "State");
 
+                    b.HasIndex("ParentRoundId", "OwnerOrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReportRounds_ParentRoundId_OwnerOrganizationId")
+                        .HasFilter("\"ParentRoundId\" IS NOT NULL");
+
                     b.ToTable("ReportRounds", (string)null);
                 });
 
@@ -1224,6 +1229,10 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ModifiedByUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1231,6 +1240,10 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
 
                     b.Property<DateTime>("ModifiedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NominationsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
@@ -1317,10 +1330,18 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NominationsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

@@ -1064,6 +1064,11 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerOrganizationId", "State");
 
+                    b.HasIndex("ParentRoundId", "OwnerOrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReportRounds_ParentRoundId_OwnerOrganizationId")
+                        .HasFilter("\"ParentRoundId\" IS NOT NULL");
+
                     b.ToTable("ReportRounds", (string)null);
                 });
 
@@ -1189,12 +1194,20 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModifiedByUserId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominationsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganizationId")
@@ -1278,9 +1291,17 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominationsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
