@@ -53,14 +53,16 @@ public sealed class UnitReportsController(
             return NotFound();
         }
 
-        var errors = await reports.StartAsync(Scope, context, ct);
-        if (errors.Count > 0)
+        var result = await reports.StartAsync(Scope, context, ct);
+        if (result.Errors.Count > 0)
         {
-            AddErrors(errors);
+            AddErrors(result.Errors);
             return View("Report", await ViewAsync(context, new Dictionary<string, string>(), new Dictionary<string, string>(), null, ct));
         }
 
-        Flash(T["Your report has been started: write each section and the figures, save drafts as you go, then submit."]);
+        Flash(result.AlreadyStarted
+            ? T["Someone else of your unit started this report a moment ago: here it is, continue from it."]
+            : T["Your report has been started: write each section and the figures, save drafts as you go, then submit."]);
         return Redirect($"{Base}/{roundId}");
     }
 
