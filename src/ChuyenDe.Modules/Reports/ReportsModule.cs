@@ -24,6 +24,8 @@ public static class ReportsModule
         services.AddScoped<ReportStatusBoardService>();
         services.AddScoped<ReportReminderService>();
         services.AddScoped<UnitReportReviewService>();
+        services.AddScoped<UnitReportHistoryService>();
+        services.AddSingleton<UnitReportComparer>();
         services.AddScoped<ReportCascadeService>();
         services.AddReportsLogic();
         services.AddScoped<IRecipeStepHandler, ReportsStep>();

@@ -17,6 +17,7 @@ namespace ChuyenDe.Modules.Reports;
 public sealed class UnitReportsController(
     UnitReportService reports,
     ReportCascadeService cascade,
+    UnitReportHistoryService history,
     IndicatorEntryValidator validator,
     IContentHtmlRenderer renderer,
     ISiteSettingsService siteSettings,
@@ -43,6 +44,21 @@ public sealed class UnitReportsController(
         var values = UnitReports.ReadMap(context.Report?.ValuesJson);
         var typed = context.Indicators.ToDictionary(i => i.Key, i => values.TryGetValue(i.Key, out var v) ? EntryText(i, v) : "", StringComparer.Ordinal);
         return View(await ViewAsync(context, sections, typed, null, ct));
+    }
+
+    /// <summary>The report's versions and the owner's decisions, and the comparison of two versions (<c>?tu=&amp;den=</c>).</summary>
+    [HttpGet(Base + "/{roundId:int}/lich-su")]
+    public async Task<IActionResult> History(int roundId, [FromQuery(Name = "tu")] int? from, [FromQuery(Name = "den")] int? to, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        var site = await siteSettings.GetAsync(ct);
+        var page = await history.PageAsync(context.Round, context.Report, context.Unit.OrganizationId, $"{Base}/{roundId}/lich-su", $"{Base}/{roundId}",
+            T["Back to the report"], from, to, site.ToLocal, T, ct);
+        return View("ReportHistory", page);
     }
 
     [HttpPost(Base + "/{roundId:int}/bat-dau")]
