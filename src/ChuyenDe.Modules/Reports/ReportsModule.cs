@@ -25,6 +25,9 @@ public static class ReportsModule
         services.AddScoped<ReportReminderService>();
         services.AddScoped<UnitReportReviewService>();
         services.AddScoped<UnitReportHistoryService>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
+        services.AddScoped<ReportDeadlineReminderService>();
+        services.AddHostedService<ReportDeadlineReminderWorker>();
         services.AddSingleton<UnitReportComparer>();
         services.AddScoped<ReportCascadeService>();
         services.AddReportsLogic();
