@@ -28,6 +28,7 @@ public static class ReportsModule
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
         services.AddScoped<ReportDeadlineReminderService>();
         services.AddHostedService<ReportDeadlineReminderWorker>();
+        services.AddScoped<ChuyenDe.Modules.Editorial.IReviewQueueSource, SubmittedReportsQueueSource>();
         services.AddSingleton<UnitReportComparer>();
         services.AddScoped<ReportCascadeService>();
         services.AddReportsLogic();

@@ -114,6 +114,16 @@ public abstract class UnitReportHistoryTests<TFixture>(TFixture fixture) : IClas
         // Version 3: the section named is changed and one figure; submitted again.
         await SaveAsync(school, id, await FilledAsync(school, id, "1300", concerned.Key, "Nhà trường đã tổ chức 5 buổi tập huấn cho 24 giáo viên."), "submit");
 
+        // The review queue lists the resubmitted report for the round's owner (not for another district).
+        var (queueStatus, queue) = await district.GetPageAsync("/admin/duyet");
+        Assert.Equal(HttpStatusCode.OK, queueStatus);
+        var queued = queue.QuerySelector($".review-queue-other a[href='{Review(id)}']");
+        Assert.NotNull(queued);
+        Assert.Contains(round.Title, queued.TextContent);
+        Assert.StartsWith("Báo cáo của các đơn vị chờ xem xét", Text(queue, ".review-queue-other h2"));
+        var (_, otherQueue) = await (await As(fixture.Factory, Accounts.OtherDistrictCurator)).GetPageAsync("/admin/duyet");
+        Assert.Null(otherQueue.QuerySelector($".review-queue-other a[href='{Review(id)}']"));
+
         // The review page: the changes since the returned submission on top, the section named marked.
         var (status, page) = await district.GetPageAsync(Review(id));
         Assert.Equal(HttpStatusCode.OK, status);
@@ -163,6 +173,8 @@ public abstract class UnitReportHistoryTests<TFixture>(TFixture fixture) : IClas
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         }
 
+        var (_, queueAfter) = await district.GetPageAsync("/admin/duyet");
+        Assert.Null(queueAfter.QuerySelector($".review-queue-other a[href='{Review(id)}']"));
         var acceptance = Assert.Single(await NotificationsAsync(Accounts.Contributor, UnitReportReviewService.AcceptedKind, id));
         Assert.StartsWith("Báo cáo đã được chấp nhận", acceptance.Subject);
         Assert.Contains(round.Title, acceptance.Body);
