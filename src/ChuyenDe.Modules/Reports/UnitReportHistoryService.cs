@@ -68,19 +68,26 @@ public sealed class UnitReportHistoryService(DbContext db, UnitReportComparer co
     }
 
     /// <summary>
-    /// The history page's model: the timeline and, when <paramref name="to"/> is given, the comparison with
-    /// <paramref name="from"/> (by default the version before it); a number that is not a version gives a Vietnamese error.
+    /// The history page's model: the timeline and, when <paramref name="to"/> or <paramref name="from"/> is given, the
+    /// comparison of the two (<paramref name="from"/> by default the version before, <paramref name="to"/> the latest);
+    /// a number that is not a version listed gives a Vietnamese error. With <paramref name="submissionsOnly"/> (the round's
+    /// owner) the unit's drafts are neither listed nor compared: the owner sees what the unit sent.
     /// </summary>
-    public async Task<UnitReportHistoryView> PageAsync(ReportRound round, UnitReport? report, string organizationId, string pageUrl,
-        string backUrl, string backLabel, int? from, int? to, Func<DateTime, DateTime> toLocal, Microsoft.Extensions.Localization.IStringLocalizer T,
-        CancellationToken ct)
+    public async Task<UnitReportHistoryView> PageAsync(ReportRound round, UnitReport? report, string organizationId, bool submissionsOnly,
+        string pageUrl, string backUrl, string backLabel, int? from, int? to, Func<DateTime, DateTime> toLocal,
+        Microsoft.Extensions.Localization.IStringLocalizer T, CancellationToken ct)
     {
         var unitName = (await organizations.ListAsync(ct)).FirstOrDefault(o => o.Id == organizationId)?.Name ?? organizationId;
         var timeline = report is null ? [] : await TimelineAsync(report.Id, ct);
+        if (submissionsOnly)
+        {
+            timeline = timeline.Where(e => e.Version is null || e.Version.Kind == UnitReportVersionKind.Submitted).ToList();
+        }
+
         var numbers = timeline.Where(e => e.Version is not null).Select(e => e.Version!.Number).Order().ToList();
         UnitReportComparison? comparison = null;
         string? error = null;
-        if (to is { } newer || from is not null)
+        if (to is not null || from is not null)
         {
             var target = to ?? numbers.LastOrDefault();
             var source = from ?? numbers.LastOrDefault(n => n < target);
@@ -91,7 +98,7 @@ public sealed class UnitReportHistoryService(DbContext db, UnitReportComparer co
             {
                 error = numbers.Count < 2
                     ? T["The report needs at least two versions to compare."]
-                    : T["Choose two different versions between {0} and {1}.", numbers[0], numbers[^1]];
+                    : T["Choose two different versions of the list."];
             }
         }
 

@@ -57,7 +57,7 @@ public sealed class UnitReportReviewController(
         }
 
         var site = await siteSettings.GetAsync(ct);
-        var page = await history.PageAsync(context.Round, context.Report, organizationId, PageUrl(id, organizationId) + "/lich-su",
+        var page = await history.PageAsync(context.Round, context.Report, organizationId, true, PageUrl(id, organizationId) + "/lich-su",
             PageUrl(id, organizationId), T["Back to the review of the report"], from, to, site.ToLocal, T, ct);
         return View("ReportHistory", page);
     }

@@ -56,7 +56,7 @@ public sealed class UnitReportsController(
         }
 
         var site = await siteSettings.GetAsync(ct);
-        var page = await history.PageAsync(context.Round, context.Report, context.Unit.OrganizationId, $"{Base}/{roundId}/lich-su", $"{Base}/{roundId}",
+        var page = await history.PageAsync(context.Round, context.Report, context.Unit.OrganizationId, false, $"{Base}/{roundId}/lich-su", $"{Base}/{roundId}",
             T["Back to the report"], from, to, site.ToLocal, T, ct);
         return View("ReportHistory", page);
     }

@@ -140,10 +140,11 @@ public abstract class UnitReportHistoryTests<TFixture>(TFixture fixture) : IClas
         Assert.Equal(("1.234", "1.300"), (figure.QuerySelector("del")!.TextContent, figure.QuerySelector("ins")!.TextContent));
         Assert.Equal($"{Review(id)}/lich-su", page.QuerySelector(".report-history-link a")!.GetAttribute("href"));
 
-        // The reviewer's history: three versions and the return, newest first; compare 3 with 2.
+        // The reviewer's history: the two submissions and the return, newest first (the unit's draft is not shown); compare 3 with 2.
         var (_, history) = await district.GetPageAsync(Review(id) + "/lich-su");
         var rows = history.QuerySelectorAll(".report-history-table tbody tr").Select(r => r.ClassName ?? "").ToList();
-        Assert.Equal(["history-version history-submitted", "history-decision history-returned", "history-version history-submitted", "history-version history-draft"], rows);
+        Assert.Equal(["history-version history-submitted", "history-decision history-returned", "history-version history-submitted"], rows);
+        Assert.Null(history.QuerySelector("#phien-ban-1"));
         Assert.Contains(reason, Text(history, ".history-returned .review-reason"));
         var link = history.QuerySelector("#phien-ban-3 a.compare-link")!.GetAttribute("href")!;
         Assert.Equal($"{Review(id)}/lich-su?tu=2&den=3#so-sanh", link);
@@ -151,13 +152,14 @@ public abstract class UnitReportHistoryTests<TFixture>(TFixture fixture) : IClas
         Assert.Equal("Thay đổi từ phiên bản 2 đến phiên bản 3", Text(compared, "#so-sanh h2"));
         Assert.NotNull(compared.QuerySelector($"#so-sanh .report-diff-section[data-section='{concerned.Key}'] .diff-line.diff-modified"));
 
-        // Two chosen versions (1 and 3, in either order); a number that is no version: a Vietnamese message, no error page.
-        var (_, chosen) = await district.GetPageAsync(Review(id) + "/lich-su?tu=3&den=1");
-        Assert.Equal("Thay đổi từ phiên bản 1 đến phiên bản 3", Text(chosen, "#so-sanh h2"));
-        var (badStatus, bad) = await district.GetPageAsync(Review(id) + "/lich-su?tu=9&den=3");
-        Assert.Equal(HttpStatusCode.OK, badStatus);
-        Assert.Equal("Hãy chọn hai phiên bản khác nhau, từ 1 đến 3.", Text(bad, ".report-compare-error"));
-        Assert.Null(bad.QuerySelector("#so-sanh"));
+        // A number that is no version, or the unit's draft: a Vietnamese message, no comparison, no error page.
+        foreach (var query in new[] { "?tu=9&den=3", "?tu=1&den=3" })
+        {
+            var (badStatus, bad) = await district.GetPageAsync(Review(id) + "/lich-su" + query);
+            Assert.Equal(HttpStatusCode.OK, badStatus);
+            Assert.Equal("Hãy chọn hai phiên bản khác nhau trong danh sách.", Text(bad, ".report-compare-error"));
+            Assert.Null(bad.QuerySelector("#so-sanh"));
+        }
 
         // The unit's own history: the same versions, linked from its report page.
         var (_, mine) = await school.GetPageAsync(Mine(id));
@@ -166,6 +168,10 @@ public abstract class UnitReportHistoryTests<TFixture>(TFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.OK, ownStatus);
         Assert.Equal(4, own.QuerySelectorAll(".report-history-table tbody tr").Length);
         Assert.Equal("Thay đổi từ phiên bản 2 đến phiên bản 3", Text(own, "#so-sanh h2"));
+        // Two chosen versions, in either order: the draft 1 with the latest 3.
+        var (_, chosen) = await school.GetPageAsync(Mine(id) + "/lich-su?tu=3&den=1");
+        Assert.Equal("Thay đổi từ phiên bản 1 đến phiên bản 3", Text(chosen, "#so-sanh h2"));
+        Assert.Contains("Bản nháp đầu tiên.", chosen.QuerySelector($"#so-sanh .report-diff-section[data-section='{concerned.Key}']")!.TextContent);
 
         // Accepted: the school is told.
         using (var accepted = await PostAsync(district, Review(id), Review(id) + "/chap-nhan"))
