@@ -23,7 +23,11 @@ public sealed record QueueView(
     IReadOnlyList<(string Id, string Name)> Organizations,
     IReadOnlyList<(string Id, string Name)> Criteria,
     IReadOnlyList<(string Id, string Name)> Years,
-    IReadOnlyList<(string Id, string Name)> Types);
+    IReadOnlyList<(string Id, string Name)> Types)
+{
+    /// <summary>What other modules list as waiting for the user (<see cref="IReviewQueueSource"/>), oldest first.</summary>
+    public IReadOnlyList<ReviewQueueExtra> Others { get; init; } = [];
+}
 
 /// <summary>What the user typed, kept when a decision could not be saved.</summary>
 public sealed record ReviewFormValues(IReadOnlyList<string> ReasonCodes, string? ReasonText, string? Comment, IReadOnlyDictionary<string, int> Ratings)
@@ -66,6 +70,7 @@ public sealed class ReviewController(
     IOrganizationService organizations,
     TimeProvider clock,
     Settings.ISiteSettingsService settings,
+    IEnumerable<IReviewQueueSource> otherSources,
     IStringLocalizer<EditorialResources> T) : AdminController
 {
     public const string BasePath = "/admin/duyet";
@@ -104,7 +109,21 @@ public sealed class ReviewController(
             visibleOrgs.Where(o => o.Kind == OrganizationKind.School).Select(o => (o.Id, o.Name)).ToList(),
             await TermsAsync("tax-criteria", ct),
             await TermsAsync("tax-school-years", ct),
-            types.Where(t => t.Key is "Initiative" or "ModelSite" or "ExemplaryProduct" or "Article" or "Event").Select(t => (t.Key, t.Value)).ToList()));
+            types.Where(t => t.Key is "Initiative" or "ModelSite" or "ExemplaryProduct" or "Article" or "Event").Select(t => (t.Key, t.Value)).ToList())
+        {
+            Others = await OthersAsync(scope, ct),
+        });
+    }
+
+    private async Task<IReadOnlyList<ReviewQueueExtra>> OthersAsync(UserScope scope, CancellationToken ct)
+    {
+        var all = new List<ReviewQueueExtra>();
+        foreach (var source in otherSources)
+        {
+            all.AddRange(await source.WaitingAsync(scope, ct));
+        }
+
+        return all.OrderBy(e => e.SinceUtc).ToList();
     }
 
     [HttpGet(BasePath + "/{id}")]

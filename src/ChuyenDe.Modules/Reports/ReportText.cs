@@ -45,4 +45,7 @@ public static class ReportText
         UnitReportState.Returned => T["Returned"],
         _ => T["Accepted"],
     };
+
+    public static string VersionKind(IStringLocalizer T, UnitReportVersionKind kind)
+        => kind == UnitReportVersionKind.Submitted ? T["submission"] : T["draft"];
 }

@@ -26,6 +26,12 @@ public static class ReportsModule
         services.AddScoped<ReportStatusBoardService>();
         services.AddScoped<ReportReminderService>();
         services.AddScoped<UnitReportReviewService>();
+        services.AddScoped<UnitReportHistoryService>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
+        services.AddScoped<ReportDeadlineReminderService>();
+        services.AddHostedService<ReportDeadlineReminderWorker>();
+        services.AddScoped<ChuyenDe.Modules.Editorial.IReviewQueueSource, SubmittedReportsQueueSource>();
+        services.AddSingleton<UnitReportComparer>();
         services.AddScoped<ReportCascadeService>();
         services.AddScoped<ReportConsolidationService>();
         services.AddReportsLogic();

@@ -15,7 +15,8 @@ public sealed record UnitReportReviewView(
     IReadOnlyDictionary<string, string> Figures,
     string? Reason,
     IReadOnlySet<string> ChosenSections,
-    Func<DateTime, DateTime> ToLocal);
+    Func<DateTime, DateTime> ToLocal,
+    ChangesSinceReturn? SinceReturn);
 
 /// <summary>
 /// <c>/admin/bao-cao/{id}/don-vi/{organizationId}</c>: the round owner's review of a unit's submitted report — the texts
@@ -26,6 +27,7 @@ public sealed record UnitReportReviewView(
 [RequirePermission(ReportPermissions.ReviewReports)]
 public sealed class UnitReportReviewController(
     UnitReportReviewService reviews,
+    UnitReportHistoryService history,
     IndicatorEntryValidator validator,
     IContentHtmlRenderer renderer,
     ISiteSettingsService siteSettings,
@@ -42,6 +44,22 @@ public sealed class UnitReportReviewController(
         }
 
         return View(await ViewAsync(context, null, [], ct));
+    }
+
+    /// <summary>The unit's report's versions and decisions, and the comparison of two versions (<c>?tu=&amp;den=</c>).</summary>
+    [HttpGet(ReportsAdminController.Base + "/{id:int}/don-vi/{organizationId}/lich-su")]
+    public async Task<IActionResult> History(int id, string organizationId, [FromQuery(Name = "tu")] int? from, [FromQuery(Name = "den")] int? to,
+        CancellationToken ct)
+    {
+        if (await reviews.FindAsync(Scope, id, organizationId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        var site = await siteSettings.GetAsync(ct);
+        var page = await history.PageAsync(context.Round, context.Report, organizationId, true, PageUrl(id, organizationId) + "/lich-su",
+            PageUrl(id, organizationId), T["Back to the review of the report"], from, to, site.ToLocal, T, ct);
+        return View("ReportHistory", page);
     }
 
     [HttpPost(ReportsAdminController.Base + "/{id:int}/don-vi/{organizationId}/tra-lai")]
@@ -92,7 +110,8 @@ public sealed class UnitReportReviewController(
         var html = texts.ToDictionary(p => p.Key, p => renderer.RenderMarkdown(p.Value), StringComparer.Ordinal);
         var figures = context.Indicators.Where(i => values.ContainsKey(i.Key))
             .ToDictionary(i => i.Key, i => validator.Display(i, values[i.Key]), StringComparer.Ordinal);
-        return new UnitReportReviewView(context, html, figures, reason, chosen.ToHashSet(StringComparer.Ordinal), site.ToLocal);
+        var since = context.Report is { } report ? await history.SinceReturnAsync(context.Round, report.Id, ct) : null;
+        return new UnitReportReviewView(context, html, figures, reason, chosen.ToHashSet(StringComparer.Ordinal), site.ToLocal, since);
     }
 
     private void AddErrors(IEnumerable<FormError> errors)

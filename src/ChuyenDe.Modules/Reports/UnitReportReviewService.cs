@@ -1,10 +1,12 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Data;
+using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Modules.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Reports;
 
@@ -39,9 +41,16 @@ public sealed class UnitReportReviewService(
     ReportRoundService rounds,
     IOrganizationService organizations,
     IAuditTrail audit,
+    IEnumerable<INotifier> notifiers,
+    IStringLocalizer<ReportsResources> T,
     TimeProvider clock)
 {
     public const int MaxReasonLength = 4000;
+
+    /// <summary>The notification kinds of the owner's decisions, sent to the unit's AnswerReports holders.</summary>
+    public const string ReturnedKind = "ReportReturned";
+
+    public const string AcceptedKind = "ReportAccepted";
 
     public async Task<UnitReportReviewContext?> FindAsync(UserScope actor, int roundId, string organizationId, CancellationToken ct)
     {
@@ -133,7 +142,7 @@ public sealed class UnitReportReviewService(
         {
             context.Unit.ReportState = decision == UnitReportDecision.Returned ? UnitReportState.Returned : UnitReportState.Accepted;
             context.Unit.StateChangedUtc = now;
-            db.Add(new UnitReportReview
+            var review = new UnitReportReview
             {
                 ReportId = context.Report!.Id,
                 VersionNumber = context.Submitted!.Number,
@@ -143,9 +152,11 @@ public sealed class UnitReportReviewService(
                 DecidedUtc = now,
                 UserId = actor.UserId,
                 UserName = actor.UserName,
-            });
+            };
+            db.Add(review);
             await db.SaveChangesAsync(ct);
             var titles = UnitReports.Sections(context.Outline).Where(s => sections.Contains(s.Section.Key)).Select(s => s.Section.Title).ToList();
+            await NotifyUnitAsync(actor, context, review, titles, ct);
             await audit.RecordAsync(new AuditEntry
             {
                 Category = AuditCategories.Report,
@@ -158,5 +169,38 @@ public sealed class UnitReportReviewService(
             }, ct);
             return true;
         }, ct);
+    }
+
+    /// <summary>
+    /// Tells the unit's active users holding AnswerReports (the one deciding excepted) of the decision — in the app and,
+    /// through the outbox, by e-mail — with the reason and the sections of a return; the link is the unit's report page.
+    /// Written in the decision's transaction; the event key names the decision, so it is sent once.
+    /// </summary>
+    private async Task NotifyUnitAsync(UserScope actor, UnitReportReviewContext context, UnitReportReview review,
+        IReadOnlyList<string> sectionTitles, CancellationToken ct)
+    {
+        var returned = review.Decision == UnitReportDecision.Returned;
+        var body = returned
+            ? T["The report of {0} for “{1}” has been returned for changes. Reason: {2}", context.UnitName, context.Round.Title, review.Reason ?? ""].Value
+              + (sectionTitles.Count == 0 ? "" : "\n" + T["Sections to change: {0}", string.Join("; ", sectionTitles)].Value)
+              + "\n" + T["Change the report and submit it again."].Value
+            : T["The report of {0} for “{1}” has been accepted.", context.UnitName, context.Round.Title].Value;
+        var message = new NotificationMessage
+        {
+            EventKey = $"ReportDecision:{review.Id}",
+            Kind = returned ? ReturnedKind : AcceptedKind,
+            Subject = returned ? T["Report returned: “{0}”", context.Round.Title] : T["Report accepted: “{0}”", context.Round.Title],
+            Body = body,
+            Url = $"{UnitReportsController.Base}/{context.Round.Id}",
+        };
+        var to = new NotificationRecipients
+        {
+            OrganizationPermissions = [(context.Unit.OrganizationId, ReportPermissions.AnswerReports)],
+            ExceptUserId = actor.UserId,
+        };
+        foreach (var notifier in notifiers)
+        {
+            await notifier.NotifyAsync(to, message, ct);
+        }
     }
 }

@@ -28,6 +28,12 @@ public sealed record UnitReportContext(ReportRound Round, ReportRoundUnit Unit, 
                             && Unit.ReportState is UnitReportState.Draft or UnitReportState.Returned;
 }
 
+/// <summary>What starting a report did: errors (nothing started), or started — by this request or, a moment before, by someone else of the unit.</summary>
+public sealed record StartResult(IReadOnlyList<FormError> Errors, bool AlreadyStarted)
+{
+    public static readonly StartResult Started = new([], false);
+}
+
 /// <summary>The rules of a unit's report that the board and the next phases share.</summary>
 public static class UnitReports
 {
@@ -125,17 +131,21 @@ public sealed class UnitReportService(
         return new UnitReportContext(round, unit, report, names.GetValueOrDefault(round.OwnerOrganizationId) ?? round.OwnerOrganizationId);
     }
 
-    /// <summary>Starts the unit's report (a draft) when the round is open; starting twice keeps the first.</summary>
-    public async Task<IReadOnlyList<FormError>> StartAsync(UserScope actor, UnitReportContext context, CancellationToken ct)
+    /// <summary>
+    /// Starts the unit's report (a draft) when the round is open; starting twice keeps the first. Two people of the unit
+    /// starting at the same moment: the second insert breaks the unique index (RoundId, OrganizationId); its work is
+    /// rolled back and the result says the report was <see cref="StartResult.AlreadyStarted"/> by someone else.
+    /// </summary>
+    public async Task<StartResult> StartAsync(UserScope actor, UnitReportContext context, CancellationToken ct)
     {
         if (context.Report is not null)
         {
-            return [];
+            return StartResult.Started;
         }
 
         if (context.Round.State != ReportRoundState.Open)
         {
-            return [new FormError("", "The round is closed: reports can no longer be started or changed.")];
+            return new StartResult([new FormError("", "The round is closed: reports can no longer be started or changed.")], false);
         }
 
         var report = new UnitReport
@@ -148,17 +158,49 @@ public sealed class UnitReportService(
             ModifiedUtc = Now,
             ModifiedByUserId = actor.UserId,
         };
-        await db.InTransactionAsync(async () =>
+        try
         {
-            db.Add(report);
-            context.Unit.ReportContentItemId = report.Id;
-            context.Unit.ReportState = UnitReportState.Draft;
-            context.Unit.StateChangedUtc = Now;
-            await db.SaveChangesAsync(ct);
-            await AuditAsync(AuditActions.Created, context, "Bắt đầu báo cáo", ct);
-            return true;
-        }, ct);
-        return [];
+            await db.InTransactionAsync(async () =>
+            {
+                db.Add(report);
+                context.Unit.ReportContentItemId = report.Id;
+                context.Unit.ReportState = UnitReportState.Draft;
+                context.Unit.StateChangedUtc = Now;
+                await db.SaveChangesAsync(ct);
+                await AuditAsync(AuditActions.Created, context, "Bắt đầu báo cáo", ct);
+                return true;
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await StartedMeanwhileAsync(context, report, ct))
+            {
+                throw;
+            }
+
+            return new StartResult([], true);
+        }
+
+        return StartResult.Started;
+    }
+
+    /// <summary>After a failed start: forgets this attempt's changes and tells whether another start won the race.</summary>
+    private async Task<bool> StartedMeanwhileAsync(UnitReportContext context, UnitReport attempt, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.State = EntityState.Detached;
+            }
+            else
+            {
+                await entry.ReloadAsync(ct);
+            }
+        }
+
+        return await db.Set<UnitReport>().AsNoTracking()
+            .AnyAsync(r => r.RoundId == context.Round.Id && r.OrganizationId == context.Unit.OrganizationId && r.Id != attempt.Id, ct);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class UnitReportsController(
     UnitReportService reports,
     UnitReportAttachmentsService attachments,
     ReportCascadeService cascade,
+    UnitReportHistoryService history,
     IndicatorEntryValidator validator,
     IContentHtmlRenderer renderer,
     ISiteSettingsService siteSettings,
@@ -46,6 +47,21 @@ public sealed class UnitReportsController(
         return View(await ViewAsync(context, sections, typed, null, ct, Stored(context)));
     }
 
+    /// <summary>The report's versions and the owner's decisions, and the comparison of two versions (<c>?tu=&amp;den=</c>).</summary>
+    [HttpGet(Base + "/{roundId:int}/lich-su")]
+    public async Task<IActionResult> History(int roundId, [FromQuery(Name = "tu")] int? from, [FromQuery(Name = "den")] int? to, CancellationToken ct)
+    {
+        if (await reports.FindAsync(Scope, roundId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        var site = await siteSettings.GetAsync(ct);
+        var page = await history.PageAsync(context.Round, context.Report, context.Unit.OrganizationId, false, $"{Base}/{roundId}/lich-su", $"{Base}/{roundId}",
+            T["Back to the report"], from, to, site.ToLocal, T, ct);
+        return View("ReportHistory", page);
+    }
+
     [HttpPost(Base + "/{roundId:int}/bat-dau")]
     public async Task<IActionResult> Start(int roundId, CancellationToken ct)
     {
@@ -54,14 +70,16 @@ public sealed class UnitReportsController(
             return NotFound();
         }
 
-        var errors = await reports.StartAsync(Scope, context, ct);
-        if (errors.Count > 0)
+        var result = await reports.StartAsync(Scope, context, ct);
+        if (result.Errors.Count > 0)
         {
-            AddErrors(errors);
+            AddErrors(result.Errors);
             return View("Report", await ViewAsync(context, new Dictionary<string, string>(), new Dictionary<string, string>(), null, ct));
         }
 
-        Flash(T["Your report has been started: write each section and the figures, save drafts as you go, then submit."]);
+        Flash(result.AlreadyStarted
+            ? T["Someone else of your unit started this report a moment ago: here it is, continue from it."]
+            : T["Your report has been started: write each section and the figures, save drafts as you go, then submit."]);
         return Redirect($"{Base}/{roundId}");
     }
 

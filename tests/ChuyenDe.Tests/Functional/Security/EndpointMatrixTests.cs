@@ -204,6 +204,7 @@ public static class EndpointMatrix
         // ManageReportRounds or ViewConsolidations, checked in the action (either suffices; neither: 403, tested in ReportEvidenceNominationsTests).
         ["GET /admin/bao-cao/{id:int}/de-nghi-khen-thuong"] = Admin(),
         ["GET /admin/bao-cao/{id:int}/de-nghi-khen-thuong.zip"] = Admin(),
+        ["GET /admin/bao-cao/{id:int}/don-vi/{organizationId}/lich-su"] = Admin("ReviewReports"),
         ["GET /admin/bao-cao/mau"] = Admin("ManageReportRounds"),
         ["GET /admin/bao-cao/mau/tao"] = Admin("ManageReportRounds"),
         ["POST /admin/bao-cao/mau/tao"] = Admin("ManageReportRounds"),
@@ -216,6 +217,7 @@ public static class EndpointMatrix
         ["GET /admin/bao-cao/cua-don-vi/{roundId:int}"] = Admin("AnswerReports"),
         ["POST /admin/bao-cao/cua-don-vi/{roundId:int}"] = Admin("AnswerReports"),
         ["POST /admin/bao-cao/cua-don-vi/{roundId:int}/bat-dau"] = Admin("AnswerReports"),
+        ["GET /admin/bao-cao/cua-don-vi/{roundId:int}/lich-su"] = Admin("AnswerReports"),
         ["POST /admin/bao-cao/cua-don-vi/{roundId:int}/mo-dot-cho-truong"] = Admin("AnswerReports"),
         ["POST /admin/bao-cao/cua-don-vi/{roundId:int}/lay-so-lieu"] = Admin("AnswerReports"),
         ["GET /admin/bao-cao/mau/{id:int}/chi-tieu"] = Admin("ManageReportRounds"),
