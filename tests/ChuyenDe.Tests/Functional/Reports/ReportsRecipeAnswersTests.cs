@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
 using ChuyenDe.Tests.Functional.Admin;
@@ -210,10 +211,27 @@ public abstract partial class ReportsRecipeTests<TFixture>
         Assert.Equal("phong.luongson", copy.Versions.Single(v => v.Kind == UnitReportVersionKind.Submitted
             && v.ReportId == copy.Reports.Single(r => r.OrganizationId == "phong-lac-son").Id).UserName);
 
-        // The units' answers are for those who may read them: a round manager without ReviewReports is refused.
-        var curator = await As(fixture.Factory, Accounts.DepartmentCurator);
-        using var refused = await curator.GetAsync($"/admin/bao-cao/{original.Round.Id}/cong-thuc?baoCao=1");
-        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
+        // The units' answers are for those who may read them: a user who exports the round but lacks ReviewReports is refused them.
+        var userName = "xuat.cong.thuc." + suffix;
+        await RunAsync($$"""
+            {
+              "name": "ExportWithoutReview{{suffix}}",
+              "steps": [
+                { "name": "Roles", "Roles": [ { "Name": "Export{{suffix}}", "Description": "Xuất công thức, không xem báo cáo",
+                  "Permissions": [ "AccessAdmin", "ManageReportRounds", "ExportRecipes" ] } ] },
+                { "name": "Users", "Users": [ { "UserName": "{{userName}}", "Email": "{{userName}}@example.edu.vn", "DisplayName": "Người xuất",
+                  "OrganizationId": "so-hoa-binh", "Roles": [ "Export{{suffix}}" ], "Demo": true } ] }
+              ]
+            }
+            """);
+        var exporter = await As(fixture.Factory, userName);
+        using (var allowed = await exporter.GetAsync($"/admin/bao-cao/{original.Round.Id}/cong-thuc"))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await exporter.GetAsync($"/admin/bao-cao/{original.Round.Id}/cong-thuc?baoCao=1");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [SkippableFact]
@@ -243,5 +261,9 @@ public abstract partial class ReportsRecipeTests<TFixture>
         Assert.Contains("Mục II.3 chưa nêu nguồn lực huy động", review.Body!.TextContent);
         var round = await RoundAsync(fixture, id);
         Assert.Equal([PlanDocument], round.Documents.Select(d => d.Path));
+        await using var file = await fixture.WithServicesAsync(sp => sp.GetRequiredService<IMediaStore>().OpenReadAsync(PlanDocument));
+        Assert.NotNull(file);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        Assert.Contains("Sơ kết 02 năm thực hiện chuyên đề", document.MainDocumentPart!.Document!.Body!.InnerText);
     }
 }
