@@ -315,6 +315,7 @@ public sealed class ReportsAdminController(
             round is null ? [] : ReportJson.ReadOutline(round.OutlineJson),
             round is null ? [] : ReportJson.ReadIndicators(round.IndicatorsJson),
             site.ToLocal,
-            actor.Has(RecipePermissions.ExportRecipes));
+            actor.Has(RecipePermissions.ExportRecipes),
+            actor.Has(RecipePermissions.ExportRecipes) && actor.Has(ReportPermissions.ReviewReports));
     }
 }

@@ -224,7 +224,12 @@ public abstract partial class ReportsRecipeTests<TFixture>
               ]
             }
             """);
+        var (_, edit) = await admin.GetPageAsync($"/admin/bao-cao/{original.Round.Id}/sua");
+        Assert.Equal("Tải về kèm báo cáo của các đơn vị", Text(edit, $"a.export-reports-link[href='/admin/bao-cao/{original.Round.Id}/cong-thuc?baoCao=1']"));
         var exporter = await As(fixture.Factory, userName);
+        var (_, exporterEdit) = await exporter.GetPageAsync($"/admin/bao-cao/{original.Round.Id}/sua");
+        Assert.NotNull(exporterEdit.QuerySelector(".export-link a"));
+        Assert.Null(exporterEdit.QuerySelector(".export-reports-link"));
         using (var allowed = await exporter.GetAsync($"/admin/bao-cao/{original.Round.Id}/cong-thuc"))
         {
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
