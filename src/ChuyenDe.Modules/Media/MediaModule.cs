@@ -16,6 +16,8 @@ public static class MediaModule
     {
         services.AddSingleton<IMediaStore, FileSystemMediaStore>();
         services.AddScoped<IRecipeStepHandler, MediaStep>();
+        services.AddScoped<RecipeMediaFiles>();
+        services.AddScoped<IRecipeMediaFiles>(sp => sp.GetRequiredService<RecipeMediaFiles>());
         services.AddSingleton<IPermissionProvider, MediaPermissions>();
         services.AddSingleton<MediaUsageBackfill>();
         services.AddScoped<IMediaUsage, MediaUsageService>();
@@ -50,7 +52,7 @@ public static class MediaModule
 /// Orchard Core's <c>media</c> step: <c>Files</c> of <c>{ TargetPath, SourcePath | Base64 }</c>. SourcePath is relative to
 /// the recipe file and must stay inside its folder. Files are staged and moved into place only when the recipe commits.
 /// </summary>
-internal sealed class MediaStep(IMediaStore store) : IRecipeStepHandler
+internal sealed class MediaStep(IMediaStore store, RecipeMediaFiles written) : IRecipeStepHandler
 {
     public string Name => "Media";
 
@@ -100,6 +102,7 @@ internal sealed class MediaStep(IMediaStore store) : IRecipeStepHandler
                 throw new RecipeStepException(path, "A file needs a SourcePath or Base64 (SourceUrl is not supported: this site does not download).");
             }
 
+            written.Add(target);
             if (await store.HasSameContentAsync(target, bytes, ct))
             {
                 continue;

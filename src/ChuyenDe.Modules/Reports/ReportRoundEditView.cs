@@ -16,4 +16,5 @@ public sealed record ReportRoundEditView(
     IReadOnlyList<OutlineSection> Outline,
     IReadOnlyList<IndicatorDefinition> Indicators,
     Func<DateTime, DateTime> ToLocal,
-    bool CanExport = false);
+    bool CanExport = false,
+    bool CanExportReports = false);

@@ -439,6 +439,27 @@ public sealed class ReportRoundService(
         }, errors);
     }
 
+    /// <summary>The started reports of a round, for its recipe (<see cref="ReportsRecipeExport.Reports"/>), in the units' order.</summary>
+    public async Task<IReadOnlyList<UnitReportExport>> ReportsForExportAsync(ReportRound round, CancellationToken ct)
+    {
+        var reports = await db.Set<UnitReport>().AsNoTracking().Where(r => r.RoundId == round.Id).ToListAsync(ct);
+        var ids = reports.Select(r => r.Id).ToList();
+        var submitters = (await db.Set<UnitReportVersion>().AsNoTracking()
+                .Where(v => ids.Contains(v.ReportId) && v.Kind == UnitReportVersionKind.Submitted).ToListAsync(ct))
+            .GroupBy(v => v.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
+        var reviews = (await db.Set<UnitReportReview>().AsNoTracking().Where(r => ids.Contains(r.ReportId)).ToListAsync(ct))
+            .GroupBy(r => r.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+        var order = (await organizations.ListAsync(ct)).Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        return round.Units
+            .Select(u => (Unit: u, Report: reports.FirstOrDefault(r => r.Id == u.ReportContentItemId)))
+            .Where(p => p.Report is not null)
+            .OrderBy(p => order.GetValueOrDefault(p.Unit.OrganizationId, int.MaxValue)).ThenBy(p => p.Unit.OrganizationId, StringComparer.Ordinal)
+            .Select(p => new UnitReportExport(p.Unit, p.Report!,
+                submitters.GetValueOrDefault(p.Report!.Id) is { } v && v.UserId != ReportsStep.SystemUser ? v.UserName : null,
+                reviews.GetValueOrDefault(p.Report!.Id)))
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<FormError>> SetOutlineAsync(UserScope actor, ReportRound round, IReadOnlyList<OutlineSection> outline, CancellationToken ct)
     {
         if (round.State == ReportRoundState.Closed)

@@ -191,7 +191,7 @@ public sealed class ReportsAdminController(
     /// <summary>The round as a recipe (its outline and indicators included), to carry it to another site.</summary>
     [HttpGet(Base + "/{id:int}/cong-thuc")]
     [RequirePermission(RecipePermissions.ExportRecipes)]
-    public async Task<IActionResult> Export(int id, CancellationToken ct)
+    public async Task<IActionResult> Export(int id, [FromQuery(Name = "baoCao")] int? withReports, CancellationToken ct)
     {
         var actor = Scope;
         if (await rounds.FindAsync(actor, id, ct) is not { } round)
@@ -199,13 +199,26 @@ public sealed class ReportsAdminController(
             return NotFound();
         }
 
+        // The units' answers are theirs: only on request (?baoCao=1), and only for those who may read them (ReviewReports).
+        var reports = withReports == 1;
+        if (reports && !actor.Has(ReportPermissions.ReviewReports))
+        {
+            return Forbid();
+        }
+
         var parentKey = round.ParentRoundId is { } parentId && await rounds.FindAsync(actor, parentId, ct) is { } parent
             ? ReportsRecipeExport.RoundKey(parent)
             : null;
         var site = await siteSettings.GetAsync(ct);
         var key = ReportsRecipeExport.RoundKey(round);
-        return File(ReportsRecipeExport.Recipe("ChuyenDe.Reports." + key, round.Title, [], [ReportsRecipeExport.Round(round, parentKey, site.TimeZone)]),
-            "application/json", key + ".recipe.json");
+        var json = ReportsRecipeExport.Round(round, parentKey, site.TimeZone);
+        if (reports)
+        {
+            json["Reports"] = ReportsRecipeExport.Reports(await rounds.ReportsForExportAsync(round, ct), site.TimeZone);
+        }
+
+        return File(ReportsRecipeExport.Recipe("ChuyenDe.Reports." + key, round.Title, [], [json]),
+            "application/json", key + (reports ? ".bao-cao" : "") + ".recipe.json");
     }
 
     [HttpPost(Base + "/{id:int}/mo")]
@@ -302,6 +315,7 @@ public sealed class ReportsAdminController(
             round is null ? [] : ReportJson.ReadOutline(round.OutlineJson),
             round is null ? [] : ReportJson.ReadIndicators(round.IndicatorsJson),
             site.ToLocal,
-            actor.Has(RecipePermissions.ExportRecipes));
+            actor.Has(RecipePermissions.ExportRecipes),
+            actor.Has(RecipePermissions.ExportRecipes) && actor.Has(ReportPermissions.ReviewReports));
     }
 }

@@ -8,7 +8,8 @@ namespace ChuyenDe.Modules.Reports;
 
 /// <summary>
 /// A template or a round written as a recipe with one <c>Reports</c> step, as <see cref="ReportsStep"/> reads it back
-/// (the round carries its own outline and indicators; its plan documents, files of a library, stay behind).
+/// (the round carries its own outline and indicators and the media paths of its plan documents — the files themselves
+/// stay in the library; the units' reports only when asked, see <see cref="Reports"/>).
 /// </summary>
 public static class ReportsRecipeExport
 {
@@ -72,7 +73,86 @@ public static class ReportsRecipeExport
             json["ParentRound"] = parentKey;
         }
 
+        if (round.Documents.Count > 0)
+        {
+            json["Documents"] = new JsonArray(round.Documents.OrderBy(d => d.Position).Select(d => (JsonNode)JsonValue.Create(d.Path)!).ToArray());
+        }
+
         return json;
+    }
+
+    /// <summary>A time as the recipe writes it: the site's local time with its offset, e.g. 2023-03-08T16:30:00+07:00.</summary>
+    public static string Time(DateTime utc, TimeZoneInfo zone)
+    {
+        var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeFromUtc(at, zone), zone.GetUtcOffset(at))
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The units' reports of a round as the step's <c>Reports</c> array: each unit's latest texts and values, its state,
+    /// when it was first saved and submitted, who submitted, and the latest decision. The history between is not carried.
+    /// </summary>
+    public static JsonArray Reports(IEnumerable<UnitReportExport> reports, TimeZoneInfo zone)
+    {
+        var array = new JsonArray();
+        foreach (var r in reports)
+        {
+            var json = new JsonObject
+            {
+                ["Organization"] = r.Unit.OrganizationId,
+                ["State"] = r.Unit.ReportState.ToString(),
+                ["Saved"] = Time(r.Report.CreatedUtc, zone),
+            };
+            if (r.Unit.ReportState != UnitReportState.Draft && r.Unit.SubmittedUtc is { } submitted)
+            {
+                json["Submitted"] = Time(submitted, zone);
+            }
+
+            if (r.SubmittedBy is not null)
+            {
+                json["SubmittedBy"] = r.SubmittedBy;
+            }
+
+            json["Sections"] = Map(UnitReports.ReadMap(r.Report.SectionsJson));
+            json["Values"] = Map(UnitReports.ReadMap(r.Report.ValuesJson));
+            if (r.Review is { } review && r.Unit.ReportState is UnitReportState.Returned or UnitReportState.Accepted)
+            {
+                var decision = new JsonObject();
+                if (review.Reason is not null)
+                {
+                    decision["Reason"] = review.Reason;
+                }
+
+                if (review.Sections.Count > 0)
+                {
+                    decision["Sections"] = new JsonArray(review.Sections.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
+                }
+
+                decision["Decided"] = Time(review.DecidedUtc, zone);
+                if (review.UserName.Length > 0 && review.UserId != ReportsStep.SystemUser)
+                {
+                    decision["By"] = review.UserName;
+                }
+
+                json["Review"] = decision;
+            }
+
+            array.Add(json);
+        }
+
+        return array;
+
+        static JsonObject Map(Dictionary<string, string> map)
+        {
+            var json = new JsonObject();
+            foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json[key] = value;
+            }
+
+            return json;
+        }
     }
 
     /// <summary>The recipe file: its name, and one <c>Reports</c> step with the templates and rounds given.</summary>
@@ -101,3 +181,6 @@ public static class ReportsRecipeExport
         return Encoding.UTF8.GetBytes(recipe.ToJsonString(Indented));
     }
 }
+
+/// <summary>One unit's report for <see cref="ReportsRecipeExport.Reports"/>: the user name of its latest submission, its latest decision.</summary>
+public sealed record UnitReportExport(ReportRoundUnit Unit, UnitReport Report, string? SubmittedBy, UnitReportReview? Review);

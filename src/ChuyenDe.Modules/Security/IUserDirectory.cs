@@ -11,4 +11,7 @@ public interface IUserDirectory
     /// without a user are left out.
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> GetDisplayNamesAsync(IEnumerable<string> idsOrUserNames, CancellationToken ct = default);
+
+    /// <summary>The id of the account with this user name (as typed, case-insensitive as Identity compares), or null.</summary>
+    Task<string?> FindIdAsync(string userName, CancellationToken ct = default);
 }

@@ -31,4 +31,7 @@ internal sealed class UserDirectory(UserManager<CmsUser> users) : IUserDirectory
 
         return names;
     }
+
+    public async Task<string?> FindIdAsync(string userName, CancellationToken ct = default)
+        => string.IsNullOrWhiteSpace(userName) ? null : (await users.FindByNameAsync(userName.Trim()))?.Id;
 }

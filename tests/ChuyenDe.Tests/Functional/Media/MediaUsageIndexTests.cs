@@ -81,8 +81,9 @@ public abstract class MediaUsageIndexTests<TFixture>(TFixture fixture) : IClassF
     {
         fixture.SkipUnlessAvailable();
         var samples = (await fixture.WithServicesAsync(sp => sp.GetRequiredService<IMediaStore>().ListAsync()))
-            .Where(p => p.StartsWith("mau/", StringComparison.Ordinal)).ToList();
+            .Where(p => p.StartsWith("mau/", StringComparison.Ordinal) && p.EndsWith(".jpg", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(samples);
+        // The sample's other file, the Hòa Bình round's plan document, is a report round's attachment, not an item's.
 
         foreach (var path in samples)
         {

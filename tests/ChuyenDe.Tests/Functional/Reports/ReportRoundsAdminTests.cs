@@ -61,7 +61,9 @@ public abstract class ReportRoundsAdminTests<TFixture>(TFixture fixture) : IClas
         });
 
         Assert.Equal(("so-hoa-binh", ReportRoundState.Open, DeadlineUtc), (province.OwnerOrganizationId, province.State, province.DeadlineUtc));
-        Assert.Equal(["phong-luong-son"], province.Units.Select(u => u.OrganizationId));
+        // The Department's seven district offices of the sample content.
+        Assert.Equal(["phong-cao-phong", "phong-kim-boi", "phong-lac-son", "phong-luong-son", "phong-mai-chau", "phong-tan-lac", "phong-yen-thuy"],
+            province.Units.Select(u => u.OrganizationId).Order(StringComparer.Ordinal));
         Assert.Equal(("phong-luong-son", province.Id, ReportRoundState.Draft), (district.OwnerOrganizationId, district.ParentRoundId, district.State));
         Assert.Equal(["truong-mn-cuu-long", "truong-mn-hoa-son"], district.Units.Select(u => u.OrganizationId).Order(StringComparer.Ordinal));
 

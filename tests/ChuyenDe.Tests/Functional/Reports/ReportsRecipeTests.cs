@@ -91,7 +91,9 @@ public abstract partial class ReportsRecipeTests<TFixture>(TFixture fixture) : I
 
         Assert.Equal(("so-hoa-binh", ReportRoundState.Open, template.Id), (department.OwnerOrganizationId, department.State, department.TemplateId));
         Assert.Equal(new DateTime(2023, 3, 10, 10, 0, 0, DateTimeKind.Utc), department.DeadlineUtc);
-        Assert.Equal(["phong-luong-son"], department.Units.Select(u => u.OrganizationId));
+        // The Department's seven district offices of the sample content.
+        Assert.Equal(["phong-cao-phong", "phong-kim-boi", "phong-lac-son", "phong-luong-son", "phong-mai-chau", "phong-tan-lac", "phong-yen-thuy"],
+            department.Units.Select(u => u.OrganizationId).Order(StringComparer.Ordinal));
         Assert.Equal(2, ReportJson.ReadIndicators(department.IndicatorsJson).Count);
 
         Assert.Equal((department.Id, ReportRoundState.Draft), (district.ParentRoundId, district.State));
