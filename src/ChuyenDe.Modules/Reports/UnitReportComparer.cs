@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.History;
+using ChuyenDe.Modules.Reports.Consolidation;
 using ChuyenDe.Modules.Reports.Indicators;
 
 namespace ChuyenDe.Modules.Reports;
@@ -42,6 +43,10 @@ public sealed class UnitReportComparer(IndicatorEntryValidator validator)
 
     public const string FiguresPart = "figures";
 
+    public const string EvidencePart = "evidence";
+
+    public const string NominationsPart = "nominations";
+
     /// <summary>A row of a part: the map key, its label and depth, and how a stored text reads.</summary>
     public sealed record Row(string Key, string Label, int Depth, Func<string, string> Display);
 
@@ -56,7 +61,40 @@ public sealed class UnitReportComparer(IndicatorEntryValidator validator)
         [
             ComparePart(SectionsPart, sections, UnitReports.ReadMap(from.SectionsJson), UnitReports.ReadMap(to.SectionsJson), multiline: true),
             ComparePart(FiguresPart, figures, UnitReports.ReadMap(from.ValuesJson), UnitReports.ReadMap(to.ValuesJson), multiline: false),
+            CompareEvidence(outline, from, to),
+            CompareNominations(from, to),
         ]);
+    }
+
+    /// <summary>The evidence of two versions, one row per file or library item (keyed "File:path" / "LibraryItem:id"), showing its caption and section.</summary>
+    private static ComparedPart CompareEvidence(IReadOnlyList<OutlineSection> outline, UnitReportVersion from, UnitReportVersion to)
+    {
+        var titles = UnitReports.Sections(outline).ToDictionary(s => s.Section.Key, s => s.Section.Title, StringComparer.Ordinal);
+        Dictionary<string, (string Name, string Shown)> Read(string json) => UnitReportAttachments.ReadEvidence(json)
+            .GroupBy(e => e.Kind + ":" + e.Target, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().Name, Shown(g.First())), StringComparer.Ordinal);
+        string Shown(EvidenceEntry e) => Joined(e.Name, e.Caption, e.SectionKey is { } key ? titles.GetValueOrDefault(key, key) : null);
+        return CompareEntries(EvidencePart, Read(from.EvidenceJson), Read(to.EvidenceJson));
+    }
+
+    /// <summary>The nominations of two versions, one row per collective (keyed by organisation) or individual (by name and organisation).</summary>
+    private static ComparedPart CompareNominations(UnitReportVersion from, UnitReportVersion to)
+    {
+        static Dictionary<string, (string Name, string Shown)> Read(string json) => UnitReportAttachments.ReadNominations(json)
+            .GroupBy(n => n.Kind + ":" + (n.Kind == NominationKind.Collective ? n.OrganizationId ?? n.Name : n.Name + "|" + n.Organisation), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().Name, Joined(g.First().Name, g.First().Position, g.First().Organisation, g.First().FileName ?? g.First().FilePath)), StringComparer.Ordinal);
+        return CompareEntries(NominationsPart, Read(from.NominationsJson), Read(to.NominationsJson));
+    }
+
+    private static string Joined(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+
+    /// <summary>Entries present in either version, in the newer version's order then the removed ones, each shown as its text.</summary>
+    private static ComparedPart CompareEntries(string key, Dictionary<string, (string Name, string Shown)> old, Dictionary<string, (string Name, string Shown)> @new)
+    {
+        var rows = @new.Keys.Concat(old.Keys.Where(k => !@new.ContainsKey(k)))
+            .Select(k => new Row(k, @new.TryGetValue(k, out var n) ? n.Name : old[k].Name, 0, t => t)).ToList();
+        return ComparePart(key, rows, old.ToDictionary(p => p.Key, p => p.Value.Shown, StringComparer.Ordinal),
+            @new.ToDictionary(p => p.Key, p => p.Value.Shown, StringComparer.Ordinal), multiline: false);
     }
 
     /// <summary>One map in two versions, row by row (then the keys without a row, by key).</summary>

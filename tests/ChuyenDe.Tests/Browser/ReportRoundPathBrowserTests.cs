@@ -64,6 +64,10 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
         ["luot-cha-me-tham-gia"] = "2000", // 1.250 + 750, shown back without a thousands separator (the form reads unambiguously)
     };
 
+    private const string CollectiveFile = "bao-cao-thanh-tich-tap-the-quan-1.docx";
+    private const string IndividualFile = "bao-cao-thanh-tich-tran-thi-mai.docx";
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private readonly List<string> _problems = [];
     private readonly List<IPage> _pages = [];
     private readonly string _title = "Sơ kết chuyên đề – kiểm thử đường đi " + Guid.NewGuid().ToString("N")[..6];
@@ -81,7 +85,8 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
         ("b. Quận 1 opens the linked round for two of its schools", DistrictOpensLinkedRoundForTwoSchoolsAsync),
         ("c. two schools fill in and submit, the second after the deadline", SchoolsAnswerAsync),
         ("d1. Quận 1 pre-fills its report from the schools", DistrictPrefillsFromSchoolsAsync),
-        ("d2. Quận 1 completes its texts and submits", DistrictCompletesAndSubmitsAsync),
+        ("d2. Quận 1 uploads two achievement reports and nominates one collective and one individual", DistrictNominatesAsync),
+        ("d3. Quận 1 completes its texts and submits", DistrictCompletesAndSubmitsAsync),
         ("e1. the Department returns Quận 1's report with a reason and a section", DepartmentReturnsWithReasonAsync),
         ("e2. Quận 1 sees the reason, fixes the section and submits again", DistrictFixesAndResubmitsAsync),
         ("f. the Department's boards show submitted, late and not started units", DepartmentBoardsShowSubmittedLateAndMissingAsync),
@@ -233,6 +238,33 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
         }
     }
 
+    private async Task DistrictNominatesAsync()
+    {
+        // The achievement reports go into the district's library through the upload box of the evidence; each comes
+        // back ticked as evidence, and after saving the draft they are offered to the nominations.
+        var upload = _district.Locator("#evidence-file-upload");
+        await upload.SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = CollectiveFile, MimeType = DocxType, Buffer = AchievementReport("Báo cáo thành tích tập thể Phòng GD&ĐT Quận 1") },
+            new FilePayload { Name = IndividualFile, MimeType = DocxType, Buffer = AchievementReport("Báo cáo thành tích cá nhân bà Trần Thị Mai") },
+        });
+        var files = _district.Locator("#evidence-file-list");
+        await Assertions.Expect(files.Locator("li.media-choice", new() { HasText = CollectiveFile }).Locator("input.media-toggle")).ToBeCheckedAsync();
+        await Assertions.Expect(files.Locator("li.media-choice", new() { HasText = IndividualFile }).Locator("input.media-toggle")).ToBeCheckedAsync();
+        await SubmitAsync(_district, _district.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).Last);
+        await Assertions.Expect(_district.Locator(".error-summary")).ToHaveCountAsync(0);
+
+        await _district.Locator("#nomination-c-0-org").SelectOptionAsync(Quan1);
+        await _district.Locator("#nomination-c-0-file").SelectOptionAsync(new SelectOptionValue { Label = CollectiveFile });
+        await _district.Locator("#nomination-i-0-name").FillAsync("Trần Thị Mai");
+        await _district.Locator("#nomination-i-0-position").FillAsync("Chuyên viên mầm non");
+        await _district.Locator("#nomination-i-0-organisation").FillAsync("Phòng GD&ĐT Quận 1");
+        await _district.Locator("#nomination-i-0-file").SelectOptionAsync(new SelectOptionValue { Label = IndividualFile });
+        await SubmitAsync(_district, _district.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).Last);
+        await Assertions.Expect(_district.Locator(".error-summary")).ToHaveCountAsync(0);
+        await Assertions.Expect(_district.Locator("#nomination-i-0-name")).ToHaveValueAsync("Trần Thị Mai");
+    }
+
     private async Task DistrictCompletesAndSubmitsAsync()
     {
         await FillEmptyAsync(_district, "Phòng GD&ĐT Quận 1");
@@ -241,6 +273,10 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
         Assert.Equal(("40", "23", "57.5", "19.75"),
             (stored.Values["tong-so-truong"], stored.Values["truong-tham-gia"], stored.Values["ty-le-truong-tham-gia"], stored.Values["kinh-phi-xa-hoi-hoa"]));
         Assert.Equal(UnitReportState.Submitted, stored.State);
+        var nominations = await NominationsAsync(_roundId, Quan1);
+        Assert.Equal(
+            [(NominationKind.Collective, Quan1, CollectiveFile), (NominationKind.Individual, "Trần Thị Mai", IndividualFile)],
+            nominations.Select(n => (n.Kind, n.Kind == NominationKind.Collective ? n.OrganizationId! : n.Name, n.FileName)));
     }
 
     private async Task DepartmentReturnsWithReasonAsync()
@@ -346,6 +382,12 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
             Assert.Equal(40m, Number(totals[ColumnOf(sheet, indicators.Single(i => i.Key == "tong-so-truong"))]));
         }
 
+        // The nominations: both of Quận 1's, with their files in the ZIP.
+        await _department.Locator("a.nominations-link").First.ClickAsync();
+        await _department.WaitForURLAsync($"**/admin/bao-cao/{_roundId}/de-nghi-khen-thuong");
+        await Assertions.Expect(_department.Locator("main")).ToContainTextAsync("Trần Thị Mai");
+        await _department.GotoAsync($"/admin/bao-cao/{_roundId}/tong-hop");
+
         // The DOCX follows the outline: one Heading 1 per top-level section, then the figures.
         using (var document = WordprocessingDocument.Open(new MemoryStream(await DownloadAsync(_department.Locator("ul.consolidation-links").First.Locator("a.download-docx"), "docx")), false))
         {
@@ -396,6 +438,27 @@ public sealed class ReportRoundPathBrowserTests(BrowserFixture fixture) : IClass
     {
         Assert.True(cell.DataType is null || cell.DataType.Value == CellValues.Number, $"{cell.CellReference} is not a numeric cell");
         return decimal.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A small Word document with one paragraph, as a unit's achievement report.</summary>
+    private static byte[] AchievementReport(string text)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text)))));
+        }
+
+        return stream.ToArray();
+    }
+
+    private async Task<IReadOnlyList<NominationEntry>> NominationsAsync(int roundId, string organizationId)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<DbContext>().Set<UnitReport>().AsNoTracking()
+            .SingleAsync(r => r.RoundId == roundId && r.OrganizationId == organizationId);
+        return UnitReportAttachments.ReadNominations(report.NominationsJson);
     }
 
     private static decimal Decimal(string stored) => decimal.Parse(stored, CultureInfo.InvariantCulture);

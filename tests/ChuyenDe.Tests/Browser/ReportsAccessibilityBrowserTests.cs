@@ -17,7 +17,8 @@ namespace ChuyenDe.Tests.Browser;
 /// check there: every invalid control is marked <c>aria-invalid</c> and names its message with <c>aria-describedby</c>.
 /// Pages: rounds list, a round's settings (new, with errors), its outline and indicator editors (with errors),
 /// templates list and a template with its editors, the unit's reports list, a unit's report (with errors, then
-/// submitted), the status board and the review page (with the missing-reason error).
+/// submitted), the status board, the review page (with the missing-reason error), both history pages, the
+/// consolidation, the nominations and the review queue with the units' reports.
 /// </summary>
 public sealed class ReportsAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
@@ -80,6 +81,11 @@ public sealed class ReportsAccessibilityBrowserTests(BrowserFixture fixture, ITe
         await CheckAsync(admin, $"/admin/bao-cao/{roundId}/don-vi/{LuongSon}");
         await ClickAndWaitAsync(admin, admin.GetByRole(AriaRole.Button, new() { Name = "Trả lại", Exact = true }));
         await CheckAsync(admin, null, "review with errors", expectErrors: true);
+        await CheckAsync(admin, $"/admin/bao-cao/{roundId}/don-vi/{LuongSon}/lich-su");
+        await CheckAsync(admin, $"/admin/bao-cao/{roundId}/tong-hop");
+        await CheckAsync(admin, $"/admin/bao-cao/{roundId}/de-nghi-khen-thuong");
+        await CheckAsync(admin, "/admin/duyet");
+        await CheckAsync(unit, $"/admin/bao-cao/cua-don-vi/{roundId}/lich-su");
 
         Assert.True(_failures.Count == 0, string.Join("\n", _failures));
     }

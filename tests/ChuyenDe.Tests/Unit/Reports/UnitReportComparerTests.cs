@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.Reports.Consolidation;
 using ChuyenDe.Modules.Reports.Indicators;
 using static ChuyenDe.Tests.Unit.Reports.ReportsSamples;
 
@@ -107,5 +108,46 @@ public sealed class UnitReportComparerTests
         var entry = Assert.Single(part.Changed);
         Assert.Equal([DiffKind.Unchanged, DiffKind.Unchanged, DiffKind.Inserted], entry.Diff.Select(l => l.Kind));
         Assert.Equal("ke-hoach.docx", entry.Diff[2].NewText);
+    }
+
+    [Fact]
+    public void Evidence_and_nominations_added_changed_and_removed_between_versions_are_listed_with_what_they_showed()
+    {
+        var from = new UnitReportVersion
+        {
+            Number = 2,
+            EvidenceJson = UnitReportAttachments.Write([
+                new EvidenceEntry { Kind = EvidenceKind.File, Target = "phong-a/anh-1.jpg", Name = "anh-1.jpg", Caption = "Góc chơi", SectionKey = "doi-ngu" },
+                new EvidenceEntry { Kind = EvidenceKind.LibraryItem, Target = "item-1", Name = "Sáng kiến giờ ăn" },
+            ]),
+            NominationsJson = UnitReportAttachments.Write([
+                new NominationEntry { Kind = NominationKind.Individual, Name = "Nguyễn Thị Lan", Position = "Giáo viên", Organisation = "Trường MN A" },
+            ]),
+        };
+        var to = new UnitReportVersion
+        {
+            Number = 3,
+            EvidenceJson = UnitReportAttachments.Write([
+                new EvidenceEntry { Kind = EvidenceKind.File, Target = "phong-a/anh-1.jpg", Name = "anh-1.jpg", Caption = "Góc chơi ngoài trời", SectionKey = "doi-ngu" },
+                new EvidenceEntry { Kind = EvidenceKind.LibraryItem, Target = "item-1", Name = "Sáng kiến giờ ăn" },
+            ]),
+            NominationsJson = UnitReportAttachments.Write([
+                new NominationEntry { Kind = NominationKind.Individual, Name = "Nguyễn Thị Lan", Position = "Giáo viên", Organisation = "Trường MN A", FilePath = "phong-a/bao-cao-thanh-tich.docx", FileName = "bao-cao-thanh-tich.docx" },
+                new NominationEntry { Kind = NominationKind.Collective, OrganizationId = "truong-a", Name = "Trường MN A" },
+            ]),
+        };
+
+        var comparison = _comparer.Compare(Outline, Figures, from, to);
+
+        var evidence = Assert.Single(comparison.Part(UnitReportComparer.EvidencePart).Changed);
+        Assert.Equal(("File:phong-a/anh-1.jpg", "anh-1.jpg · Góc chơi · Đội ngũ", "anh-1.jpg · Góc chơi ngoài trời · Đội ngũ"), (evidence.Key, evidence.Old, evidence.New));
+        var nominations = comparison.Part(UnitReportComparer.NominationsPart).Changed;
+        Assert.Equal(
+            [("Individual:Nguyễn Thị Lan|Trường MN A", "Nguyễn Thị Lan · Giáo viên · Trường MN A", "Nguyễn Thị Lan · Giáo viên · Trường MN A · bao-cao-thanh-tich.docx"),
+             ("Collective:truong-a", "", "Trường MN A")],
+            nominations.Select(e => (e.Key, e.Old, e.New)));
+        Assert.True(nominations[1].Added);
+        Assert.True(comparison.AnyChange);
+        Assert.False(_comparer.Compare(Outline, Figures, to, to).AnyChange);
     }
 }
