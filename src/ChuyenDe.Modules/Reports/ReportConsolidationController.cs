@@ -20,7 +20,8 @@ public sealed record ConsolidationPageView(
     ConsolidationTable MainTable,
     ConsolidationTable? SchoolsTable,
     IndicatorEntryValidator Validator,
-    bool CanManage)
+    bool CanManage,
+    bool UnknownDistrict = false)
 {
     public ReportRound Round => Consolidation.Round;
 
@@ -75,7 +76,8 @@ public sealed class ReportConsolidationController(
             new ConsolidationTable(consolidation.Main.Input, labels),
             consolidation.Schools is { } schools ? new ConsolidationTable(schools.Input, labels) : null,
             validator,
-            Scope.Has(ReportPermissions.ManageReportRounds)));
+            Scope.Has(ReportPermissions.ManageReportRounds),
+            UnknownDistrict: !string.IsNullOrEmpty(district) && chosen is null));
     }
 
     [HttpGet(ReportsAdminController.Base + "/{id:int}/tong-hop.xlsx")]
@@ -96,6 +98,11 @@ public sealed class ReportConsolidationController(
         if (await consolidations.FindAsync(Scope, id, ct) is not { } round)
         {
             return NotFound();
+        }
+
+        if (!string.IsNullOrEmpty(level) && level != SchoolsLevel)
+        {
+            return NotFound(); // a level the page never links to: not silently the units' level
         }
 
         var consolidation = await consolidations.ConsolidateAsync(round, ct);

@@ -42,7 +42,7 @@ public abstract class SiteFixture : IAsyncLifetime
         _ = _factory.Server; // boots the site: migrations, recipes, administrator
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

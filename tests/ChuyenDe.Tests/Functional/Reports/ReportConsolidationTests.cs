@@ -187,6 +187,16 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
         Assert.Null(filtered.QuerySelector($"#bang-don-vi-nhom-{Quan1}"));
         Assert.NotNull(filtered.QuerySelector($"#bang-don-vi-don-vi-{VoThiSau}"));
         Assert.Equal("40", Cell(filtered, "#bang-don-vi .overall-row", "tong-so-truong"));
+        Assert.Null(filtered.QuerySelector(".unknown-district"));
+
+        // A district the round does not have: all districts, and a notice saying so (not a silent fallback).
+        var (unknownStatus, unknown) = await department.GetPageAsync(Page(id) + "?phong=phong-khong-co");
+        Assert.Equal(HttpStatusCode.OK, unknownStatus);
+        Assert.Equal("Không có phòng GD&ĐT này trong đợt; đang hiện tất cả.", Text(unknown, ".unknown-district"));
+        Assert.NotNull(unknown.QuerySelector($"#bang-don-vi-nhom-{Quan1}"));
+        Assert.NotNull(unknown.QuerySelector($"#bang-don-vi-nhom-{Quan3}"));
+        Assert.Equal("", unknown.QuerySelector("#phong option[selected]")?.GetAttribute("value") ?? "");
+        Assert.Null(page.QuerySelector(".unknown-district"));
 
         // The settings page and the board link the page.
         var (_, edit) = await department.GetPageAsync($"/admin/bao-cao/{id}/sua");
@@ -383,6 +393,14 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
 
         // The schools' level of a round that has none: 404.
         Assert.Equal(HttpStatusCode.NotFound, (await district.GetPageAsync(Page(districtRound) + ".xlsx?cap=truong")).Status);
+
+        // A level the page never links to answers 404, never the units' level in disguise; the plain address still downloads.
+        foreach (var suffix in new[] { ".xlsx", ".csv", ".docx" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await district.GetPageAsync(Page(districtRound) + suffix + "?cap=phong")).Status);
+            Assert.Equal(HttpStatusCode.NotFound, (await district.GetPageAsync(Page(districtRound) + suffix + "?cap=TRUONG")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await district.GetPageAsync(Page(districtRound) + suffix)).Status);
+        }
     }
 }
 

@@ -144,7 +144,7 @@ public abstract class UnitReportReviewTests<TFixture>(TFixture fixture) : IClass
         // The school sees the reason and the section, and can edit and submit again.
         var (_, mine) = await school.GetPageAsync(Mine(id));
         Assert.Equal(reason, Text(mine, ".report-returned-reason"));
-        Assert.Contains(concerned.Title, Text(mine, ".report-returned-sections"));
+        Assert.Equal("Các mục cần sửa: " + concerned.Title, Text(mine, ".report-returned-sections")); // the sections named, not the templates' "Số mục"
         Assert.Equal(decision.UserName, Text(mine, ".report-returned-by").Split(" — ")[0]);
         Assert.Null(mine.QuerySelector($"textarea[name='section-{concerned.Key}'][readonly]"));
         Assert.NotNull(mine.QuerySelector("button[name='_action'][value='submit']"));
@@ -153,6 +153,7 @@ public abstract class UnitReportReviewTests<TFixture>(TFixture fixture) : IClass
         (_, page) = await district.GetPageAsync(Review(id));
         Assert.Equal("12 trường", Text(page, $"#muc-{concerned.Key} .review-text strong"));
         Assert.Contains(reason, Text(page, ".review-history .review-returned .review-reason"));
+        Assert.Equal("Các mục cần sửa: " + concerned.Title, Text(page, ".review-history .review-returned .review-reason-sections"));
 
         // Accepted: locked for the unit.
         using (var accepted = await PostAsync(district, Review(id), Review(id) + "/chap-nhan"))
