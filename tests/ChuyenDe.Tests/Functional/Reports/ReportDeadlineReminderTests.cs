@@ -72,21 +72,7 @@ public abstract class ReportDeadlineReminderTests<TFixture>(TFixture fixture) : 
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         }
 
-        var indicators = ReportJson.ReadIndicators((await ReportsTestSupport.RoundAsync(fixture, id)).IndicatorsJson);
-        var (_, page) = await school.GetPageAsync(Mine(id));
-        var fields = FormFields(page, "form.unit-report")
-            .Select(f => f.Name.StartsWith("section-", StringComparison.Ordinal) ? (f.Name, "Đã thực hiện.") : f).ToList();
-        foreach (var indicator in indicators)
-        {
-            fields = fields.With("value-" + indicator.Key, indicator.Kind switch
-            {
-                IndicatorKind.WholeNumber => "3",
-                IndicatorKind.Percentage => "90",
-                IndicatorKind.Decimal => "2,5",
-                IndicatorKind.YesNo => "Có",
-                _ => "Ghi chú",
-            });
-        }
+        var fields = await FilledReportFormAsync(fixture, school, id, "Đã thực hiện.");
 
         using var submitted = await PostAsync(school, Mine(id), Mine(id), [.. fields, ("_action", "submit")]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);

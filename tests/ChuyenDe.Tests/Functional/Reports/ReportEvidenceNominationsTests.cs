@@ -55,21 +55,7 @@ public abstract class ReportEvidenceNominationsTests<TFixture>(TFixture fixture)
     /// <summary>The report's form as shown, every section and figure filled in.</summary>
     private async Task<List<(string Name, string Value)>> FilledFormAsync(AdminClient school, int id)
     {
-        var indicators = ReportJson.ReadIndicators((await RoundAsync(fixture, id)).IndicatorsJson);
-        var (_, page) = await school.GetPageAsync(Mine(id));
-        var fields = FormFields(page, "form.unit-report")
-            .Select(f => f.Name.StartsWith("section-", StringComparison.Ordinal) ? (f.Name, "Nhà trường đã triển khai đầy đủ.") : f).ToList();
-        foreach (var indicator in indicators)
-        {
-            fields = fields.With("value-" + indicator.Key, indicator.Kind switch
-            {
-                IndicatorKind.WholeNumber => "12",
-                IndicatorKind.Percentage => "90",
-                IndicatorKind.Decimal => "2,5",
-                IndicatorKind.YesNo => "Có",
-                _ => "Ghi chú",
-            });
-        }
+        var fields = await FilledReportFormAsync(fixture, school, id, "Nhà trường đã triển khai đầy đủ.", "12");
 
         return fields;
     }

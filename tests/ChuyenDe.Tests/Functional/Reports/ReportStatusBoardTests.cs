@@ -44,21 +44,7 @@ public abstract class ReportStatusBoardTests<TFixture>(TFixture fixture) : IClas
     private async Task SubmitAsync(AdminClient school, int id)
     {
         var url = $"/admin/bao-cao/cua-don-vi/{id}";
-        var indicators = ReportJson.ReadIndicators((await RoundAsync(fixture, id)).IndicatorsJson);
-        var (_, page) = await school.GetPageAsync(url);
-        var fields = FormFields(page, "form.unit-report")
-            .Select(f => f.Name.StartsWith("section-", StringComparison.Ordinal) ? (f.Name, "Nhà trường đã thực hiện nội dung này.") : f).ToList();
-        foreach (var indicator in indicators)
-        {
-            fields = fields.With("value-" + indicator.Key, indicator.Kind switch
-            {
-                IndicatorKind.WholeNumber => "3",
-                IndicatorKind.Percentage => "90",
-                IndicatorKind.Decimal => "2,5",
-                IndicatorKind.YesNo => "Có",
-                _ => "Ghi chú",
-            });
-        }
+        var fields = await FilledReportFormAsync(fixture, school, id, "Nhà trường đã thực hiện nội dung này.");
 
         using var submitted = await PostAsync(school, url, url, [.. fields, ("_action", "submit")]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);

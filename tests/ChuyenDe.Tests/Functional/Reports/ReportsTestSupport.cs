@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Tests.Functional.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,32 @@ internal static class ReportsTestSupport
         => await fixture.WithServicesAsync(async sp =>
             await sp.GetRequiredService<DbContext>().Set<ReportRound>().AsNoTracking()
                 .Include(r => r.Units).Include(r => r.Documents).SingleAsync(r => r.Id == id));
+
+    /// <summary>
+    /// The unit's report form of the round as shown, every section given <paramref name="text"/> and every figure a
+    /// plausible value by its kind (<paramref name="whole"/> for whole numbers).
+    /// </summary>
+    public static async Task<List<(string Name, string Value)>> FilledReportFormAsync(SiteFixture fixture, AdminClient unit, int roundId,
+        string text = "Nhà trường đã thực hiện nội dung này.", string whole = "3")
+    {
+        var indicators = ReportJson.ReadIndicators((await RoundAsync(fixture, roundId)).IndicatorsJson);
+        var (_, page) = await unit.GetPageAsync($"/admin/bao-cao/cua-don-vi/{roundId}");
+        var fields = FormFields(page, "form.unit-report")
+            .Select(f => f.Name.StartsWith("section-", StringComparison.Ordinal) ? (f.Name, text) : f).ToList();
+        foreach (var indicator in indicators)
+        {
+            fields = fields.With("value-" + indicator.Key, indicator.Kind switch
+            {
+                IndicatorKind.WholeNumber => whole,
+                IndicatorKind.Percentage => "90",
+                IndicatorKind.Decimal => "2,5",
+                IndicatorKind.YesNo => "Có",
+                _ => "Ghi chú",
+            });
+        }
+
+        return fields;
+    }
 
     /// <summary>Creates a round through the page and returns its id (from the address it redirects to).</summary>
     public static async Task<int> CreateRoundAsync(SiteFixture fixture, AdminClient client, string title, string rule, params (string Name, string Value)[] more)

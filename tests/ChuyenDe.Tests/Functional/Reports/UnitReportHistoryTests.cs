@@ -43,21 +43,7 @@ public abstract class UnitReportHistoryTests<TFixture>(TFixture fixture) : IClas
     /// <summary>The school's form with every section and figure filled (<paramref name="whole"/> for whole numbers), then one section replaced.</summary>
     private async Task<List<(string Name, string Value)>> FilledAsync(AdminClient school, int id, string whole, string sectionKey, string sectionText)
     {
-        var indicators = ReportJson.ReadIndicators((await RoundAsync(fixture, id)).IndicatorsJson);
-        var (_, page) = await school.GetPageAsync(Mine(id));
-        var fields = FormFields(page, "form.unit-report")
-            .Select(f => f.Name.StartsWith("section-", StringComparison.Ordinal) ? (f.Name, "Nhà trường đã thực hiện nội dung này.") : f).ToList();
-        foreach (var indicator in indicators)
-        {
-            fields = fields.With("value-" + indicator.Key, indicator.Kind switch
-            {
-                IndicatorKind.WholeNumber => whole,
-                IndicatorKind.Percentage => "90",
-                IndicatorKind.Decimal => "2,5",
-                IndicatorKind.YesNo => "Có",
-                _ => "Ghi chú",
-            });
-        }
+        var fields = await FilledReportFormAsync(fixture, school, id, "Nhà trường đã thực hiện nội dung này.", whole);
 
         return fields.With("section-" + sectionKey, sectionText);
     }

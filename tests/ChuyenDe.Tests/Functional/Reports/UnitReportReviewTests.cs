@@ -48,21 +48,7 @@ public abstract class UnitReportReviewTests<TFixture>(TFixture fixture) : IClass
     /// <summary>The school fills every section (with the text given) and every figure, and submits.</summary>
     private async Task SubmitAsync(AdminClient school, int id, string text)
     {
-        var indicators = ReportJson.ReadIndicators((await RoundAsync(fixture, id)).IndicatorsJson);
-        var (_, page) = await school.GetPageAsync(Mine(id));
-        var fields = FormFields(page, "form.unit-report")
-            .Select(f => f.Name.StartsWith("section-", StringComparison.Ordinal) ? (f.Name, text) : f).ToList();
-        foreach (var indicator in indicators)
-        {
-            fields = fields.With("value-" + indicator.Key, indicator.Kind switch
-            {
-                IndicatorKind.WholeNumber => "1234",
-                IndicatorKind.Percentage => "90",
-                IndicatorKind.Decimal => "2,5",
-                IndicatorKind.YesNo => "Có",
-                _ => "Ghi chú",
-            });
-        }
+        var fields = await FilledReportFormAsync(fixture, school, id, text, "1234");
 
         using var submitted = await PostAsync(school, Mine(id), Mine(id), [.. fields, ("_action", "submit")]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
