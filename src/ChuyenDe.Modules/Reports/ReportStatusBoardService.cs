@@ -54,9 +54,9 @@ public sealed record LinkedRoundProgress(int RoundId, string Title, ReportRoundS
 /// </summary>
 public sealed class ReportStatusBoardService(DbContext db, IOrganizationService organizations, TimeProvider clock)
 {
-    /// <summary>Not submitted (not started or a draft never submitted) and the deadline has passed.</summary>
+    /// <summary>Not submitted (not started or a draft never submitted), the deadline has passed, and the round is open or closed (a draft round asks nobody yet).</summary>
     public static bool IsOverdue(ReportRound round, ReportRoundUnit unit, DateTime nowUtc)
-        => unit.SubmittedUtc is null && unit.ReportState is UnitReportState.NotStarted or UnitReportState.Draft
+        => round.State != ReportRoundState.Draft && unit.SubmittedUtc is null && unit.ReportState is UnitReportState.NotStarted or UnitReportState.Draft
            && round.DeadlineUtc is { } deadline && nowUtc > deadline;
 
     public async Task<StatusBoard> BoardAsync(ReportRound round, BoardFilter? filter, CancellationToken ct)

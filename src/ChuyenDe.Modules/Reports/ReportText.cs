@@ -40,12 +40,12 @@ public static class ReportText
     public static string UnitState(IStringLocalizer T, UnitReportState state) => state switch
     {
         UnitReportState.NotStarted => T["Not started"],
-        UnitReportState.Draft => T["Draft"],
+        UnitReportState.Draft => T["Being written"],
         UnitReportState.Submitted => T["Submitted"],
         UnitReportState.Returned => T["Returned"],
         _ => T["Accepted"],
     };
 
     public static string VersionKind(IStringLocalizer T, UnitReportVersionKind kind)
-        => kind == UnitReportVersionKind.Submitted ? T["submission"] : T["draft"];
+        => kind == UnitReportVersionKind.Submitted ? T["submission"] : T["draft (a version)"];
 }

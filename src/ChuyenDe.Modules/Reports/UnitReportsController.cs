@@ -176,8 +176,10 @@ public sealed class UnitReportsController(
         var (schools, errors) = await cascade.PrefillAsync(Scope, context, ct);
         if (errors.Count > 0)
         {
-            AddErrors(errors);
-            return View("Report", await CurrentViewAsync(context, ct));
+            // Why nothing was taken (no school has submitted yet, the report is not editable…) is information, not a
+            // mistake in a form: said on the report page, whose address stays reloadable.
+            Flash(string.Join(" ", errors.Select(e => T[e.Message, e.Args].Value)));
+            return Redirect($"{Base}/{roundId}");
         }
 
         Flash(T["The figures of {0} schools (submitted or accepted reports) have been added up into your draft; check and complete them.", schools]);

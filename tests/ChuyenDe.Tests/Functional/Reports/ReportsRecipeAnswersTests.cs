@@ -264,6 +264,25 @@ public abstract partial class ReportsRecipeTests<TFixture>
         // The returned report names its section; the plan document is attached to the round.
         var (_, review) = await admin.GetPageAsync($"/admin/bao-cao/{id}/don-vi/phong-kim-boi");
         Assert.Contains("Mục II.3 chưa nêu nguồn lực huy động", review.Body!.TextContent);
+        // Every word of the decision in Vietnamese (lower-case resource names once clashed with "Returned"/"Accepted").
+        Assert.Contains("— bị trả lại (", Text(review, ".review-history li.review-returned"));
+        var (_, history) = await admin.GetPageAsync($"/admin/bao-cao/{id}/don-vi/phong-kim-boi/lich-su");
+        Assert.Equal("đã nộp", Text(history, ".report-history-table tr.history-submitted td:nth-child(2)"));
+        var (_, accepted) = await admin.GetPageAsync($"/admin/bao-cao/{id}/don-vi/phong-lac-son");
+        Assert.Contains("— đã chấp nhận (", Text(accepted, ".review-history li.review-accepted"));
+        Assert.Equal("Đang soạn", Text((await admin.GetPageAsync($"/admin/bao-cao/{id}/don-vi/phong-mai-chau")).Document, ".badge.report-state"));
+
+        // Lương Sơn's round for its schools is still a draft: nobody there is overdue yet.
+        var linkedProgress = Text(page, "#don-vi-phong-luong-son .board-linked");
+        Assert.Contains("0/2 đã nộp", linkedProgress, StringComparison.Ordinal);
+        Assert.DoesNotContain("quá hạn", linkedProgress, StringComparison.Ordinal);
+
+        // Lương Sơn itself, not started after the deadline, is told so on its own pages (and that it may still submit).
+        var luongSon = await As(fixture.Factory, Accounts.OtherDistrictCurator);
+        var (_, mine) = await luongSon.GetPageAsync("/admin/bao-cao/cua-don-vi");
+        Assert.Equal("quá hạn", Text(mine, $"#dot-{id} .report-overdue"));
+        var (_, own) = await luongSon.GetPageAsync($"/admin/bao-cao/cua-don-vi/{id}");
+        Assert.Contains("vẫn có thể nộp", Text(own, ".notice.report-overdue"));
         var round = await RoundAsync(fixture, id);
         Assert.Equal([PlanDocument], round.Documents.Select(d => d.Path));
         await using var file = await fixture.WithServicesAsync(sp => sp.GetRequiredService<IMediaStore>().OpenReadAsync(PlanDocument));
