@@ -170,6 +170,46 @@ public abstract partial class ReportsRecipeTests<TFixture>
     }
 
     [SkippableFact]
+    public async Task A_bad_reports_recipe_uploaded_on_the_import_page_is_refused_in_Vietnamese()
+    {
+        fixture.SkipUnlessAvailable();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var admin = await As(fixture.Factory, Accounts.Administrator);
+
+        async Task<AngleSharp.Dom.IElement> RefusalAsync(string recipe)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new StringContent(await admin.GetTokenAsync("/admin/cong-thuc")), "__RequestVerificationToken");
+            var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(recipe));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            form.Add(file, "recipe", "bao-cao-hong.recipe.json");
+            using var response = await admin.Http.PostAsync("/admin/cong-thuc", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await AdminClient.ParseAsync(response)).QuerySelector(".recipe-refusal")!;
+        }
+
+        var notStored = await RefusalAsync(AnswersRecipe(suffix, lacSonValue: "1.250"));
+        Assert.Contains("Không có thay đổi nào được áp dụng", notStored.TextContent);
+        Assert.Equal("$.steps[0].Rounds[0].Reports[0].Values.so-truong", notStored.QuerySelector(".recipe-path")!.TextContent.Trim());
+        Assert.Equal("'phong-lac-son', chỉ tiêu 'so-truong': hãy ghi giá trị đúng dạng lưu trữ, '1250'.", notStored.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var bad = await RefusalAsync(AnswersRecipe(suffix, lacSonValue: "mười hai"));
+        Assert.StartsWith("'phong-lac-son', chỉ tiêu 'so-truong': “Số trường” phải là số nguyên", bad.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var stranger = await RefusalAsync(AnswersRecipe(suffix, organization: "truong-mn-ben-thanh"));
+        Assert.Equal($"'truong-mn-ben-thanh' không phải là đơn vị được đợt 'dot-tra-loi-{suffix}' yêu cầu báo cáo.", stranger.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var missing = await RefusalAsync(AnswersRecipe(suffix, documents: "[ \"mau/khong-co-tep-nay.pdf\" ]"));
+        Assert.StartsWith("Văn bản kế hoạch 'mau/khong-co-tep-nay.pdf' không có trong thư viện tệp", missing.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var draftRound = await RefusalAsync(AnswersRecipe(suffix).Replace("\"State\": \"Open\"", "\"State\": \"Draft\"", StringComparison.Ordinal));
+        Assert.StartsWith("Đợt còn ở trạng thái Nháp (Draft) thì chưa có báo cáo", draftRound.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        Assert.False(await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + suffix)));
+    }
+
+    [SkippableFact]
     public async Task A_rounds_recipe_carries_its_plan_documents_and_its_reports_only_when_asked()
     {
         fixture.SkipUnlessAvailable();
