@@ -92,6 +92,9 @@ public static class RecipeErrorText
         "'{0}', indicator '{1}': write the value as stored, '{2}'.",
         "'{0}', indicator '{1}': {2}",
         "No user has the user name '{0}'.",
+        "The evidence is not an array of { Kind (File or LibraryItem), Target, Caption?, SectionKey? }: {0}",
+        "The nominations are not an array of { Kind (Collective or Individual), OrganizationId? | Name, Position?, Organisation?, FilePath? }: {0}",
+        "'{0}', evidence and nominations: {1}",
     ];
 
     private static readonly (Regex Pattern, string Template)[] Compiled = Templates

@@ -5,6 +5,7 @@ using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
 using ChuyenDe.Tests.Functional.Admin;
+using ChuyenDe.Tests.Functional.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ChuyenDe.Tests.Functional.Admin.SystemAdmin;
@@ -23,10 +24,11 @@ public abstract partial class ReportsRecipeTests<TFixture>
 
     /// <summary>A round of Hòa Bình with the outline a (a-1), b; five district offices answer in every state.</summary>
     private static string AnswersRecipe(string suffix, string documents = "[ \"" + PlanDocument + "\" ]", string lacSonValue = "12",
-        string organization = "phong-lac-son") => $$"""
+        string organization = "phong-lac-son", string lacSonExtra = "", string steps = "") => $$"""
         {
           "name": "ReportsAnswers{{suffix}}",
           "steps": [
+            {{steps}}
             {
               "name": "Reports",
               "Rounds": [
@@ -44,12 +46,15 @@ public abstract partial class ReportsRecipeTests<TFixture>
                   ],
                   "Deadline": "2023-03-10T17:00",
                   "UnitsRule": "Manual",
+                  "CollectiveNominations": 1,
+                  "IndividualNominations": 1,
                   "Units": [ "phong-lac-son", "phong-kim-boi", "phong-tan-lac", "phong-cao-phong", "phong-mai-chau", "phong-yen-thuy" ],
                   "State": "Open",
                   "Documents": {{documents}},
                   "Reports": [
                     { "Organization": "{{organization}}", "State": "Accepted", "Submitted": "2023-03-06T14:00:00+07:00", "SubmittedBy": "phong.luongson",
                       "Sections": {{Sections(true)}}, "Values": { "so-truong": "{{lacSonValue}}", "ty-le-dat": "85.5" },
+                      {{lacSonExtra}}
                       "Review": { "Decided": "2023-03-08T09:00:00+07:00", "By": "so.hcm" } },
                     { "Organization": "phong-kim-boi", "State": "Returned", "Submitted": "2023-03-10T09:05:00+07:00",
                       "Sections": {{Sections(true)}}, "Values": { "so-truong": "27", "ty-le-dat": "90" },
@@ -167,6 +172,83 @@ public abstract partial class ReportsRecipeTests<TFixture>
 
         Assert.False(await fixture.WithServicesAsync(async sp =>
             await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + suffix)));
+    }
+
+    /// <summary>A media step writing Lạc Sơn's files (recipe files belong to no unit, so to every unit's library) before the Reports step.</summary>
+    private static string LacSonFiles(string suffix) => $$"""
+        {
+          "name": "Media",
+          "Files": [
+            { "TargetPath": "thu-{{suffix}}/bao-cao-thanh-tich-tap-the.docx", "Base64": "{{Convert.ToBase64String(ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Docx(["Báo cáo thành tích tập thể"]))}}" },
+            { "TargetPath": "thu-{{suffix}}/bao-cao-thanh-tich-ca-nhan.pdf", "Base64": "{{Convert.ToBase64String(ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Bao cao thanh tich"))}}" },
+            { "TargetPath": "thu-{{suffix}}/anh-hoat-dong.jpg", "Base64": "{{Convert.ToBase64String(ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Png())}}" }
+          ]
+        },
+        """;
+
+    private static string Attachments(string suffix, string collectiveFile = "", string evidenceFile = "", string extraCollective = "") => $$"""
+        "Evidence": [ { "Kind": "File", "Target": "{{(evidenceFile.Length > 0 ? evidenceFile : $"thu-{suffix}/anh-hoat-dong.jpg")}}", "Caption": "Giờ hoạt động góc", "SectionKey": "a-1" } ],
+        "Nominations": [
+          { "Kind": "Collective", "OrganizationId": "phong-lac-son"{{(collectiveFile == "-" ? "" : $", \"FilePath\": \"{(collectiveFile.Length > 0 ? collectiveFile : $"thu-{suffix}/bao-cao-thanh-tich-tap-the.docx")}\"")}} },
+          {{extraCollective}}
+          { "Kind": "Individual", "Name": "Bùi Thị Hoa", "Position": "Giáo viên", "Organisation": "Trường MN Vụ Bản", "FilePath": "thu-{{suffix}}/bao-cao-thanh-tich-ca-nhan.pdf" }
+        ],
+        """;
+
+    [SkippableFact]
+    public async Task Evidence_and_nominations_come_from_a_recipe_into_the_report_and_its_versions_are_refused_when_wrong_and_travel_back()
+    {
+        fixture.SkipUnlessAvailable();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        await RunAsync(AnswersRecipe(suffix, lacSonExtra: Attachments(suffix), steps: LacSonFiles(suffix)));
+
+        var stored = await StoredAnswersAsync("dot-tra-loi-" + suffix);
+        var lacSon = stored.Reports.Single(r => r.OrganizationId == "phong-lac-son");
+        var evidence = Assert.Single(UnitReportAttachments.ReadEvidence(lacSon.EvidenceJson));
+        Assert.Equal((EvidenceKind.File, $"thu-{suffix}/anh-hoat-dong.jpg", "anh-hoat-dong.jpg", "Giờ hoạt động góc", "a-1"),
+            (evidence.Kind, evidence.Target, evidence.Name, evidence.Caption, evidence.SectionKey));
+        var nominations = UnitReportAttachments.ReadNominations(lacSon.NominationsJson);
+        Assert.Equal(2, nominations.Count);
+        Assert.Equal(("phong-lac-son", "bao-cao-thanh-tich-tap-the.docx"), (nominations[0].OrganizationId, nominations[0].FileName));
+        Assert.StartsWith("Phòng", nominations[0].Name); // the organisation's name, looked up
+        Assert.Equal(("Bùi Thị Hoa", "Giáo viên", "Trường MN Vụ Bản"), (nominations[1].Name, nominations[1].Position, nominations[1].Organisation));
+        var versions = stored.Versions.Where(v => v.ReportId == lacSon.Id).ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, v => Assert.Equal((lacSon.EvidenceJson, lacSon.NominationsJson), (v.EvidenceJson, v.NominationsJson)));
+        Assert.All(stored.Reports.Where(r => r.OrganizationId != "phong-lac-son"), r => Assert.Equal(("[]", "[]"), (r.EvidenceJson, r.NominationsJson)));
+
+        // Exported with the reports and imported back as another round: the same evidence and nominations.
+        var admin = await As(fixture.Factory, Accounts.Administrator);
+        using var withReports = await admin.GetAsync($"/admin/bao-cao/{stored.Round.Id}/cong-thuc?baoCao=1");
+        var recipe = JsonNode.Parse(await withReports.Content.ReadAsStringAsync())!.AsObject();
+        var exported = recipe["steps"]![0]!["Rounds"]![0]!.AsObject();
+        var lacSonExported = exported["Reports"]!.AsArray().Single(r => r!["Organization"]!.GetValue<string>() == "phong-lac-son")!;
+        Assert.Equal("Individual", lacSonExported["Nominations"]![1]!["Kind"]!.GetValue<string>());
+        exported["Key"] = "nhap-lai-minh-chung-" + suffix;
+        await RunAsync(recipe.ToJsonString());
+        var copy = (await StoredAnswersAsync("nhap-lai-minh-chung-" + suffix)).Reports.Single(r => r.OrganizationId == "phong-lac-son");
+        Assert.Equal(UnitReportAttachments.ReadEvidence(lacSon.EvidenceJson), UnitReportAttachments.ReadEvidence(copy.EvidenceJson));
+        Assert.Equal(UnitReportAttachments.ReadNominations(lacSon.NominationsJson), UnitReportAttachments.ReadNominations(copy.NominationsJson));
+
+        // Refusals: another unit's file, more collectives than the round takes, a submitted report without an achievement report.
+        var luongSon = await As(fixture.Factory, Accounts.OtherDistrictCurator);
+        var theirs = (await MediaUploadTests.UploadAsync(luongSon, "phong-luong-son", ("Tệp của Lương Sơn.pdf", ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Luong Son " + suffix))))[0];
+        Assert.True(theirs.Ok, theirs.Message);
+        var bad = suffix + "x";
+        var stranger = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, evidenceFile: theirs.Path!), steps: LacSonFiles(bad))));
+        Assert.Equal("$.steps[1].Rounds[0].Reports[0].Evidence", stranger.JsonPath);
+        Assert.Contains($"'phong-lac-son', evidence and nominations: ", stranger.Reason);
+        Assert.Contains(theirs.Path!, stranger.Reason);
+
+        var tooMany = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad,
+            extraCollective: """{ "Kind": "Collective", "OrganizationId": "phong-lac-son" },"""), steps: LacSonFiles(bad))));
+        Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", tooMany.JsonPath);
+        Assert.Contains("1", tooMany.Reason);
+
+        var noFile = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, collectiveFile: "-"), steps: LacSonFiles(bad))));
+        Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", noFile.JsonPath);
+        Assert.False(await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + bad)));
     }
 
     [SkippableFact]
