@@ -235,18 +235,30 @@ public abstract partial class ReportsRecipeTests<TFixture>
         var theirs = (await MediaUploadTests.UploadAsync(luongSon, "phong-luong-son", ("Tệp của Lương Sơn.pdf", ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Luong Son " + suffix))))[0];
         Assert.True(theirs.Ok, theirs.Message);
         var bad = suffix + "x";
-        var stranger = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, evidenceFile: theirs.Path!), steps: LacSonFiles(bad))));
-        Assert.Equal("$.steps[1].Rounds[0].Reports[0].Evidence", stranger.JsonPath);
-        Assert.Contains($"'phong-lac-son', evidence and nominations: ", stranger.Reason);
-        Assert.Contains(theirs.Path!, stranger.Reason);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN"); // as in a request of the site (the import page)
+        try
+        {
+            var stranger = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, evidenceFile: theirs.Path!), steps: LacSonFiles(bad))));
+            Assert.Equal("$.steps[1].Rounds[0].Reports[0].Evidence", stranger.JsonPath);
+            Assert.Contains($"'phong-lac-son', evidence and nominations: ", stranger.Reason);
+            Assert.Contains(theirs.Path!, stranger.Reason);
 
-        var tooMany = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad,
-            extraCollective: """{ "Kind": "Collective", "OrganizationId": "phong-lac-son" },"""), steps: LacSonFiles(bad))));
-        Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", tooMany.JsonPath);
-        Assert.Contains("1", tooMany.Reason);
+            var tooMany = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad,
+                extraCollective: """{ "Kind": "Collective", "OrganizationId": "phong-lac-son" },"""), steps: LacSonFiles(bad))));
+            Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", tooMany.JsonPath);
+            Assert.EndsWith("Đợt báo cáo chỉ nhận tối đa 1 đề nghị khen thưởng tập thể mỗi đơn vị; đơn vị đã nhập 2.", tooMany.Reason);
 
-        var noFile = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, collectiveFile: "-"), steps: LacSonFiles(bad))));
-        Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", noFile.JsonPath);
+            var noFile = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, collectiveFile: "-"), steps: LacSonFiles(bad))));
+            Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", noFile.JsonPath);
+            Assert.EndsWith("Vui lòng đính kèm báo cáo thành tích của đề nghị khen thưởng tập thể 1 trước khi nộp.", noFile.Reason);
+            Assert.StartsWith($"Tệp “{theirs.Path}” không thuộc thư viện tệp của đơn vị", stranger.Reason.Split(": ", 2)[1]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
         Assert.False(await fixture.WithServicesAsync(async sp =>
             await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + bad)));
     }
