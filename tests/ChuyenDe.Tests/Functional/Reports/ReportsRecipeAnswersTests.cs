@@ -405,4 +405,43 @@ public abstract partial class ReportsRecipeTests<TFixture>
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
         Assert.Contains("Sơ kết 02 năm thực hiện chuyên đề", document.MainDocumentPart!.Document!.Body!.InnerText);
     }
+
+    [SkippableFact]
+    public async Task The_sample_round_lists_Lac_Sons_two_nominations_and_its_zip_holds_their_achievement_reports()
+    {
+        fixture.SkipUnlessAvailable();
+        var id = await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().Where(r => r.Key == "so-ket-02-nam-hoa-binh").Select(r => r.Id).SingleAsync());
+        var admin = await As(fixture.Factory, Accounts.Administrator);
+        var url = $"/admin/bao-cao/{id}/de-nghi-khen-thuong";
+
+        var (status, page) = await admin.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var rows = page.QuerySelectorAll(".nomination-row[data-unit='phong-lac-son']");
+        Assert.Equal(2, rows.Length);
+        Assert.Equal("Bùi Thị Hoa", rows[1].QuerySelector(".nomination-name")!.TextContent.Trim());
+
+        using var response = await admin.GetAsync(url + ".zip");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), System.IO.Compression.ZipArchiveMode.Read);
+        var files = zip.Entries.Where(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["bao-cao-thanh-tich-ca-nhan-bui-thi-hoa.docx", "bao-cao-thanh-tich-tap-the-phong-gd-lac-son.docx"],
+            files.Select(e => e.Name).Order(StringComparer.Ordinal));
+        foreach (var entry in files)
+        {
+            await using var stream = new MemoryStream();
+            await using (var opened = entry.Open())
+            {
+                await opened.CopyToAsync(stream);
+            }
+
+            stream.Position = 0;
+            using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+            Assert.Contains("BÁO CÁO THÀNH TÍCH", document.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        // The evidence is shown with the accepted report.
+        var (_, review) = await admin.GetPageAsync($"/admin/bao-cao/{id}/don-vi/phong-lac-son");
+        Assert.Contains("Sân chơi cát nước làm từ nguồn xã hội hóa", review.Body!.TextContent);
+    }
 }
