@@ -77,9 +77,10 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
             : throw new RecipeStepException(RecipeJson.Child(path, "Key"), $"'{key}' is not a valid key (a–z, 0–9 and '-', at most 64).");
     }
 
-    private static string Describe(FormError error) => string.Format(CultureInfo.InvariantCulture, error.Message, error.Args);
+    /// <summary>An editor's message in the importer's language (Vietnamese on the import page), as the editor shows it.</summary>
+    private string Describe(FormError error) => T[error.Message, error.Args].Value;
 
-    private static IReadOnlyList<OutlineSection> Outline(JsonObject json, string path)
+    private IReadOnlyList<OutlineSection> Outline(JsonObject json, string path)
     {
         var node = RecipeJson.RequiredArray(json, "Outline", path);
         List<OutlineSection> outline;
@@ -107,7 +108,7 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
         return built;
     }
 
-    private static IReadOnlyList<IndicatorDefinition> Indicators(JsonObject json, string path)
+    private IReadOnlyList<IndicatorDefinition> Indicators(JsonObject json, string path)
     {
         var node = RecipeJson.RequiredArray(json, "Indicators", path);
         List<IndicatorDefinition> indicators;

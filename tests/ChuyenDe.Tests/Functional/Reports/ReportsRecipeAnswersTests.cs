@@ -296,6 +296,9 @@ public abstract partial class ReportsRecipeTests<TFixture>
         var missing = await RefusalAsync(AnswersRecipe(suffix, documents: "[ \"mau/khong-co-tep-nay.pdf\" ]"));
         Assert.StartsWith("Văn bản kế hoạch 'mau/khong-co-tep-nay.pdf' không có trong thư viện tệp", missing.QuerySelector(".recipe-reason")!.TextContent.Trim());
 
+        var weight = await RefusalAsync(AnswersRecipe(suffix).Replace("\"WeightKey\": \"so-truong\"", "\"WeightKey\": \"ty-le-dat\"", StringComparison.Ordinal));
+        Assert.Equal("Chỉ tiêu 2: trọng số “ty-le-dat” phải là mã của một chỉ tiêu kiểu số nguyên trong bộ chỉ tiêu này.", weight.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
         var draftRound = await RefusalAsync(AnswersRecipe(suffix).Replace("\"State\": \"Open\"", "\"State\": \"Draft\"", StringComparison.Ordinal));
         Assert.StartsWith("Đợt còn ở trạng thái Nháp (Draft) thì chưa có báo cáo", draftRound.QuerySelector(".recipe-reason")!.TextContent.Trim());
 
