@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Reports.Consolidation;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -81,6 +82,65 @@ public static class ReportsRecipeExport
         return json;
     }
 
+    /// <summary>The evidence as the step reads it (the names are looked up again on import).</summary>
+    private static JsonArray Evidence(string json)
+    {
+        var array = new JsonArray();
+        foreach (var e in UnitReportAttachments.ReadEvidence(json))
+        {
+            var row = new JsonObject { ["Kind"] = e.Kind.ToString(), ["Target"] = e.Target };
+            if (e.Caption is not null)
+            {
+                row["Caption"] = e.Caption;
+            }
+
+            if (e.SectionKey is not null)
+            {
+                row["SectionKey"] = e.SectionKey;
+            }
+
+            array.Add(row);
+        }
+
+        return array;
+    }
+
+    /// <summary>The nominations as the step reads them: a collective by its organisation, an individual by name, position and organisation.</summary>
+    private static JsonArray Nominations(string json)
+    {
+        var array = new JsonArray();
+        foreach (var n in UnitReportAttachments.ReadNominations(json))
+        {
+            var row = new JsonObject { ["Kind"] = n.Kind.ToString() };
+            if (n.Kind == NominationKind.Collective)
+            {
+                row["OrganizationId"] = n.OrganizationId;
+            }
+            else
+            {
+                row["Name"] = n.Name;
+                if (n.Position is not null)
+                {
+                    row["Position"] = n.Position;
+                }
+
+                if (n.Organisation is not null)
+                {
+                    row["Organisation"] = n.Organisation;
+                }
+            }
+
+            if (n.FilePath is not null)
+            {
+                row["FilePath"] = n.FilePath;
+            }
+
+            array.Add(row);
+        }
+
+        return array;
+    }
+
     /// <summary>A time as the recipe writes it: the site's local time with its offset, e.g. 2023-03-08T16:30:00+07:00.</summary>
     public static string Time(DateTime utc, TimeZoneInfo zone)
     {
@@ -116,6 +176,15 @@ public static class ReportsRecipeExport
 
             json["Sections"] = Map(UnitReports.ReadMap(r.Report.SectionsJson));
             json["Values"] = Map(UnitReports.ReadMap(r.Report.ValuesJson));
+            if (Evidence(r.Report.EvidenceJson) is { Count: > 0 } evidence)
+            {
+                json["Evidence"] = evidence;
+            }
+
+            if (Nominations(r.Report.NominationsJson) is { Count: > 0 } nominations)
+            {
+                json["Nominations"] = nominations;
+            }
             if (r.Review is { } review && r.Unit.ReportState is UnitReportState.Returned or UnitReportState.Accepted)
             {
                 var decision = new JsonObject();

@@ -11,6 +11,7 @@ using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Reports;
 
@@ -22,13 +23,18 @@ namespace ChuyenDe.Modules.Reports;
 /// and checked as the admin checks them. Both are matched by key: a second run changes nothing that is equal.
 /// <c>Documents</c> are media paths of files of the owner's library (the plan documents). <c>Reports</c> are units'
 /// answers, <c>{ Organization, State (Draft, Submitted, Returned, Accepted), Saved?, Submitted?, SubmittedBy?, Sections?,
-/// Values?, Review? { Reason?, Sections?, Decided?, By? } }</c>, times with their offset ("2023-03-08T16:30:00+07:00"),
+/// Values?, Evidence?, Nominations?, Review? { Reason?, Sections?, Decided?, By? } }</c>; <c>Evidence</c> is
+/// <c>[{ Kind (File, LibraryItem), Target (a media path of the unit's library or a content item id of its organisation),
+/// Caption?, SectionKey? }]</c> and <c>Nominations</c> <c>[{ Kind (Collective, Individual), OrganizationId? | Name, Position?,
+/// Organisation?, FilePath? (.docx or .pdf of the unit's library) }]</c>, checked as <see cref="UnitReportAttachmentsService"/>
+/// checks a unit's save (files written by a media step of the same recipe count), times with their offset ("2023-03-08T16:30:00+07:00"),
 /// values as stored; they are written as the app would have saved them (a draft version, then a submitted one, then the
 /// decision) and matched by round and organisation: a report that exists is left as it is (it is the unit's data).
 /// </summary>
 internal sealed class ReportsStep(DbContext db, IOrganizationService organizations, ISiteSettingsService settings, TimeProvider clock,
     IRecipeMediaFiles recipeMedia, IMediaFileAccess media, IUserDirectory users, IndicatorEntryValidator validator,
-    IHttpContextAccessor http, IUserScopeService scopes) : IRecipeStepHandler
+    IHttpContextAccessor http, IUserScopeService scopes, UnitReportAttachmentsService attachments,
+    IStringLocalizer<ReportsResources> T) : IRecipeStepHandler
 {
     /// <summary>Who saved an answer when the recipe names nobody and nobody is signed in (as the audit trail says).</summary>
     public const string SystemUser = "system";
@@ -71,9 +77,10 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
             : throw new RecipeStepException(RecipeJson.Child(path, "Key"), $"'{key}' is not a valid key (a–z, 0–9 and '-', at most 64).");
     }
 
-    private static string Describe(FormError error) => string.Format(CultureInfo.InvariantCulture, error.Message, error.Args);
+    /// <summary>An editor's message in the importer's language (Vietnamese on the import page), as the editor shows it.</summary>
+    private string Describe(FormError error) => T[error.Message, error.Args].Value;
 
-    private static IReadOnlyList<OutlineSection> Outline(JsonObject json, string path)
+    private IReadOnlyList<OutlineSection> Outline(JsonObject json, string path)
     {
         var node = RecipeJson.RequiredArray(json, "Outline", path);
         List<OutlineSection> outline;
@@ -101,7 +108,7 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
         return built;
     }
 
-    private static IReadOnlyList<IndicatorDefinition> Indicators(JsonObject json, string path)
+    private IReadOnlyList<IndicatorDefinition> Indicators(JsonObject json, string path)
     {
         var node = RecipeJson.RequiredArray(json, "Indicators", path);
         List<IndicatorDefinition> indicators;
@@ -411,6 +418,7 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
                 throw new RecipeStepException(RecipeJson.Child(itemPath, "Saved"), $"The draft of '{organizationId}' is saved after its submission.");
             }
 
+            var (evidenceJson, nominationsJson) = await AttachmentsAsync(item, itemPath, organizationId, round, submitted, ct);
             var author = await UserAsync(item, "SubmittedBy", itemPath, importer, ct);
             var review = RecipeJson.OptionalObject(item, "Review", itemPath);
             var reviewPath = RecipeJson.Child(itemPath, "Review");
@@ -474,6 +482,8 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
                 OrganizationId = organizationId,
                 SectionsJson = sectionsJson,
                 ValuesJson = valuesJson,
+                EvidenceJson = evidenceJson,
+                NominationsJson = nominationsJson,
                 Version = submitted ? 2 : 1,
                 CreatedUtc = savedUtc,
                 CreatedByUserId = author.Id,
@@ -484,6 +494,7 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
             db.Add(new UnitReportVersion
             {
                 ReportId = report.Id, Number = 1, Kind = UnitReportVersionKind.Draft, SectionsJson = sectionsJson, ValuesJson = valuesJson,
+                EvidenceJson = evidenceJson, NominationsJson = nominationsJson,
                 SavedUtc = savedUtc, UserId = author.Id, UserName = author.Name,
             });
             if (submitted)
@@ -491,6 +502,7 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
                 db.Add(new UnitReportVersion
                 {
                     ReportId = report.Id, Number = 2, Kind = UnitReportVersionKind.Submitted, SectionsJson = sectionsJson, ValuesJson = valuesJson,
+                EvidenceJson = evidenceJson, NominationsJson = nominationsJson,
                     SavedUtc = submittedUtc!.Value, UserId = author.Id, UserName = author.Name,
                 });
             }
@@ -572,6 +584,68 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
         }
 
         return answers.Values.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The evidence and nominations, checked as a unit's save checks them (<see cref="UnitReportAttachmentsService"/>): files
+    /// of the unit's library (a media step of this recipe may have written them), items of its organisation, collective
+    /// nominations of the unit or below, the round's limits, and on a submitted report each nomination's achievement report.
+    /// </summary>
+    private async Task<(string Evidence, string Nominations)> AttachmentsAsync(JsonObject item, string itemPath, string organizationId,
+        ReportRound round, bool submitted, CancellationToken ct)
+    {
+        IReadOnlyList<EvidenceEntry> evidence = [];
+        IReadOnlyList<NominationEntry> nominations = [];
+        if (RecipeJson.OptionalArray(item, "Evidence", itemPath) is { } evidenceArray)
+        {
+            try
+            {
+                evidence = UnitReportAttachments.ReadEvidence(evidenceArray.ToJsonString());
+            }
+            catch (JsonException e)
+            {
+                throw new RecipeStepException(RecipeJson.Child(itemPath, "Evidence"), "The evidence is not an array of { Kind (File or LibraryItem), Target, Caption?, SectionKey? }: " + e.Message);
+            }
+        }
+
+        if (RecipeJson.OptionalArray(item, "Nominations", itemPath) is { } nominationsArray)
+        {
+            try
+            {
+                nominations = UnitReportAttachments.ReadNominations(nominationsArray.ToJsonString());
+            }
+            catch (JsonException e)
+            {
+                throw new RecipeStepException(RecipeJson.Child(itemPath, "Nominations"), "The nominations are not an array of { Kind (Collective or Individual), OrganizationId? | Name, Position?, Organisation?, FilePath? }: " + e.Message);
+            }
+        }
+
+        if (evidence.Count == 0 && nominations.Count == 0)
+        {
+            return ("[]", "[]");
+        }
+
+        var input = new UnitReportAttachmentsInput(evidence, nominations);
+        var existing = new List<string>();
+        foreach (var path in UnitReportAttachmentsService.FilePaths(input))
+        {
+            if (await recipeMedia.ExistsAsync(path, ct))
+            {
+                existing.Add(path);
+            }
+        }
+
+        var owned = (await media.OwnedByItemAsync(organizationId, existing, ct)).ToHashSet(StringComparer.Ordinal);
+        var (checkedInput, errors) = await attachments.CheckAsync(organizationId, ReportJson.ReadOutline(round.OutlineJson), round.CollectiveNominations,
+            round.IndividualNominations, input, submitted, owned, Path.GetFileName, ct);
+        if (errors.Count > 0)
+        {
+            var error = errors[0];
+            var at = error.Field == UnitReportAttachments.FileField || error.Field == UnitReportAttachments.ItemField ? "Evidence" : "Nominations";
+            throw new RecipeStepException(RecipeJson.Child(itemPath, at), $"'{organizationId}', evidence and nominations: {T[error.Message, error.Args].Value}");
+        }
+
+        return (UnitReportAttachments.Write(checkedInput.Evidence), UnitReportAttachments.Write(checkedInput.Nominations));
     }
 
     private sealed record Author(string Id, string Name);

@@ -3,6 +3,7 @@ using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Reports.Consolidation;
+using ChuyenDe.Modules.Reports.Indicators;
 using ChuyenDe.Modules.Security;
 
 namespace ChuyenDe.Modules.Reports;
@@ -56,17 +57,30 @@ public sealed class UnitReportAttachmentsService(
     public async Task<(UnitReportAttachmentsInput Checked, IReadOnlyList<FormError> Errors)> CheckAsync(
         UserScope actor, UnitReportContext context, UnitReportAttachmentsInput input, bool submit, CancellationToken ct)
     {
-        var errors = new List<FormError>();
         var unitId = context.Unit.OrganizationId;
-        var sectionKeys = UnitReports.Sections(context.Outline).Select(s => s.Section.Key).ToHashSet(StringComparer.Ordinal);
-
-        var paths = input.Evidence.Where(e => e.Kind == EvidenceKind.File).Select(e => e.Target)
-            .Concat(input.Nominations.Select(n => n.FilePath).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
-        var usable = await media.UsableAsync(actor, paths, ct);
+        var usable = await media.UsableAsync(actor, FilePaths(input), ct);
         var owned = await media.OwnedByItemAsync(unitId, usable.ToList(), ct);
         var names = (await media.ListChoosableAsync(actor, ct)).Where(c => owned.Contains(c.Path)).GroupBy(c => c.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-        string FileName(string path) => names.GetValueOrDefault(path) is { Length: > 0 } name ? name : Path.GetFileName(path);
+        return await CheckAsync(unitId, context.Outline, context.Round.CollectiveNominations, context.Round.IndividualNominations, input, submit,
+            owned.ToHashSet(StringComparer.Ordinal), path => names.GetValueOrDefault(path) is { Length: > 0 } name ? name : Path.GetFileName(path), ct);
+    }
+
+    /// <summary>The media paths the evidence and nominations name (files of evidence, achievement reports).</summary>
+    public static List<string> FilePaths(UnitReportAttachmentsInput input)
+        => input.Evidence.Where(e => e.Kind == EvidenceKind.File).Select(e => e.Target)
+            .Concat(input.Nominations.Select(n => n.FilePath?.Trim()).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The checks themselves, given which of the named files are the unit's own (<paramref name="owned"/>, found by the
+    /// caller: the signed-in user's usable files, or a recipe's files) and their names; also used by the recipe step.
+    /// </summary>
+    internal async Task<(UnitReportAttachmentsInput Checked, IReadOnlyList<FormError> Errors)> CheckAsync(
+        string unitId, IReadOnlyList<OutlineSection> outline, int maxCollective, int maxIndividual, UnitReportAttachmentsInput input, bool submit,
+        IReadOnlySet<string> owned, Func<string, string> FileName, CancellationToken ct)
+    {
+        var errors = new List<FormError>();
+        var sectionKeys = UnitReports.Sections(outline).Select(s => s.Section.Key).ToHashSet(StringComparer.Ordinal);
 
         var evidence = new List<EvidenceEntry>();
         if (input.Evidence.Count > UnitReportAttachments.MaxEvidence)
@@ -112,14 +126,14 @@ public sealed class UnitReportAttachmentsService(
         var nominations = new List<NominationEntry>();
         var collective = input.Nominations.Count(n => n.Kind == NominationKind.Collective);
         var individual = input.Nominations.Count(n => n.Kind == NominationKind.Individual);
-        if (collective > context.Round.CollectiveNominations)
+        if (collective > maxCollective)
         {
-            errors.Add(new FormError(UnitReportAttachments.NominationsField, "The round takes at most {0} collective nominations per unit; you gave {1}.", context.Round.CollectiveNominations, collective));
+            errors.Add(new FormError(UnitReportAttachments.NominationsField, "The round takes at most {0} collective nominations per unit; you gave {1}.", maxCollective, collective));
         }
 
-        if (individual > context.Round.IndividualNominations)
+        if (individual > maxIndividual)
         {
-            errors.Add(new FormError(UnitReportAttachments.NominationsField, "The round takes at most {0} individual nominations per unit; you gave {1}.", context.Round.IndividualNominations, individual));
+            errors.Add(new FormError(UnitReportAttachments.NominationsField, "The round takes at most {0} individual nominations per unit; you gave {1}.", maxIndividual, individual));
         }
 
         int c = 0, i = 0;

@@ -5,6 +5,7 @@ using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
 using ChuyenDe.Tests.Functional.Admin;
+using ChuyenDe.Tests.Functional.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ChuyenDe.Tests.Functional.Admin.SystemAdmin;
@@ -23,10 +24,11 @@ public abstract partial class ReportsRecipeTests<TFixture>
 
     /// <summary>A round of Hòa Bình with the outline a (a-1), b; five district offices answer in every state.</summary>
     private static string AnswersRecipe(string suffix, string documents = "[ \"" + PlanDocument + "\" ]", string lacSonValue = "12",
-        string organization = "phong-lac-son") => $$"""
+        string organization = "phong-lac-son", string lacSonExtra = "", string steps = "") => $$"""
         {
           "name": "ReportsAnswers{{suffix}}",
           "steps": [
+            {{steps}}
             {
               "name": "Reports",
               "Rounds": [
@@ -44,12 +46,15 @@ public abstract partial class ReportsRecipeTests<TFixture>
                   ],
                   "Deadline": "2023-03-10T17:00",
                   "UnitsRule": "Manual",
+                  "CollectiveNominations": 1,
+                  "IndividualNominations": 1,
                   "Units": [ "phong-lac-son", "phong-kim-boi", "phong-tan-lac", "phong-cao-phong", "phong-mai-chau", "phong-yen-thuy" ],
                   "State": "Open",
                   "Documents": {{documents}},
                   "Reports": [
                     { "Organization": "{{organization}}", "State": "Accepted", "Submitted": "2023-03-06T14:00:00+07:00", "SubmittedBy": "phong.luongson",
                       "Sections": {{Sections(true)}}, "Values": { "so-truong": "{{lacSonValue}}", "ty-le-dat": "85.5" },
+                      {{lacSonExtra}}
                       "Review": { "Decided": "2023-03-08T09:00:00+07:00", "By": "so.hcm" } },
                     { "Organization": "phong-kim-boi", "State": "Returned", "Submitted": "2023-03-10T09:05:00+07:00",
                       "Sections": {{Sections(true)}}, "Values": { "so-truong": "27", "ty-le-dat": "90" },
@@ -164,6 +169,138 @@ public abstract partial class ReportsRecipeTests<TFixture>
 
         var draftRound = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(suffix).Replace("\"State\": \"Open\"", "\"State\": \"Draft\"", StringComparison.Ordinal)));
         Assert.Equal("$.steps[0].Rounds[0].Reports", draftRound.JsonPath);
+
+        Assert.False(await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + suffix)));
+    }
+
+    /// <summary>A media step writing Lạc Sơn's files (recipe files belong to no unit, so to every unit's library) before the Reports step.</summary>
+    private static string LacSonFiles(string suffix) => $$"""
+        {
+          "name": "Media",
+          "Files": [
+            { "TargetPath": "thu-{{suffix}}/bao-cao-thanh-tich-tap-the.docx", "Base64": "{{Convert.ToBase64String(ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Docx(["Báo cáo thành tích tập thể"]))}}" },
+            { "TargetPath": "thu-{{suffix}}/bao-cao-thanh-tich-ca-nhan.pdf", "Base64": "{{Convert.ToBase64String(ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Bao cao thanh tich"))}}" },
+            { "TargetPath": "thu-{{suffix}}/anh-hoat-dong.jpg", "Base64": "{{Convert.ToBase64String(ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Png())}}" }
+          ]
+        },
+        """;
+
+    private static string Attachments(string suffix, string collectiveFile = "", string evidenceFile = "", string extraCollective = "") => $$"""
+        "Evidence": [ { "Kind": "File", "Target": "{{(evidenceFile.Length > 0 ? evidenceFile : $"thu-{suffix}/anh-hoat-dong.jpg")}}", "Caption": "Giờ hoạt động góc", "SectionKey": "a-1" } ],
+        "Nominations": [
+          { "Kind": "Collective", "OrganizationId": "phong-lac-son"{{(collectiveFile == "-" ? "" : $", \"FilePath\": \"{(collectiveFile.Length > 0 ? collectiveFile : $"thu-{suffix}/bao-cao-thanh-tich-tap-the.docx")}\"")}} },
+          {{extraCollective}}
+          { "Kind": "Individual", "Name": "Bùi Thị Hoa", "Position": "Giáo viên", "Organisation": "Trường MN Vụ Bản", "FilePath": "thu-{{suffix}}/bao-cao-thanh-tich-ca-nhan.pdf" }
+        ],
+        """;
+
+    [SkippableFact]
+    public async Task Evidence_and_nominations_come_from_a_recipe_into_the_report_and_its_versions_are_refused_when_wrong_and_travel_back()
+    {
+        fixture.SkipUnlessAvailable();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        await RunAsync(AnswersRecipe(suffix, lacSonExtra: Attachments(suffix), steps: LacSonFiles(suffix)));
+
+        var stored = await StoredAnswersAsync("dot-tra-loi-" + suffix);
+        var lacSon = stored.Reports.Single(r => r.OrganizationId == "phong-lac-son");
+        var evidence = Assert.Single(UnitReportAttachments.ReadEvidence(lacSon.EvidenceJson));
+        Assert.Equal((EvidenceKind.File, $"thu-{suffix}/anh-hoat-dong.jpg", "anh-hoat-dong.jpg", "Giờ hoạt động góc", "a-1"),
+            (evidence.Kind, evidence.Target, evidence.Name, evidence.Caption, evidence.SectionKey));
+        var nominations = UnitReportAttachments.ReadNominations(lacSon.NominationsJson);
+        Assert.Equal(2, nominations.Count);
+        Assert.Equal(("phong-lac-son", "bao-cao-thanh-tich-tap-the.docx"), (nominations[0].OrganizationId, nominations[0].FileName));
+        Assert.StartsWith("Phòng", nominations[0].Name); // the organisation's name, looked up
+        Assert.Equal(("Bùi Thị Hoa", "Giáo viên", "Trường MN Vụ Bản"), (nominations[1].Name, nominations[1].Position, nominations[1].Organisation));
+        var versions = stored.Versions.Where(v => v.ReportId == lacSon.Id).ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, v => Assert.Equal((lacSon.EvidenceJson, lacSon.NominationsJson), (v.EvidenceJson, v.NominationsJson)));
+        Assert.All(stored.Reports.Where(r => r.OrganizationId != "phong-lac-son"), r => Assert.Equal(("[]", "[]"), (r.EvidenceJson, r.NominationsJson)));
+
+        // Exported with the reports and imported back as another round: the same evidence and nominations.
+        var admin = await As(fixture.Factory, Accounts.Administrator);
+        using var withReports = await admin.GetAsync($"/admin/bao-cao/{stored.Round.Id}/cong-thuc?baoCao=1");
+        var recipe = JsonNode.Parse(await withReports.Content.ReadAsStringAsync())!.AsObject();
+        var exported = recipe["steps"]![0]!["Rounds"]![0]!.AsObject();
+        var lacSonExported = exported["Reports"]!.AsArray().Single(r => r!["Organization"]!.GetValue<string>() == "phong-lac-son")!;
+        Assert.Equal("Individual", lacSonExported["Nominations"]![1]!["Kind"]!.GetValue<string>());
+        exported["Key"] = "nhap-lai-minh-chung-" + suffix;
+        await RunAsync(recipe.ToJsonString());
+        var copy = (await StoredAnswersAsync("nhap-lai-minh-chung-" + suffix)).Reports.Single(r => r.OrganizationId == "phong-lac-son");
+        Assert.Equal(UnitReportAttachments.ReadEvidence(lacSon.EvidenceJson), UnitReportAttachments.ReadEvidence(copy.EvidenceJson));
+        Assert.Equal(UnitReportAttachments.ReadNominations(lacSon.NominationsJson), UnitReportAttachments.ReadNominations(copy.NominationsJson));
+
+        // Refusals: another unit's file, more collectives than the round takes, a submitted report without an achievement report.
+        var luongSon = await As(fixture.Factory, Accounts.OtherDistrictCurator);
+        var theirs = (await MediaUploadTests.UploadAsync(luongSon, "phong-luong-son", ("Tệp của Lương Sơn.pdf", ChuyenDe.Tests.Unit.Media.Uploads.SampleFiles.Pdf("Luong Son " + suffix))))[0];
+        Assert.True(theirs.Ok, theirs.Message);
+        var bad = suffix + "x";
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN"); // as in a request of the site (the import page)
+        try
+        {
+            var stranger = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, evidenceFile: theirs.Path!), steps: LacSonFiles(bad))));
+            Assert.Equal("$.steps[1].Rounds[0].Reports[0].Evidence", stranger.JsonPath);
+            Assert.Contains($"'phong-lac-son', evidence and nominations: ", stranger.Reason);
+            Assert.Contains(theirs.Path!, stranger.Reason);
+
+            var tooMany = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad,
+                extraCollective: """{ "Kind": "Collective", "OrganizationId": "phong-lac-son" },"""), steps: LacSonFiles(bad))));
+            Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", tooMany.JsonPath);
+            Assert.EndsWith("Đợt báo cáo chỉ nhận tối đa 1 đề nghị khen thưởng tập thể mỗi đơn vị; đơn vị đã nhập 2.", tooMany.Reason);
+
+            var noFile = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(AnswersRecipe(bad, lacSonExtra: Attachments(bad, collectiveFile: "-"), steps: LacSonFiles(bad))));
+            Assert.Equal("$.steps[1].Rounds[0].Reports[0].Nominations", noFile.JsonPath);
+            Assert.EndsWith("Vui lòng đính kèm báo cáo thành tích của đề nghị khen thưởng tập thể 1 trước khi nộp.", noFile.Reason);
+            Assert.StartsWith($"Tệp “{theirs.Path}” không thuộc thư viện tệp của đơn vị", stranger.Reason.Split(": ", 2)[1]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        Assert.False(await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + bad)));
+    }
+
+    [SkippableFact]
+    public async Task A_bad_reports_recipe_uploaded_on_the_import_page_is_refused_in_Vietnamese()
+    {
+        fixture.SkipUnlessAvailable();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var admin = await As(fixture.Factory, Accounts.Administrator);
+
+        async Task<AngleSharp.Dom.IElement> RefusalAsync(string recipe)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new StringContent(await admin.GetTokenAsync("/admin/cong-thuc")), "__RequestVerificationToken");
+            var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(recipe));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            form.Add(file, "recipe", "bao-cao-hong.recipe.json");
+            using var response = await admin.Http.PostAsync("/admin/cong-thuc", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await AdminClient.ParseAsync(response)).QuerySelector(".recipe-refusal")!;
+        }
+
+        var notStored = await RefusalAsync(AnswersRecipe(suffix, lacSonValue: "1.250"));
+        Assert.Contains("Không có thay đổi nào được áp dụng", notStored.TextContent);
+        Assert.Equal("$.steps[0].Rounds[0].Reports[0].Values.so-truong", notStored.QuerySelector(".recipe-path")!.TextContent.Trim());
+        Assert.Equal("'phong-lac-son', chỉ tiêu 'so-truong': hãy ghi giá trị đúng dạng lưu trữ, '1250'.", notStored.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var bad = await RefusalAsync(AnswersRecipe(suffix, lacSonValue: "mười hai"));
+        Assert.StartsWith("'phong-lac-son', chỉ tiêu 'so-truong': “Số trường” phải là số nguyên", bad.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var stranger = await RefusalAsync(AnswersRecipe(suffix, organization: "truong-mn-ben-thanh"));
+        Assert.Equal($"'truong-mn-ben-thanh' không phải là đơn vị được đợt 'dot-tra-loi-{suffix}' yêu cầu báo cáo.", stranger.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var missing = await RefusalAsync(AnswersRecipe(suffix, documents: "[ \"mau/khong-co-tep-nay.pdf\" ]"));
+        Assert.StartsWith("Văn bản kế hoạch 'mau/khong-co-tep-nay.pdf' không có trong thư viện tệp", missing.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var weight = await RefusalAsync(AnswersRecipe(suffix).Replace("\"WeightKey\": \"so-truong\"", "\"WeightKey\": \"ty-le-dat\"", StringComparison.Ordinal));
+        Assert.Equal("Chỉ tiêu 2: trọng số “ty-le-dat” phải là mã của một chỉ tiêu kiểu số nguyên trong bộ chỉ tiêu này.", weight.QuerySelector(".recipe-reason")!.TextContent.Trim());
+
+        var draftRound = await RefusalAsync(AnswersRecipe(suffix).Replace("\"State\": \"Open\"", "\"State\": \"Draft\"", StringComparison.Ordinal));
+        Assert.StartsWith("Đợt còn ở trạng thái Nháp (Draft) thì chưa có báo cáo", draftRound.QuerySelector(".recipe-reason")!.TextContent.Trim());
 
         Assert.False(await fixture.WithServicesAsync(async sp =>
             await sp.GetRequiredService<DbContext>().Set<ReportRound>().AnyAsync(r => r.Key == "dot-tra-loi-" + suffix)));
@@ -289,5 +426,44 @@ public abstract partial class ReportsRecipeTests<TFixture>
         Assert.NotNull(file);
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
         Assert.Contains("Sơ kết 02 năm thực hiện chuyên đề", document.MainDocumentPart!.Document!.Body!.InnerText);
+    }
+
+    [SkippableFact]
+    public async Task The_sample_round_lists_Lac_Sons_two_nominations_and_its_zip_holds_their_achievement_reports()
+    {
+        fixture.SkipUnlessAvailable();
+        var id = await fixture.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<DbContext>().Set<ReportRound>().Where(r => r.Key == "so-ket-02-nam-hoa-binh").Select(r => r.Id).SingleAsync());
+        var admin = await As(fixture.Factory, Accounts.Administrator);
+        var url = $"/admin/bao-cao/{id}/de-nghi-khen-thuong";
+
+        var (status, page) = await admin.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var rows = page.QuerySelectorAll(".nomination-row[data-unit='phong-lac-son']");
+        Assert.Equal(2, rows.Length);
+        Assert.Equal("Bùi Thị Hoa", rows[1].QuerySelector(".nomination-name")!.TextContent.Trim());
+
+        using var response = await admin.GetAsync(url + ".zip");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), System.IO.Compression.ZipArchiveMode.Read);
+        var files = zip.Entries.Where(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["bao-cao-thanh-tich-ca-nhan-bui-thi-hoa.docx", "bao-cao-thanh-tich-tap-the-phong-gd-lac-son.docx"],
+            files.Select(e => e.Name).Order(StringComparer.Ordinal));
+        foreach (var entry in files)
+        {
+            await using var stream = new MemoryStream();
+            await using (var opened = entry.Open())
+            {
+                await opened.CopyToAsync(stream);
+            }
+
+            stream.Position = 0;
+            using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+            Assert.Contains("BÁO CÁO THÀNH TÍCH", document.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        // The evidence is shown with the accepted report.
+        var (_, review) = await admin.GetPageAsync($"/admin/bao-cao/{id}/don-vi/phong-lac-son");
+        Assert.Contains("Sân chơi cát nước làm từ nguồn xã hội hóa", review.Body!.TextContent);
     }
 }
