@@ -126,6 +126,15 @@ public sealed class ReportConsolidationController(
     /// (the ASCII name for old clients, the Vietnamese one percent-encoded, RFC 6266/5987).
     /// </summary>
     public static string ContentDisposition(string title, string suffix, string date, string extension)
+        => RoundFileDisposition("tong-hop", "Tổng hợp" + (suffix.Length > 0 ? " các trường" : ""), title, suffix, date, extension);
+
+    /// <summary>
+    /// The download name of a file made from a round: <c>attachment; filename="&lt;asciiPrefix&gt;-&lt;slug of the
+    /// title&gt;&lt;asciiSuffix&gt;-&lt;date&gt;.&lt;extension&gt;"; filename*=UTF-8''&lt;readablePrefix&gt; – &lt;title&gt; – &lt;date&gt;.&lt;extension&gt;</c>
+    /// (the ASCII name for old clients, the Vietnamese one percent-encoded, RFC 6266/5987). Used by the consolidation
+    /// downloads and the nominations ZIP.
+    /// </summary>
+    public static string RoundFileDisposition(string asciiPrefix, string readablePrefix, string title, string asciiSuffix, string date, string extension)
     {
         var slug = Slugs.Slugify(title);
         if (slug.Length > 80)
@@ -133,9 +142,9 @@ public sealed class ReportConsolidationController(
             slug = slug[..80].TrimEnd('-');
         }
 
-        var ascii = $"tong-hop-{(slug.Length == 0 ? "dot-bao-cao" : slug)}{suffix}-{date}.{extension}";
+        var ascii = $"{asciiPrefix}-{(slug.Length == 0 ? "dot-bao-cao" : slug)}{asciiSuffix}-{date}.{extension}";
         var readable = new StringBuilder();
-        foreach (var c in $"Tổng hợp{(suffix.Length > 0 ? " các trường" : "")} – {title} – {date}")
+        foreach (var c in $"{readablePrefix} – {title} – {date}")
         {
             readable.Append(char.IsControl(c) || "\\/:*?\"<>|".Contains(c) ? '-' : c);
         }

@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Reports.Consolidation;
+using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChuyenDe.Modules.Reports;
@@ -12,7 +13,11 @@ public sealed record ReportNominationsView(ReportRound Round, IReadOnlyList<Unit
 /// folder per unit with its files, the CSV list at the root; <see cref="NominationsZipWriter"/>). Needs
 /// ManageReportRounds or ViewConsolidations (403 with neither); a round out of the actor's scope answers 404.
 /// </summary>
-public sealed class ReportNominationsController(ReportNominationsService nominations, NominationsZipWriter zip) : AdminController
+public sealed class ReportNominationsController(
+    ReportNominationsService nominations,
+    NominationsZipWriter zip,
+    ISiteSettingsService siteSettings,
+    TimeProvider clock) : AdminController
 {
     public static string PageUrl(int roundId) => $"{ReportsAdminController.Base}/{roundId}/de-nghi-khen-thuong";
 
@@ -49,6 +54,9 @@ public sealed class ReportNominationsController(ReportNominationsService nominat
         var buffer = new MemoryStream();
         await zip.WriteAsync(list, buffer, ct);
         buffer.Position = 0;
-        return File(buffer, NominationsZipWriter.ContentType, $"de-nghi-khen-thuong-dot-{id}.zip");
+        var site = await siteSettings.GetAsync(ct);
+        var date = site.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers.ContentDisposition = ReportConsolidationController.RoundFileDisposition("de-nghi-khen-thuong", "Đề nghị khen thưởng", round.Title, "", date, "zip");
+        return File(buffer, NominationsZipWriter.ContentType);
     }
 }

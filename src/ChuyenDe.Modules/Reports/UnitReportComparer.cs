@@ -53,7 +53,8 @@ public sealed class UnitReportComparer(IndicatorEntryValidator validator)
     public UnitReportComparison Compare(IReadOnlyList<OutlineSection> outline, IReadOnlyList<IndicatorDefinition> indicators,
         UnitReportVersion from, UnitReportVersion to)
     {
-        var sections = UnitReports.Sections(outline).Select(s => new Row(s.Section.Key, s.Section.Title, s.Depth, t => t)).ToList();
+        var numbered = UnitReports.NumberedTitles(outline);
+        var sections = UnitReports.Sections(outline).Select(s => new Row(s.Section.Key, numbered[s.Section.Key], s.Depth, t => t)).ToList();
         var figures = indicators
             .Select(i => new Row(i.Key, i.Name + (string.IsNullOrEmpty(i.Unit) ? "" : " (" + i.Unit + ")"), 0, v => validator.Display(i, v)))
             .ToList();
@@ -69,7 +70,7 @@ public sealed class UnitReportComparer(IndicatorEntryValidator validator)
     /// <summary>The evidence of two versions, one row per file or library item (keyed "File:path" / "LibraryItem:id"), showing its caption and section.</summary>
     private static ComparedPart CompareEvidence(IReadOnlyList<OutlineSection> outline, UnitReportVersion from, UnitReportVersion to)
     {
-        var titles = UnitReports.Sections(outline).ToDictionary(s => s.Section.Key, s => s.Section.Title, StringComparer.Ordinal);
+        var titles = UnitReports.NumberedTitles(outline);
         Dictionary<string, (string Name, string Shown)> Read(string json) => UnitReportAttachments.ReadEvidence(json)
             .GroupBy(e => e.Kind + ":" + e.Target, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.First().Name, Shown(g.First())), StringComparer.Ordinal);

@@ -129,7 +129,7 @@ public sealed record UnitReportHistoryView(
     Func<DateTime, DateTime> ToLocal)
 {
     public IReadOnlyList<OutlineSectionTitle> SectionTitles { get; } =
-        UnitReports.Sections(ReportJson.ReadOutline(Round.OutlineJson)).Select(s => new OutlineSectionTitle(s.Section.Key, s.Section.Title)).ToList();
+        UnitReports.NumberedTitles(ReportJson.ReadOutline(Round.OutlineJson)).Select(p => new OutlineSectionTitle(p.Key, p.Value)).ToList();
 
     public string TitleOf(string key) => SectionTitles.FirstOrDefault(s => s.Key == key)?.Title ?? key;
 

@@ -155,7 +155,8 @@ public sealed class UnitReportReviewService(
             };
             db.Add(review);
             await db.SaveChangesAsync(ct);
-            var titles = UnitReports.Sections(context.Outline).Where(s => sections.Contains(s.Section.Key)).Select(s => s.Section.Title).ToList();
+            var numbered = UnitReports.NumberedTitles(context.Outline);
+            var titles = UnitReports.Sections(context.Outline).Where(s => sections.Contains(s.Section.Key)).Select(s => numbered[s.Section.Key]).ToList();
             await NotifyUnitAsync(actor, context, review, titles, ct);
             await audit.RecordAsync(new AuditEntry
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Contents;
@@ -63,6 +64,74 @@ public static class UnitReports
             }
         }
     }
+
+    /// <summary>
+    /// Each section's title as named outside the outline tree (errors, sections named in a return, the diff): a child
+    /// numbered "3. …" under "II. …" becomes "II.3. …", "a) …" under it "II.3.a) …" (a title that already carries its
+    /// parent's numeral, "II.3. …", stays as it is); a child without leading numbering, or under a parent without one,
+    /// is "Parent › Child". Top-level titles stay as they are. Keyed by section key.
+    /// </summary>
+    public static Dictionary<string, string> NumberedTitles(IReadOnlyList<OutlineSection> outline)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(IReadOnlyList<OutlineSection> sections, string? parentTitle, string? parentNumeral)
+        {
+            foreach (var section in sections)
+            {
+                var title = (section.Title ?? "").Trim();
+                var match = LeadingNumber.Match(title);
+                string shown;
+                string? numeral;
+                if (parentTitle is null)
+                {
+                    shown = title;
+                    numeral = match.Success ? match.Groups["number"].Value : null;
+                }
+                else if (match.Success && parentNumeral is not null)
+                {
+                    var own = match.Groups["number"].Value;
+                    numeral = Chained(parentNumeral, own);
+                    shown = numeral + match.Groups["mark"].Value + " " + match.Groups["rest"].Value;
+                }
+                else
+                {
+                    shown = parentTitle + " › " + title;
+                    numeral = null;
+                }
+
+                titles.TryAdd(section.Key, shown);
+                Walk(section.Children, shown, numeral);
+            }
+        }
+
+        Walk(outline, null, null);
+        return titles;
+    }
+
+    /// <summary>
+    /// The parent's numeral followed by the child's: "II" + "3" = "II.3"; a child numeral that already repeats the end of
+    /// its parent's ("II.3" under "II", "1.1" under "I.1") adds only its last part.
+    /// </summary>
+    private static string Chained(string parent, string own)
+    {
+        var ownParts = own.Split('.');
+        var parentParts = parent.Split('.');
+        var repeated = ownParts.Length - 1;
+        if (repeated > 0 && repeated <= parentParts.Length && parentParts[^repeated..].SequenceEqual(ownParts[..repeated], StringComparer.Ordinal))
+        {
+            return parent + "." + ownParts[^1];
+        }
+
+        return parent + "." + own;
+    }
+
+    /// <summary>One section's title as <see cref="NumberedTitles"/> gives it; the key itself for a key not in the outline.</summary>
+    public static string NumberedTitle(IReadOnlyList<OutlineSection> outline, string key)
+        => NumberedTitles(outline).GetValueOrDefault(key) ?? key;
+
+    /// <summary>"II. ", "3. ", "1.2. ", "II.3. ", "a) ", "IV) " at the start of a title: the numeral, its mark and the rest.</summary>
+    private static readonly Regex LeadingNumber = new(
+        @"^(?<number>(?:[IVXLCDM]+\.)?\d+(?:\.\d+)*|[IVXLCDM]+|[a-zđA-ZĐ])(?<mark>[.)])\s+(?<rest>\S.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     public static string SectionField(string key) => "section-" + key;
 
@@ -228,6 +297,7 @@ public sealed class UnitReportService(
 
         var errors = new List<FormError>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = UnitReports.NumberedTitles(context.Outline);
         foreach (var (section, _) in UnitReports.Sections(context.Outline))
         {
             var text = sections.GetValueOrDefault(section.Key)?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -235,7 +305,7 @@ public sealed class UnitReportService(
             {
                 if (submit && section.Children.Count == 0)
                 {
-                    errors.Add(new FormError(UnitReports.SectionField(section.Key), "Write the section “{0}” before submitting.", section.Title));
+                    errors.Add(new FormError(UnitReports.SectionField(section.Key), "Write the section “{0}” before submitting.", titles[section.Key]));
                 }
 
                 continue;
@@ -243,7 +313,7 @@ public sealed class UnitReportService(
 
             if (text.Length > UnitReports.MaxSectionLength)
             {
-                errors.Add(new FormError(UnitReports.SectionField(section.Key), "The section “{0}” is longer than {1} characters.", section.Title, UnitReports.MaxSectionLength));
+                errors.Add(new FormError(UnitReports.SectionField(section.Key), "The section “{0}” is longer than {1} characters.", titles[section.Key], UnitReports.MaxSectionLength));
                 continue;
             }
 

@@ -83,7 +83,8 @@ public sealed class ConsolidationTable
         {
             AddUpRule.Sum => _t["Sum"],
             AddUpRule.Average => _t["Average"],
-            _ => _t["Weighted share (by {0})", Input.Indicators.FirstOrDefault(i => i.Key == indicator.WeightKey) is { } weight ? Heading(weight) : indicator.WeightKey ?? ""],
+            // The weight's name alone, in quotes (its unit in brackets inside brackets read badly).
+            _ => _t["Weighted share by “{0}”", Input.Indicators.FirstOrDefault(i => i.Key == indicator.WeightKey) is { } weight && !string.IsNullOrWhiteSpace(weight.Name) ? weight.Name.Trim() : indicator.WeightKey ?? ""],
         };
     }
 

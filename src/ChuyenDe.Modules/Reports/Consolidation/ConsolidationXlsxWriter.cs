@@ -13,14 +13,22 @@ namespace ChuyenDe.Modules.Reports.Consolidation;
 /// indicator: rule, figure, how many units gave figures). Each of the first two has the round's title in row 1, a
 /// header in row 2 (frozen with the name columns), then the rows, a totals row added up by each indicator's rule, the
 /// rule in words and the number of units that gave figures. Numbers are numeric cells (whole numbers formatted
-/// #,##0, others #,##0.00, percentages as 85 meaning 85 %); yes/no are Có/Không; texts are inline strings.
+/// #,##0, others #,##0.00, percentages as the number 93.1 shown as the page shows it, 93,1% or 100%); yes/no are Có/Không; texts are inline strings.
 /// </summary>
 public sealed class ConsolidationXlsxWriter(IStringLocalizer<ConsolidationResources> t)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     // Cell formats of the stylesheet below.
-    private const uint Title = 1, Header = 2, Text = 3, Whole = 4, Fraction = 5, TotalText = 6, TotalWhole = 7, TotalFraction = 8;
+    private const uint Title = 1, Header = 2, Text = 3, Whole = 4, Fraction = 5, TotalText = 6, TotalWhole = 7, TotalFraction = 8, Percent = 9, TotalPercent = 10;
+
+    /// <summary>
+    /// The custom number format of percentages: the value as stored (93.1, not 0.931) with as many decimals as it has
+    /// and a % sign after it, so 100 shows 100% and 93.1 shows 93,1% (decimal comma in a Vietnamese Excel), as on the page.
+    /// </summary>
+    public const string PercentFormat = "General\"%\"";
+
+    private const uint PercentFormatId = 164;
 
     public async Task WriteAsync(ConsolidationInput input, Stream output, CancellationToken cancellationToken = default)
     {
@@ -80,7 +88,7 @@ public sealed class ConsolidationXlsxWriter(IStringLocalizer<ConsolidationResour
             foreach (var indicator in table.Indicators)
             {
                 row.Add(ConsolidationTable.NumberOf(indicator, unit) is { } number
-                    ? XCell.Number(number, indicator.Kind == IndicatorKind.WholeNumber ? Whole : Fraction)
+                    ? XCell.Number(number, indicator.Kind switch { IndicatorKind.WholeNumber => Whole, IndicatorKind.Percentage => Percent, _ => Fraction })
                     : XCell.Str(table.TextOf(indicator, unit), Text));
             }
 
@@ -175,7 +183,15 @@ public sealed class ConsolidationXlsxWriter(IStringLocalizer<ConsolidationResour
         }
 
         var whole = figure.Rule == AddUpRule.Sum && indicator.Kind is IndicatorKind.WholeNumber or IndicatorKind.YesNo;
-        return XCell.Number(value, whole ? (bold ? TotalWhole : Whole) : (bold ? TotalFraction : Fraction));
+        if (whole)
+        {
+            return XCell.Number(value, bold ? TotalWhole : Whole);
+        }
+
+        // An average or a weighted share of percentages is a percentage too.
+        return indicator.Kind == IndicatorKind.Percentage
+            ? XCell.Number(value, bold ? TotalPercent : Percent)
+            : XCell.Number(value, bold ? TotalFraction : Fraction);
     }
 
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, HashSet<string> names, string name, List<List<XCell>> rows, int frozenRows, int frozenColumns)
@@ -259,6 +275,7 @@ public sealed class ConsolidationXlsxWriter(IStringLocalizer<ConsolidationResour
             new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
             new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
         return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = PercentFormat }) { Count = 1 },
             new Fonts(
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
                 new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
@@ -279,7 +296,9 @@ public sealed class ConsolidationXlsxWriter(IStringLocalizer<ConsolidationResour
                 new CellFormat { NumberFormatId = 4, FontId = 0, FillId = 0, BorderId = 1, ApplyNumberFormat = true, ApplyBorder = true },
                 new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true },
                 new CellFormat { NumberFormatId = 3, FontId = 1, FillId = 2, BorderId = 1, ApplyNumberFormat = true, ApplyFont = true, ApplyFill = true, ApplyBorder = true },
-                new CellFormat { NumberFormatId = 4, FontId = 1, FillId = 2, BorderId = 1, ApplyNumberFormat = true, ApplyFont = true, ApplyFill = true, ApplyBorder = true }),
+                new CellFormat { NumberFormatId = 4, FontId = 1, FillId = 2, BorderId = 1, ApplyNumberFormat = true, ApplyFont = true, ApplyFill = true, ApplyBorder = true },
+                new CellFormat { NumberFormatId = PercentFormatId, FontId = 0, FillId = 0, BorderId = 1, ApplyNumberFormat = true, ApplyBorder = true },
+                new CellFormat { NumberFormatId = PercentFormatId, FontId = 1, FillId = 2, BorderId = 1, ApplyNumberFormat = true, ApplyFont = true, ApplyFill = true, ApplyBorder = true }),
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
     }
 

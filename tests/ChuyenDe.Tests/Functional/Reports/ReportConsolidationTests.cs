@@ -177,7 +177,8 @@ public abstract class ReportConsolidationTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal(("40", "23", "57,5%"), (Cell(page, "#bang-don-vi .overall-row", "tong-so-truong"), Cell(page, "#bang-don-vi .overall-row", "truong-tham-gia"), Cell(page, "#bang-don-vi .overall-row", "ty-le-truong-tham-gia")));
         Assert.Equal("3", Cell(page, "#bang-don-vi .overall-row", "kinh-phi-xa-hoi-hoa"));
         Assert.Equal("Tổng", Cell(page, "#bang-don-vi .rule-row", "tong-so-truong"));
-        Assert.StartsWith("Tỷ lệ có trọng số", Cell(page, "#bang-don-vi .rule-row", "ty-le-truong-tham-gia"));
+        Assert.StartsWith("Tỷ lệ có trọng số theo “", Cell(page, "#bang-don-vi .rule-row", "ty-le-truong-tham-gia"));
+        Assert.DoesNotContain("(", Cell(page, "#bang-don-vi .rule-row", "ty-le-truong-tham-gia"));
         Assert.Equal($"2/{asked}", Cell(page, "#bang-don-vi .contributors-row", "tong-so-truong"));
         Assert.Equal("/admin/bao-cao/" + id + "/de-nghi-khen-thuong", page.QuerySelector("a.nominations-link")!.GetAttribute("href"));
         Assert.Equal("Danh sách đề nghị khen thưởng", Text(page, "a.nominations-link"));

@@ -279,6 +279,11 @@ public abstract class ReportEvidenceNominationsTests<TFixture>(TFixture fixture)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+            var disposition = response.Content.Headers.ContentDisposition!;
+            Assert.Equal("attachment", disposition.DispositionType);
+            Assert.Matches("^de-nghi-khen-thuong-[a-z0-9-]+-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.zip$", disposition.FileName!.Trim('"'));
+            Assert.StartsWith("Đề nghị khen thưởng – ", disposition.FileNameStar);
+            Assert.EndsWith(".zip", disposition.FileNameStar);
             using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
             var names = zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(

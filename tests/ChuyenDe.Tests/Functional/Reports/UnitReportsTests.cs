@@ -138,6 +138,11 @@ public abstract class UnitReportsTests<TFixture>(TFixture fixture) : IClassFixtu
         var incompletePage = await AdminClient.ParseAsync(incomplete);
         Assert.NotEmpty(Text(incompletePage, "#value-muc-4-ke-hoach-error"));
         Assert.Contains("trước khi nộp", incompletePage.QuerySelector(".error-summary")!.TextContent);
+        // A child section is named with its parent's numeral: II.3 and III.2 cannot be mistaken for one another.
+        var summary = incompletePage.QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Hãy viết mục “II.3. Đẩy mạnh xã hội hóa để huy động nguồn lực thực hiện Chuyên đề” trước khi nộp.", summary);
+        Assert.Contains("Hãy viết mục “III.2. Khó khăn, hạn chế” trước khi nộp.", summary);
+        Assert.DoesNotContain("mục “3. Đẩy mạnh", summary);
         Assert.Equal("1250", incompletePage.QuerySelector("#value-truong-tham-gia")!.GetAttribute("value"));
         (unit, report) = await StoredAsync(id, "truong-mn-ben-thanh");
         Assert.Equal((UnitReportState.Draft, 1, (DateTime?)null), (unit.ReportState, report!.Version, unit.SubmittedUtc));

@@ -152,7 +152,7 @@ public sealed class ConsolidationDocxWriterTests
         Assert.Equal(["1", "Trường MN Hoa Sen, xã Vũ Bình", "Phòng GD&ĐT Lạc Sơn", "1", "1.250", "80%", "Có", "12,5", "Đã có \"góc vận động\""], rows[1]);
         Assert.Equal(["4", "Trường MN Bình Minh", "Phòng GD&ĐT Mai Châu", "", "", "", "", "", ""], rows[4]);
         Assert.Equal(["", "Tổng hợp", "", "6", "1.305", "71,67%", "2", "19,75", ""], rows[5]);
-        Assert.Equal("Tỷ lệ có trọng số (theo Số trường tham gia (trường))", rows[6][5]);
+        Assert.Equal("Tỷ lệ có trọng số theo “Số trường tham gia”", rows[6][5]);
         Assert.NotNull(tables[0].Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>());
 
         var groups = tables[1].Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();

@@ -103,7 +103,7 @@ public sealed class ConsolidationXlsxWriterTests
         Assert.Equal(19.75m, Number(sheet, "H7"));
         Assert.Equal("", Text(sheet, "I7"));
 
-        Assert.Equal(["", "Cách tổng hợp", "", "Tổng", "Tổng", "Tỷ lệ có trọng số (theo Số trường tham gia (trường))", "Số đơn vị trả lời Có", "Tổng", "Không cộng dồn"], Row(sheet, 8));
+        Assert.Equal(["", "Cách tổng hợp", "", "Tổng", "Tổng", "Tỷ lệ có trọng số theo “Số trường tham gia”", "Số đơn vị trả lời Có", "Tổng", "Không cộng dồn"], Row(sheet, 8));
         Assert.Equal("Số đơn vị có số liệu", Text(sheet, "B9"));
         Assert.Equal([3m, 3m, 3m, 3m, 2m, 1m], new[] { "D9", "E9", "F9", "G9", "H9", "I9" }.Select(r => Number(sheet, r)));
     }
@@ -181,7 +181,29 @@ public sealed class ConsolidationXlsxWriterTests
         Assert.Equal(3u, Format("E3")); // #,##0
         Assert.Equal(4u, Format("H3")); // #,##0.00
         Assert.Equal(3u, Format("E7"));
-        Assert.Equal(4u, Format("F7"));
+        Assert.Equal(4u, Format("H7"));
+    }
+
+    [Fact]
+    public void Percentages_show_as_on_the_page_with_their_own_decimals_and_a_percent_sign()
+    {
+        using var document = Open(Write(Input()));
+        var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
+        var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var codes = stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
+        string? Code(Worksheet sheet, string reference) => codes.GetValueOrDefault(formats[(int)CellAt(sheet, reference)!.StyleIndex!.Value].NumberFormatId!.Value);
+
+        var schools = Sheet(document, "Trường");
+        // A unit's percentage and the weighted share in the totals row: not the two-decimal format (100,00 / 93,10).
+        Assert.Equal("General\"%\"", Code(schools, "F3"));
+        Assert.Equal("General\"%\"", Code(schools, "F7"));
+        Assert.Null(Code(schools, "H3")); // a decimal keeps the built-in #,##0.00
+        Assert.Equal("General\"%\"", Code(Sheet(document, "Phòng GD&ĐT"), "F4")); // 100, shown 100%
+        var overall = Sheet(document, "Tổng hợp");
+        Assert.Equal("Tỷ lệ trường đạt mức 4", Text(overall, "B5"));
+        Assert.Equal("General\"%\"", Code(overall, "E5"));
+        // The value stays the number people typed (85 meaning 85%), not a fraction of 1.
+        Assert.Equal(80m, Number(schools, "F3"));
     }
 
     [Fact]

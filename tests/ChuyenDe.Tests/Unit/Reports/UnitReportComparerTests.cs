@@ -42,7 +42,7 @@ public sealed class UnitReportComparerTests
         Assert.Equal(["ket-qua", "co-so-vat-chat", "doi-ngu", "de-xuat"], sections.Entries.Select(e => e.Key));
         Assert.Equal([0, 1, 1, 0], sections.Entries.Select(e => e.Depth));
         var changed = Assert.Single(sections.Changed);
-        Assert.Equal(("co-so-vat-chat", "Cơ sở vật chất"), (changed.Key, changed.Label));
+        Assert.Equal(("co-so-vat-chat", "Kết quả › Cơ sở vật chất"), (changed.Key, changed.Label));
         Assert.Equal([DiffKind.Modified, DiffKind.Unchanged], changed.Diff.Select(l => l.Kind));
         var segments = changed.Diff[0].Segments;
         Assert.Contains(new DiffSegment(DiffKind.Deleted, "3"), segments);
@@ -140,7 +140,7 @@ public sealed class UnitReportComparerTests
         var comparison = _comparer.Compare(Outline, Figures, from, to);
 
         var evidence = Assert.Single(comparison.Part(UnitReportComparer.EvidencePart).Changed);
-        Assert.Equal(("File:phong-a/anh-1.jpg", "anh-1.jpg · Góc chơi · Đội ngũ", "anh-1.jpg · Góc chơi ngoài trời · Đội ngũ"), (evidence.Key, evidence.Old, evidence.New));
+        Assert.Equal(("File:phong-a/anh-1.jpg", "anh-1.jpg · Góc chơi · Kết quả › Đội ngũ", "anh-1.jpg · Góc chơi ngoài trời · Kết quả › Đội ngũ"), (evidence.Key, evidence.Old, evidence.New));
         var nominations = comparison.Part(UnitReportComparer.NominationsPart).Changed;
         Assert.Equal(
             [("Individual:Nguyễn Thị Lan|Trường MN A", "Nguyễn Thị Lan · Giáo viên · Trường MN A", "Nguyễn Thị Lan · Giáo viên · Trường MN A · bao-cao-thanh-tich.docx"),
