@@ -44,6 +44,11 @@ public static class UnitReports
     public static bool IsLate(ReportRound round, ReportRoundUnit unit)
         => unit.SubmittedUtc is { } sent && round.DeadlineUtc is { } deadline && sent > deadline;
 
+    /// <summary>The round is open, its deadline has passed and the unit has not (or not again, after a return) submitted: it may still submit, late.</summary>
+    public static bool PastDeadline(ReportRound round, ReportRoundUnit unit, DateTime nowUtc)
+        => round.State == ReportRoundState.Open && round.DeadlineUtc is { } due && nowUtc > due
+           && unit.ReportState is UnitReportState.NotStarted or UnitReportState.Draft or UnitReportState.Returned;
+
     public static Dictionary<string, string> ReadMap(string? json)
         => string.IsNullOrWhiteSpace(json)
             ? new Dictionary<string, string>(StringComparer.Ordinal)
