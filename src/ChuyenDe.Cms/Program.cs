@@ -2,6 +2,7 @@ using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Caching;
+using ChuyenDe.Modules.Charts;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
@@ -15,6 +16,7 @@ using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.TopicResults;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
@@ -55,6 +57,8 @@ builder.Services
     .AddSearchModule()
     .AddLibraryModule()
     .AddReportsModule()
+    .AddChartsModule()
+    .AddResultsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();

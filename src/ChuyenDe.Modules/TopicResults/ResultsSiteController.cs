@@ -1,0 +1,71 @@
+using ChuyenDe.Modules.Caching;
+using ChuyenDe.Modules.Charts;
+using ChuyenDe.Modules.Fields.Rendering;
+using ChuyenDe.Modules.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace ChuyenDe.Modules.TopicResults;
+
+/// <summary>
+/// The public results: <c>/ket-qua</c> (the published results pages, newest first), <c>/ket-qua/{slug}</c> (a page: its
+/// text and figures, each chart with its table) and each chart's downloads <c>/ket-qua/{slug}/bieu-do/{id}.svg|.png</c>
+/// for slides. Cached like the other public pages; a change of a results page evicts them (<see cref="ResultsModule.CacheTag"/>).
+/// </summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = PageCache.PolicyName)]
+public sealed class ResultsSiteController(
+    ResultsPageService pages,
+    IContentHtmlRenderer html,
+    ISiteSettingsService settings,
+    SvgChartWriter svg,
+    PngChartRenderer png) : Controller
+{
+    public const string Base = "/ket-qua";
+
+    [HttpGet(Base)]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        PageCache.Tag(HttpContext, ResultsModule.CacheTag);
+        var site = await settings.GetAsync(ct);
+        var list = new List<(ResultsPage, string?, DateTime?)>();
+        foreach (var page in await pages.ListPublishedAsync(ct))
+        {
+            list.Add((page, await pages.RoundTitleAsync(page.RoundId, ct), page.PublishedUtc is { } p ? site.ToLocal(p) : null));
+        }
+
+        return View(new ResultsListView(list));
+    }
+
+    [HttpGet(Base + "/{slug}")]
+    public async Task<IActionResult> Page(string slug, CancellationToken ct)
+    {
+        PageCache.Tag(HttpContext, ResultsModule.CacheTag);
+        if (slug.Length > 128 || await pages.FindPublishedAsync(slug, ct) is not { } page)
+        {
+            return NotFound();
+        }
+
+        var site = await settings.GetAsync(ct);
+        return View(new ResultsPublicView(page, html.RenderMarkdown(page.Text), ResultBlocks.Read(page.BlocksJson),
+            await pages.RoundTitleAsync(page.RoundId, ct), page.PublishedUtc is { } p ? site.ToLocal(p) : null));
+    }
+
+    [HttpGet(Base + "/{slug}/bieu-do/{blockId}.{format:regex(^(svg|png)$)}")]
+    public async Task<IActionResult> Chart(string slug, string blockId, string format, CancellationToken ct)
+    {
+        PageCache.Tag(HttpContext, ResultsModule.CacheTag);
+        if (slug.Length > 128 || await pages.FindPublishedAsync(slug, ct) is not { } page
+            || ResultBlocks.Read(page.BlocksJson).FirstOrDefault(b => b.Id == blockId) is not { } block)
+        {
+            return NotFound();
+        }
+
+        var chart = block.ToChart();
+        var name = $"{page.Slug}-{block.Id}.{format}";
+        return format == "svg"
+            ? File(svg.WriteDocument(chart), SvgChartWriter.ContentType, name)
+            : File(png.Render(chart), PngChartRenderer.ContentType, name);
+    }
+}
