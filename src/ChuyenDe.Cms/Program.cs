@@ -2,6 +2,7 @@ using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Caching;
+using ChuyenDe.Modules.Commendations;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
@@ -55,6 +56,7 @@ builder.Services
     .AddSearchModule()
     .AddLibraryModule()
     .AddReportsModule()
+    .AddCommendationsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();
