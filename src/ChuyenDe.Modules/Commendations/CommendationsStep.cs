@@ -36,6 +36,7 @@ internal sealed class CommendationsStep(DbContext db, IOrganizationService organ
 
             db.Add(await DecisionAsync(json, path, key, ct));
             await db.SaveChangesAsync(ct);
+            context.Changes++;
         }
     }
 
