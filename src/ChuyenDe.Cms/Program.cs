@@ -3,6 +3,7 @@ using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Charts;
+using ChuyenDe.Modules.Commendations;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
@@ -59,6 +60,7 @@ builder.Services
     .AddReportsModule()
     .AddChartsModule()
     .AddResultsModule()
+    .AddCommendationsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();

@@ -9,6 +9,7 @@ public static class AuditCategories
     public const string Security = "Security";         // users, roles, permissions, locks, password resets
     public const string Organization = "Organization"; // organisation tree changes
     public const string Report = "Report";             // report rounds and templates: created, changed, opened, closed
+    public const string Commendation = "Commendation"; // commendation decisions, their recipients, proposals accepted or rejected
 
-    public static IReadOnlyList<string> All { get; } = [Content, Workflow, Curation, Security, Organization, Report];
+    public static IReadOnlyList<string> All { get; } = [Content, Workflow, Curation, Security, Organization, Report, Commendation];
 }

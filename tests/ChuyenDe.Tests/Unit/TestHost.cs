@@ -107,6 +107,7 @@ public sealed class TestHost : IAsyncDisposable
             .AddReportsModule();
         // The setup recipe grants permissions of modules these hosts leave out (workflow, audit, search); declare them.
         services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, LeftOutModulePermissions>();
+        services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, ChuyenDe.Modules.Commendations.CommendationPermissions>();
         configureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
