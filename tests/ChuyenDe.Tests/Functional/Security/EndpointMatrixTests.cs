@@ -68,6 +68,8 @@ public static class EndpointMatrix
         ["GET /tin-tuc/{category}/feed"] = Public,
         ["GET /tin-tuc/{category}/feed/atom"] = Public,
         ["GET /su-kien"] = Public,
+        ["GET /don-vi"] = Public,
+        ["GET /don-vi/{id}"] = Public,
         ["GET /{**path}"] = Public,
         ["GET /feed"] = Public,
         ["GET /feed/atom"] = Public,
