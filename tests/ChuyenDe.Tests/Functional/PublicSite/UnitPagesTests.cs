@@ -50,7 +50,7 @@ public abstract class UnitPagesTests<TFixture>(TFixture fixture) : IClassFixture
         // published), an exemplary product, a model site, an article, no event.
         var groups = Groups(page, Own);
         Assert.Equal(["Sáng kiến", "Sản phẩm điển hình", "Mô hình điểm", "Tin tức"], groups.Keys);
-        Assert.Equal(["Đổi mới giờ ăn cho trẻ", "Ngày hội “Cha mẹ cùng bé làm đồ chơi”"], groups["Sáng kiến"]);
+        Assert.Equal(["Ngày hội “Cha mẹ cùng bé làm đồ chơi”", "Đổi mới giờ ăn cho trẻ"], groups["Sáng kiến"]); // ordinal order
         Assert.Equal(["Giờ ăn trẻ tự phục vụ – Trường Mầm non Bến Thành"], groups["Sản phẩm điển hình"]);
         Assert.Equal(["Trường Mầm non Bến Thành – ứng dụng phương pháp giáo dục tiên tiến"], groups["Mô hình điểm"]);
         Assert.Equal(["Góc phụ huynh: để con tự xúc cơm, tự cất bát ở nhà"], groups["Tin tức"]);
