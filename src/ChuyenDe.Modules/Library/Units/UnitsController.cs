@@ -51,7 +51,10 @@ public sealed class UnitsController(
         IReadOnlyList<UnitMatch> matches = query is null
             ? []
             : UnitTree.Search(all, query, MaxMatches).Select(o => new UnitMatch(o, KindName(o.Kind), UnitTree.Above(o, all))).ToList();
-        return View(new UnitsPageView(OrganizationTree.Build(all, o => o.Active), query, matches));
+        // The tree orders the units below each one by name; the top ones (Departments) are put in that order too.
+        var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+        var roots = OrganizationTree.Build(all, o => o.Active).OrderBy(n => n.Organization.Kind).ThenBy(n => n.Organization.Name, comparer).ToList();
+        return View(new UnitsPageView(roots, query, matches));
     }
 
     [HttpGet(UnitAddresses.ListPath + "/{id}")]
