@@ -14,4 +14,14 @@ public sealed record UnitPageView(
     IReadOnlyList<UnitWorkGroup> OwnWork,
     IReadOnlyList<UnitWorkGroup> BelowWork,
     IReadOnlyList<UnitPageSection> Sections,
-    string Description);
+    string Description)
+{
+    /// <summary>The library filtered to the unit's own items.</summary>
+    public string? OwnLibraryUrl { get; init; }
+
+    /// <summary>The library filtered to the items of the units below (an office's: its district, its own included).</summary>
+    public string? BelowLibraryUrl { get; init; }
+
+    /// <summary>The text of <see cref="BelowLibraryUrl"/>'s link.</summary>
+    public string? BelowLibraryText { get; init; }
+}

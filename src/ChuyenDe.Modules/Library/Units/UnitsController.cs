@@ -88,14 +88,21 @@ public sealed class UnitsController(
 
         var kind = KindName(unit.Kind);
         return View(new UnitPageView(unit, kind, UnitTree.Above(unit, all), below, ownWork, belowWork, extra,
-            T["{0} ({1}): initiatives, exemplary products, model sites, events and news it has published.", unit.Name, kind]));
+            T["{0} ({1}): initiatives, exemplary products, model sites, events and news it has published.", unit.Name, kind])
+        {
+            OwnLibraryUrl = LibraryUrl(null, "org", [unit.Id]),
+            BelowLibraryUrl = belowIds.Count == 0 ? null : BelowLibraryUrl(null, unit, all),
+            BelowLibraryText = unit.Kind == OrganizationKind.DistrictOffice
+                ? T["All items of {0} and the units below it in the library", unit.Name] // the library's district filter holds the office's own
+                : T["All items of the units below {0} in the library", unit.Name],
+        });
     }
 
     /// <summary>
     /// The latest published items of each work type of the given units (one query per type: the page's query count does
     /// not grow with the items or the units), with the library's address for all of them when there are more.
     /// </summary>
-    private async Task<IReadOnlyList<UnitWorkGroup>> WorkAsync(IReadOnlyCollection<string> organizationIds, Func<string, string> moreUrl, CancellationToken ct)
+    private async Task<IReadOnlyList<UnitWorkGroup>> WorkAsync(IReadOnlyCollection<string> organizationIds, Func<string, string?> moreUrl, CancellationToken ct)
     {
         var groups = new List<UnitWorkGroup>();
         foreach (var (type, title) in WorkTypes)
@@ -123,7 +130,7 @@ public sealed class UnitsController(
     /// The library filtered to the work of the units below: an office's by its district (the library's district filter
     /// holds the office's own items too), a Department's by its district offices, a cluster's by its schools.
     /// </summary>
-    private static string BelowLibraryUrl(string type, Organization unit, IReadOnlyList<Organization> all)
+    private static string? BelowLibraryUrl(string? type, Organization unit, IReadOnlyList<Organization> all)
         => unit.Kind switch
         {
             OrganizationKind.DistrictOffice => LibraryUrl(type, "district", [unit.Id]),
@@ -132,9 +139,18 @@ public sealed class UnitsController(
             _ => LibraryUrl(type, "org", all.Where(o => o.ClusterId == unit.Id || o.ParentId == unit.Id).Select(o => o.Id).ToList()),
         };
 
-    private static string LibraryUrl(string type, string parameter, IReadOnlyList<string> ids)
-        => "/kho-hoc-lieu?type=" + Uri.EscapeDataString(type)
-           + string.Concat(ids.Order(StringComparer.Ordinal).Select(id => "&" + parameter + "=" + Uri.EscapeDataString(id)));
+    /// <summary>
+    /// The library filtered to the units (and to a type, unless null); null when there are more units than the library
+    /// takes values of one filter (<see cref="MaxLibraryFilterValues"/>): a link that silently dropped some would mislead.
+    /// </summary>
+    private static string? LibraryUrl(string? type, string parameter, IReadOnlyList<string> ids)
+        => ids.Count is 0 or > MaxLibraryFilterValues
+            ? null
+            : "/kho-hoc-lieu?" + string.Join('&', (type is null ? [] : new[] { "type=" + Uri.EscapeDataString(type) })
+                .Concat(ids.Order(StringComparer.Ordinal).Select(id => parameter + "=" + Uri.EscapeDataString(id))));
+
+    /// <summary>The most values of one filter the library reads (<c>Search.SearchPageBuilder</c>).</summary>
+    private const int MaxLibraryFilterValues = 20;
 
     /// <summary>The kind of a unit as the public reads it (Sở, Phòng, Cụm chuyên môn, Trường).</summary>
     private string KindName(OrganizationKind kind) => kind switch

@@ -68,6 +68,19 @@ public abstract class UnitPagesTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Contains("Trường Mầm non Bến Thành", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         Assert.Equal(["/don-vi/cum-quan-1-a", "/don-vi/phong-quan-1", "/don-vi/so-hcm"],
             page.QuerySelectorAll(".unit-place a").Select(a => a.GetAttribute("href")!).ToList());
+
+        // The library filtered to the school lists the same five items.
+        var library = page.QuerySelector(".unit-library a")!.GetAttribute("href")!;
+        Assert.Equal("/kho-hoc-lieu?org=truong-mn-ben-thanh", library);
+        await fixture.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<ChuyenDe.Modules.Search.ISearchIndexMaintenance>().CatchUpAsync();
+            return 0;
+        });
+        var (_, all) = await GetAsync(library);
+        var text = all.Body!.TextContent;
+        Assert.All(groups.Values.SelectMany(g => g), title => Assert.Contains(title, text));
+        Assert.DoesNotContain("Góc xây dựng từ vật liệu tái chế", text);
     }
 
     [SkippableFact]
@@ -98,6 +111,8 @@ public abstract class UnitPagesTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal(2, schools["Mô hình điểm"].Count);
         Assert.Equal(2, schools["Sản phẩm điển hình"].Count);
         Assert.Contains("Học liệu của các đơn vị trực thuộc", page.QuerySelector(BelowWork + " h2")!.TextContent);
+        Assert.Equal("/kho-hoc-lieu?org=phong-quan-1", page.QuerySelector(Own + " .unit-library a")!.GetAttribute("href"));
+        Assert.Equal("/kho-hoc-lieu?district=phong-quan-1", page.QuerySelector(BelowWork + " .unit-library a")!.GetAttribute("href"));
     }
 
     [SkippableFact]
