@@ -14,4 +14,10 @@ public sealed record ContentCard(
 {
     /// <summary>Curations shown with the item: exemplary product or model site, with level, theme, year and citation.</summary>
     public IReadOnlyList<ContentBadge> Badges { get; init; } = [];
+
+    /// <summary>
+    /// The id of the item's unit while that unit is active (the public site gives active units a page); null when the
+    /// item belongs to no unit or to one that is no longer active.
+    /// </summary>
+    public string? OrganizationId { get; init; }
 }

@@ -76,7 +76,10 @@ internal sealed class ContentDisplayBuilder(
         var organizationId = item.OrganizationId;
         var organization = organizationId is null ? null : await organizations.GetAsync(organizationId, ct);
         return new ContentCard(item.ContentItemId, item.ContentType, type?.DisplayName ?? item.ContentType, item.DisplayText,
-            ItemUrl(item), summary, image, item.PublishedUtc is { } p ? site.ToLocal(p) : null, organization?.Name);
+            ItemUrl(item), summary, image, item.PublishedUtc is { } p ? site.ToLocal(p) : null, organization?.Name)
+        {
+            OrganizationId = organization is { Active: true } ? organization.Id : null,
+        };
     }
 
     public async Task<ContentDetail> BuildDetailAsync(ContentItem item, CancellationToken ct = default)

@@ -55,6 +55,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
             ("/tin-tuc", 200), ("/su-kien", 200), ("/sang-kien", 200), ("/san-pham-dien-hinh", 200), ("/mo-hinh-diem", 200),
             ("/tin-tuc/goc-phu-huynh", 200), ("/mo-hinh-diem?theme=theme-steam&level=level-truong", 200),
             ("/mo-hinh-diem?theme=theme-chuyen-doi-so&level=level-truong", 200),
+            ("/don-vi", 200), ("/don-vi?q=ben+thanh", 200), ("/don-vi?q=zzzqqq", 200), ("/don-vi/truong-mn-ben-thanh", 200),
+            ("/don-vi/phong-quan-1", 200), ("/don-vi/so-hcm", 200),
             ("/tim-kiem?q=tre", 200), ("/tim-kiem?q=zzzqqq", 200), ("/khong-co-trang-nay", 404), ("/loi/500", 500),
         };
         foreach (var type in ItemTypes)

@@ -19,16 +19,22 @@ namespace ChuyenDe.Modules.Library.Sitemaps;
 [AllowAnonymous]
 [OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class SitemapController(
-    IContentQueryService queries, PublicAddresses addresses, IConfiguration configuration, News.NewsCategories newsCategories) : Controller
+    IContentQueryService queries, PublicAddresses addresses, IConfiguration configuration, News.NewsCategories newsCategories,
+    Organizations.IOrganizationService organizations) : Controller
 {
     /// <summary>The most addresses one sitemap file may hold (sitemaps.org).</summary>
     public const int MaxUrlsPerFile = 50_000;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>The pages that are no item: the home page, the library, the lists and the news categories.</summary>
+    /// <summary>
+    /// The pages that are no item: the home page, the library, the lists, the news categories, the units' tree and the
+    /// page of every active unit (a parent looks for their child's school by its name, whether or not it has published yet).
+    /// </summary>
     private async Task<IReadOnlyList<string>> FixedPathsAsync(CancellationToken ct)
-        => ["/", "/kho-hoc-lieu", .. PublicList.All.Select(l => "/" + l.Path), .. (await newsCategories.ListAsync(ct)).Select(c => c.Path)];
+        => ["/", "/kho-hoc-lieu", .. PublicList.All.Select(l => "/" + l.Path), .. (await newsCategories.ListAsync(ct)).Select(c => c.Path),
+            Units.UnitAddresses.ListPath,
+            .. (await organizations.ListAsync(ct)).Where(o => o.Active).OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => Units.UnitAddresses.Of(o.Id))];
 
     private int UrlsPerFile => Math.Clamp(configuration.GetValue("ChuyenDe:Sitemap:UrlsPerFile", MaxUrlsPerFile), 1, MaxUrlsPerFile);
 
@@ -49,7 +55,7 @@ public sealed class SitemapController(
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
-        PageCache.Tag(HttpContext, CacheTags.Listings);
+        PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Organizations);
         var total = (await FixedPathsAsync(ct)).Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile)
         {
@@ -75,7 +81,7 @@ public sealed class SitemapController(
     [HttpGet("/sitemap-{number:int:min(1)}.xml")]
     public async Task<IActionResult> SitemapFile(int number, CancellationToken ct)
     {
-        PageCache.Tag(HttpContext, CacheTags.Listings);
+        PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Organizations);
         var total = (await FixedPathsAsync(ct)).Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile || number > (total + UrlsPerFile - 1) / UrlsPerFile)
         {

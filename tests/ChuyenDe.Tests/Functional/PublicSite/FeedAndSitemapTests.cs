@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChuyenDe.Tests.Functional.PublicSite;
@@ -161,9 +162,13 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
             Assert.Contains("http://localhost" + page, locations);
         }
 
-        // The five news category pages (/tin-tuc/goc-phu-huynh …) are pages of the site too.
+        // The five news category pages (/tin-tuc/goc-phu-huynh …) are pages of the site too, and so are the units' tree
+        // and the page of every active unit.
         var routeCount = await fixture.WithServicesAsync(sp => sp.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync());
-        Assert.Equal(7 + 5 + routeCount, urls.Count);
+        var units = await fixture.WithServicesAsync(async sp => (await sp.GetRequiredService<IOrganizationService>().ListAsync()).Where(o => o.Active).ToList());
+        Assert.Equal(7 + 5 + 1 + units.Count + routeCount, urls.Count);
+        Assert.Contains("http://localhost/don-vi", locations);
+        Assert.All(units, u => Assert.Contains("http://localhost/don-vi/" + u.Id, locations));
         var published = (await QueryAsync(new ContentQuery { ContentTypes = ["Initiative"], PageSize = 1 })).Items.Single();
         var entry = urls.Single(u => u.Element(SitemapNs + "loc")!.Value == "http://localhost/" + published.Part("AutoroutePart")!["Path"]!.GetValue<string>());
         Assert.Equal(published.ModifiedUtc!.Value.ToString("yyyy-MM-ddTHH:mm:ssZ"), entry.Element(SitemapNs + "lastmod")!.Value);
@@ -235,7 +240,8 @@ public sealed class SitemapIndexTests : IAsyncLifetime
         Assert.Equal(SitemapNs + "sitemapindex", index.Root!.Name);
         var files = index.Root.Elements(SitemapNs + "sitemap").Select(s => s.Element(SitemapNs + "loc")!.Value).ToList();
         await using var scope = Factory.Services.CreateAsyncScope();
-        var total = 7 + 5 + await scope.ServiceProvider.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync(); // pages, news categories, items
+        var units = (await scope.ServiceProvider.GetRequiredService<IOrganizationService>().ListAsync()).Count(o => o.Active);
+        var total = 7 + 5 + 1 + units + await scope.ServiceProvider.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync(); // pages, news categories, units, items
         Assert.Equal((total + 9) / 10, files.Count);
         Assert.Equal(Enumerable.Range(1, files.Count).Select(n => $"https://mamnon.example.vn/sitemap-{n}.xml"), files);
 

@@ -78,6 +78,20 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task A_page_stays_within_its_query_budget(string url, int budget)
         => Assert.InRange(await QueriesAsync(url), 1, budget);
 
+    /// <summary>
+    /// The units' pages: the tree reads only the kept units (no query needed); a unit's page reads its latest items per
+    /// work type (five types: initiatives, exemplary products, model sites, events, news), once for its own and once for
+    /// the units below it, whatever their number — a school 5, an office or a Department 10.
+    /// </summary>
+    [Theory]
+    [InlineData("/don-vi", 1)]
+    [InlineData("/don-vi?q=ben+thanh", 1)]
+    [InlineData("/don-vi/truong-mn-ben-thanh", 5)]
+    [InlineData("/don-vi/phong-quan-1", 10)]
+    [InlineData("/don-vi/so-hcm", 10)]
+    public async Task A_unit_page_stays_within_its_query_budget(string url, int budget)
+        => Assert.InRange(await QueriesAsync(url), 0, budget);
+
     [Theory]
     [InlineData("Initiative")]
     [InlineData("ModelSite")]

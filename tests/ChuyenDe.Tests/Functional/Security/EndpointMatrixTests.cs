@@ -69,6 +69,8 @@ public static class EndpointMatrix
         ["GET /tin-tuc/{category}/feed/atom"] = Public,
         ["GET /su-kien"] = Public,
         ["GET /guong-dien-hinh"] = Public,
+        ["GET /don-vi"] = Public,
+        ["GET /don-vi/{id}"] = Public,
         ["GET /{**path}"] = Public,
         ["GET /feed"] = Public,
         ["GET /feed/atom"] = Public,
