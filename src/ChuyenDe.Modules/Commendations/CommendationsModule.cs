@@ -26,6 +26,7 @@ public static class CommendationsModule
         services.AddScoped<HonourRollService>();
         services.AddScoped<ICommendationQuery, CommendationQuery>();
         services.AddScoped<IContentBadgeSource, CommendationBadges>();
+        services.AddScoped<ChuyenDe.Modules.Library.Units.IUnitPageSection, CommendationsUnitSection>();
         services.AddScoped<IRecipeStepHandler, CommendationsStep>();
         services.AddSingleton<IAdminMenuProvider, CommendationsAdminMenu>();
         services.AddPageCacheDependency<CommendationDecision>(_ => [CommendationCache.Tag]);
