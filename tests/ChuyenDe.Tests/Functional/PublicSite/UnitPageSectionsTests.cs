@@ -20,7 +20,7 @@ public sealed class UnitPageSectionsTests : IAsyncLifetime
     {
         _factory = new CmsAppFactory(_database, services: s =>
         {
-            s.AddScoped<IUnitPageSection>(_ => new Section(20, "Khen thưởng", withEntries: true));
+            s.AddScoped<IUnitPageSection>(_ => new Section(20, "Phần thứ hai", withEntries: true));
             s.AddScoped<IUnitPageSection>(_ => new Section(10, "Phần thứ nhất", withEntries: true));
             s.AddScoped<IUnitPageSection>(_ => new Section(5, "Không có gì", withEntries: false));
         });
@@ -45,7 +45,8 @@ public sealed class UnitPageSectionsTests : IAsyncLifetime
         var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/don-vi/truong-mn-ben-thanh"));
 
         var sections = page.QuerySelectorAll(".unit-extra").ToList();
-        Assert.Equal(["Phần thứ nhất", "Khen thưởng"], sections.Select(s => s.QuerySelector("h2")!.TextContent.Trim()));
+        // The test's sections come first (orders 10 and 20); the real ones of the modules (Commendations, order 100) follow.
+        Assert.Equal(["Phần thứ nhất", "Phần thứ hai"], sections.Take(2).Select(s => s.QuerySelector("h2")!.TextContent.Trim()));
         Assert.NotNull(sections[0].PreviousElementSibling);
         Assert.Contains("unit-work", sections[0].PreviousElementSibling!.ClassList);
         var entry = sections[1].QuerySelector("li")!;
