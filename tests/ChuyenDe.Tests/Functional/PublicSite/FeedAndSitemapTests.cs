@@ -87,6 +87,8 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
     [InlineData("/su-kien/feed", "Event")]
     [InlineData("/sang-kien/feed", "Initiative")]
     [InlineData("/tin-tuc/feed/atom", "Article")]
+    [InlineData("/van-ban/feed", "OfficialDocument")]
+    [InlineData("/van-ban/feed/atom", "OfficialDocument")]
     public async Task A_list_feed_carries_that_list_s_items(string url, string type)
     {
         fixture.SkipUnlessAvailable();
@@ -156,14 +158,14 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
         var urls = document.Root.Elements(SitemapNs + "url").ToList();
         var locations = urls.Select(u => u.Element(SitemapNs + "loc")!.Value).ToList();
         Assert.Equal(locations.Count, locations.Distinct().Count());
-        foreach (var page in new[] { "/", "/kho-hoc-lieu", "/tin-tuc", "/su-kien", "/sang-kien", "/san-pham-dien-hinh", "/mo-hinh-diem" })
+        foreach (var page in new[] { "/", "/kho-hoc-lieu", "/tin-tuc", "/su-kien", "/sang-kien", "/san-pham-dien-hinh", "/mo-hinh-diem", "/van-ban" })
         {
             Assert.Contains("http://localhost" + page, locations);
         }
 
         // The five news category pages (/tin-tuc/goc-phu-huynh …) are pages of the site too.
         var routeCount = await fixture.WithServicesAsync(sp => sp.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync());
-        Assert.Equal(7 + 5 + routeCount, urls.Count);
+        Assert.Equal(8 + 5 + routeCount, urls.Count);
         var published = (await QueryAsync(new ContentQuery { ContentTypes = ["Initiative"], PageSize = 1 })).Items.Single();
         var entry = urls.Single(u => u.Element(SitemapNs + "loc")!.Value == "http://localhost/" + published.Part("AutoroutePart")!["Path"]!.GetValue<string>());
         Assert.Equal(published.ModifiedUtc!.Value.ToString("yyyy-MM-ddTHH:mm:ssZ"), entry.Element(SitemapNs + "lastmod")!.Value);
