@@ -271,6 +271,7 @@ public abstract class OfficialDocumentsTests<TFixture>(TFixture fixture) : IClas
 
         var fields = page.QuerySelectorAll(".item-fields dl > div")
             .ToDictionary(d => d.QuerySelector("dt")!.TextContent.Trim(), d => d.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal("Sở Giáo dục và Đào tạo tỉnh Hòa Bình", fields["Cơ quan ban hành"]);
         Assert.Equal("356/SGD&ĐT-MN&TH", fields["Số ký hiệu"]);
         Assert.Equal("20/02/2023", fields["Ngày ban hành"]);
         Assert.Equal("Kế hoạch", fields["Loại văn bản"]);
