@@ -18,8 +18,8 @@ namespace ChuyenDe.Tests.Functional.PublicSite;
 /// <remarks>
 /// The sample documents: Đàm Hà (Công văn 95/PGDĐT, 12/02/2025, in force), Hòa Bình (Kế hoạch 356/SGD&amp;ĐT-MN&amp;TH,
 /// 20/02/2023, with the plan's DOCX), Hải Phòng (Kế hoạch 2518/KH-SGDĐT, 23/09/2022), Quận 3 (Kế hoạch 701/KH-GDMN,
-/// 14/09/2018), Quận 1 (Kế hoạch 289/KH-GDĐT, 09/05/2018). Documents the tests add are the Department's (so-hcm),
-/// notices (doc-thong-bao) of 2026, so that the hand counts of the other filters stay true whatever the order of the tests.
+/// 14/09/2018), Quận 1 (Kế hoạch 289/KH-GDĐT, 09/05/2018). Documents the tests add are notices (doc-thong-bao) of 2026,
+/// the Department's (so-hcm) but one of Quận 1, so that the hand counts stay true whatever the order of the tests.
 /// </remarks>
 public abstract class OfficialDocumentsTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
 {
@@ -381,12 +381,19 @@ public abstract class OfficialDocumentsTests<TFixture>(TFixture fixture) : IClas
             .Set("OrganizationPart.OrganizationId", "so-hcm")
             .Set("OfficialDocument.Number", "77/KH-GDĐT")
             .Set("OfficialDocument.IssuedOn", "2026-03-05")
-            .Set("OfficialDocument.Kind", "doc-ke-hoach")
+            .Set("OfficialDocument.Kind", "doc-thong-bao")
             .Set("OfficialDocument.Summary", "Kế hoạch thử.")
             .Set("OfficialDocument.Status", "in-force");
-        using var response = await form.SubmitAsync(curator);
-        var stored = (await FindByTitleAsync(fixture, title)).Items;
-        Assert.DoesNotContain(stored, i => i.OrganizationId == "so-hcm");
+        using var response = await form.SubmitAsync(curator, "_action", "publish");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("không được chọn đơn vị này", ErrorBeside(await AdminClient.ParseAsync(response), "OrganizationPart.OrganizationId"));
+        Assert.Empty((await FindByTitleAsync(fixture, title)).Items);
+
+        // In the name of the district office it is published, and listed under that issuer.
+        using var published = await form.Set("OrganizationPart.OrganizationId", "phong-quan-1").SubmitAsync(curator, "_action", "publish");
+        Assert.Equal("phong-quan-1", (await PublishedAsync(fixture, EditedId(published)))!.OrganizationId);
+        Assert.Contains(title, Titles((await PageAsync("/van-ban?issuer=phong-quan-1&year=2026")).Page));
     }
 }
 
