@@ -16,6 +16,7 @@ public static class LibraryModule
         services.AddScoped<CuratedLists>();
         services.AddScoped<News.NewsCategories>();
         services.AddScoped<Events.EventCalendar>();
+        services.AddScoped<Documents.OfficialDocumentList>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PublicAddresses>();
         services.AddHttpContextAccessor();

@@ -16,6 +16,8 @@ public sealed record PublicList(string Path, string ContentType, string? Curatio
             "Products the Department selected for dissemination and replication."),
         new("mo-hinh-diem", "ModelSite", Contents.CurationKinds.ModelSite, "Model sites",
             "Schools designated as model sites for a theme, open for study visits."),
+        new("van-ban", "OfficialDocument", null, "Official documents",
+            "Plans, official letters, decisions and guidance issued by the Department and the district offices on the topic."),
     ];
 
     /// <summary>The list at <paramref name="path"/> (without slashes), or null.</summary>

@@ -30,7 +30,7 @@ internal sealed class SiteReservedPaths(IServiceProvider services) : IReservedPa
     public static readonly IReadOnlyList<string> FuturePrefixes =
     [
         "lib", "img", "fonts", "feed", "rss", "atom", "sitemap", "sitemap.xml", "robots.txt", "favicon.ico", "oai", "health", "healthz", "metrics",
-        "api", ".well-known", "van-ban", "ket-qua", "guong-dien-hinh", "don-vi", "bao-cao", "thong-ke", "dang-nhap",
+        "api", ".well-known", "ket-qua", "guong-dien-hinh", "don-vi", "bao-cao", "thong-ke", "dang-nhap",
         "dang-xuat", "tai-khoan",
     ];
 

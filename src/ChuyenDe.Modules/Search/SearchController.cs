@@ -150,7 +150,7 @@ public sealed class SearchPageBuilder(
     private const int MaxValuesPerParameter = 20;
 
     /// <summary>The types of the public site the search lists.</summary>
-    public static readonly string[] PublicTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event", "Page"];
+    public static readonly string[] PublicTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event", "OfficialDocument", "Page"];
 
     /// <summary>Taxonomy facets in the order they are shown: facet name and the taxonomy behind it.</summary>
     public static readonly (string Facet, string Taxonomy)[] TaxonomyFacets =

@@ -18,7 +18,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     /// <summary>The public content types that have item pages; each is seeded by the demo recipe.</summary>
-    private static readonly string[] ItemTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event", "Page"];
+    private static readonly string[] ItemTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event", "OfficialDocument", "Page"];
 
     private async Task<IPage> PageAsync(int width, int height = 900, bool bypassCsp = false)
     {
@@ -57,6 +57,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
             ("/mo-hinh-diem?theme=theme-chuyen-doi-so&level=level-truong", 200),
             ("/don-vi", 200), ("/don-vi?q=ben+thanh", 200), ("/don-vi?q=zzzqqq", 200), ("/don-vi/truong-mn-ben-thanh", 200),
             ("/don-vi/phong-quan-1", 200), ("/don-vi/so-hcm", 200),
+            ("/van-ban", 200), ("/van-ban?kind=doc-ke-hoach&year=2018", 200), ("/van-ban?issuer=phong-dam-ha&kind=doc-ke-hoach", 200),
             ("/tim-kiem?q=tre", 200), ("/tim-kiem?q=zzzqqq", 200), ("/khong-co-trang-nay", 404), ("/loi/500", 500),
         };
         foreach (var type in ItemTypes)

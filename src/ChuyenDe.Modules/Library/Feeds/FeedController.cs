@@ -12,7 +12,7 @@ namespace ChuyenDe.Modules.Library.Feeds;
 /// <summary>
 /// RSS 2.0 and Atom 1.0 feeds of the public site: <c>/feed</c> (every new item of the library's types) and one per
 /// list (<c>/tin-tuc/feed</c>, <c>/su-kien/feed</c>, <c>/sang-kien/feed</c>, <c>/san-pham-dien-hinh/feed</c>,
-/// <c>/mo-hinh-diem/feed</c>); <c>…/feed/atom</c> gives the same entries in Atom. Newest first, at most
+/// <c>/mo-hinh-diem/feed</c>, <c>/van-ban/feed</c>); <c>…/feed/atom</c> gives the same entries in Atom. Newest first, at most
 /// <see cref="EntryCount"/> entries.
 /// </summary>
 [AllowAnonymous]
@@ -70,6 +70,9 @@ public sealed class FeedController(
 
     [HttpGet("/mo-hinh-diem/feed"), HttpGet("/mo-hinh-diem/feed/atom"), ReservesExactPath]
     public Task<IActionResult> ModelSites(CancellationToken ct) => ListFeedAsync("mo-hinh-diem", ct);
+
+    [HttpGet("/van-ban/feed"), HttpGet("/van-ban/feed/atom"), ReservesExactPath]
+    public Task<IActionResult> OfficialDocuments(CancellationToken ct) => ListFeedAsync("van-ban", ct);
 
     /// <summary>The feed address of a list (or of the whole site for null), in a format.</summary>
     public static string FeedPath(string? listPath, FeedFormat format)

@@ -88,6 +88,8 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
     [InlineData("/su-kien/feed", "Event")]
     [InlineData("/sang-kien/feed", "Initiative")]
     [InlineData("/tin-tuc/feed/atom", "Article")]
+    [InlineData("/van-ban/feed", "OfficialDocument")]
+    [InlineData("/van-ban/feed/atom", "OfficialDocument")]
     public async Task A_list_feed_carries_that_list_s_items(string url, string type)
     {
         fixture.SkipUnlessAvailable();
@@ -157,7 +159,7 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
         var urls = document.Root.Elements(SitemapNs + "url").ToList();
         var locations = urls.Select(u => u.Element(SitemapNs + "loc")!.Value).ToList();
         Assert.Equal(locations.Count, locations.Distinct().Count());
-        foreach (var page in new[] { "/", "/kho-hoc-lieu", "/tin-tuc", "/su-kien", "/sang-kien", "/san-pham-dien-hinh", "/mo-hinh-diem" })
+        foreach (var page in new[] { "/", "/kho-hoc-lieu", "/tin-tuc", "/su-kien", "/sang-kien", "/san-pham-dien-hinh", "/mo-hinh-diem", "/van-ban" })
         {
             Assert.Contains("http://localhost" + page, locations);
         }
@@ -166,7 +168,7 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
         // and the page of every active unit.
         var routeCount = await fixture.WithServicesAsync(sp => sp.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync());
         var units = await fixture.WithServicesAsync(async sp => (await sp.GetRequiredService<IOrganizationService>().ListAsync()).Where(o => o.Active).ToList());
-        Assert.Equal(7 + 5 + 1 + units.Count + routeCount, urls.Count);
+        Assert.Equal(8 + 5 + 1 + units.Count + routeCount, urls.Count);
         Assert.Contains("http://localhost/don-vi", locations);
         Assert.All(units, u => Assert.Contains("http://localhost/don-vi/" + u.Id, locations));
         var published = (await QueryAsync(new ContentQuery { ContentTypes = ["Initiative"], PageSize = 1 })).Items.Single();

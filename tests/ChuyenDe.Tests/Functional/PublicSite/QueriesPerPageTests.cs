@@ -75,6 +75,9 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
     [InlineData("/san-pham-dien-hinh", 6)]
     [InlineData("/feed", 6)]
     [InlineData("/sitemap.xml", 2)]
+    [InlineData("/van-ban", 6)]
+    [InlineData("/van-ban?issuer=so-hoa-binh&kind=doc-ke-hoach&year=2023", 6)]
+    [InlineData("/van-ban/feed", 6)]
     public async Task A_page_stays_within_its_query_budget(string url, int budget)
         => Assert.InRange(await QueriesAsync(url), 1, budget);
 
@@ -96,6 +99,7 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
     [InlineData("Initiative")]
     [InlineData("ModelSite")]
     [InlineData("Article")]
+    [InlineData("OfficialDocument")]
     public async Task An_item_page_stays_within_its_query_budget(string type)
         => Assert.InRange(await QueriesAsync(await ItemPathAsync(type)), 1, 5);
 
