@@ -243,7 +243,7 @@ public sealed class SitemapIndexTests : IAsyncLifetime
         var files = index.Root.Elements(SitemapNs + "sitemap").Select(s => s.Element(SitemapNs + "loc")!.Value).ToList();
         await using var scope = Factory.Services.CreateAsyncScope();
         var units = (await scope.ServiceProvider.GetRequiredService<IOrganizationService>().ListAsync()).Count(o => o.Active);
-        var total = 7 + 5 + 1 + units + await scope.ServiceProvider.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync(); // pages, news categories, units, items
+        var total = 8 + 5 + 1 + units + await scope.ServiceProvider.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync(); // pages, news categories, units, items
         Assert.Equal((total + 9) / 10, files.Count);
         Assert.Equal(Enumerable.Range(1, files.Count).Select(n => $"https://mamnon.example.vn/sitemap-{n}.xml"), files);
 
