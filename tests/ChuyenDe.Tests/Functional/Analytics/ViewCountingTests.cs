@@ -152,23 +152,30 @@ public abstract class ViewCountingTests<TFixture>(TFixture fixture) : IClassFixt
         fixture.SkipUnlessAvailable();
         var item = await CreateInitiativeAsync(fixture, FreshTitle("Sáng kiến bộ nhớ đệm thứ hai"), BenThanh, Accounts.Administrator, publish: true);
         var path = PathOf(item);
-        using (var rendered = await GetAsync(Visitor(UniqueAddress(), UniqueAgent()), path))
+        using var first = Visitor(UniqueAddress(), UniqueAgent());
+        using var second = Visitor(UniqueAddress(), UniqueAgent());
+        using (var rendered = await GetAsync(first, path))
         {
             Assert.Null(rendered.Headers.Age);
         }
 
         // This node's front copy is dropped; the output cache (the store several nodes may share) still holds the page.
         fixture.Factory.Services.GetRequiredService<FrontPageCache>().Evict(CacheTags.Item(item.ContentItemId));
-        using (var fromOutputCache = await GetAsync(Visitor(UniqueAddress(), UniqueAgent()), path))
+        using (var fromOutputCache = await GetAsync(second, path))
         {
             Assert.Equal(HttpStatusCode.OK, fromOutputCache.StatusCode);
             Assert.NotNull(fromOutputCache.Headers.Age);
         }
 
+        Assert.Equal(2, (await RowAsync(item.ContentItemId))!.Views);
+
         // A signed-in reader is never answered from the cache and counts too.
         var curator = await SessionAsync(fixture, Accounts.DepartmentCurator);
-        using (var signedIn = await curator.GetAsync(path))
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("User-Agent", UniqueAgent());
+        using (var signedIn = await curator.Http.SendAsync(request))
         {
+            Assert.Null(signedIn.Headers.Age);
             Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
             Assert.False(signedIn.Headers.Contains(PageCache.ItemPageHeader));
         }
@@ -212,7 +219,8 @@ public abstract class ViewCountingTests<TFixture>(TFixture fixture) : IClassFixt
         var marker = "RiengTu" + Guid.NewGuid().ToString("N")[..12];
         var agent = Firefox + " " + marker;
         const string address = "192.0.2.123";
-        using (var visit = await GetAsync(Visitor(address, agent), PathOf(item)))
+        using var visitor = Visitor(address, agent);
+        using (var visit = await GetAsync(visitor, PathOf(item)))
         {
             Assert.Equal(HttpStatusCode.OK, visit.StatusCode);
         }

@@ -162,7 +162,12 @@ public abstract class ViewStatisticsTests<TFixture>(TFixture fixture) : IClassFi
         await SeedAsync();
         var curator = await SessionAsync(fixture, Accounts.DepartmentCurator);
 
-        var (status, page) = await curator.GetPageAsync(AnalyticsAdminController.Base + "?" + Period);
+        // 61 days are shown by day unless months are asked for.
+        var (_, byDay) = await curator.GetPageAsync(AnalyticsAdminController.Base + "?" + Period);
+        Assert.Equal(["ngay"], byDay.QuerySelectorAll("#theo option[selected]").Select(o => o.GetAttribute("value")!));
+        Assert.Equal(61, byDay.QuerySelectorAll("#bang-thoi-gian-du-lieu tbody tr").Length);
+
+        var (status, page) = await curator.GetPageAsync(AnalyticsAdminController.Base + "?" + Period + "&theo=thang");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Lượt xem và tải về", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("15 lượt xem, 4 lượt tải về", page.QuerySelector(".analytics-totals")!.TextContent);
