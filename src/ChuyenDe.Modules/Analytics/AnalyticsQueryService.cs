@@ -11,7 +11,7 @@ namespace ChuyenDe.Modules.Analytics;
 /// Department also those of items that belong to no unit; a district filter narrows to that district office's subtree.
 /// Sums are made by the database (per item and unit, per day); months, names and empty rows are added here.
 /// </summary>
-public sealed class AnalyticsQueryService(DbContext db, IOrganizationService organizations)
+public sealed class AnalyticsQueryService(DbContext db, IOrganizationService organizations, IContentQueryService queries, IContentManager contents)
 {
     public async Task<AnalyticsReport> GetAsync(UserScope scope, AnalyticsFilter filter, CancellationToken ct = default)
     {
@@ -52,12 +52,7 @@ public sealed class AnalyticsQueryService(DbContext db, IOrganizationService org
 
         // Items: an item counted under two units in the period (it moved) is shown once, under the unit of most of its views.
         var ids = perItemUnit.Select(r => r.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-        var titles = (await db.Set<ContentItemVersionRecord>().AsNoTracking()
-                .Where(v => ids.Contains(v.ContentItemId) && (v.Published || v.Latest))
-                .Select(v => new { v.ContentItemId, v.DisplayText, v.ContentType, v.Published })
-                .ToListAsync(ct))
-            .GroupBy(v => v.ContentItemId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Published).First(), StringComparer.Ordinal);
+        var titles = await CountedItems.GetAsync(queries, contents, ids, ct);
         var items = perItemUnit
             .GroupBy(r => r.ContentItemId, StringComparer.Ordinal)
             .Select(g =>

@@ -8,9 +8,9 @@ namespace ChuyenDe.Modules.Analytics;
 /// Writes counts kept in memory to the <c>ContentDailyCounts</c> table: each (day, item) row is inserted or, when another
 /// write (an earlier flush, another node) made it already, added to — one <c>INSERT … ON CONFLICT DO UPDATE</c>, which
 /// SQLite and PostgreSQL both run atomically — all in one transaction. The unit of each item is read once per write for
-/// all its items (its published version's, else its latest's).
+/// all its items, through the content engine (its published version's, else its latest's).
 /// </summary>
-public sealed class ContentDailyCounts(DbContext db)
+public sealed class ContentDailyCounts(DbContext db, IContentQueryService queries, IContentManager contents)
 {
     public const string Table = "ContentDailyCounts";
 
@@ -22,18 +22,13 @@ public sealed class ContentDailyCounts(DbContext db)
         }
 
         var ids = counts.Select(c => c.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-        var units = (await db.Set<ContentItemVersionRecord>().AsNoTracking()
-                .Where(v => ids.Contains(v.ContentItemId) && (v.Published || v.Latest))
-                .Select(v => new { v.ContentItemId, v.OrganizationId, v.Published })
-                .ToListAsync(ct))
-            .GroupBy(v => v.ContentItemId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Published).First().OrganizationId, StringComparer.Ordinal);
+        var items = await CountedItems.GetAsync(queries, contents, ids, ct);
 
         await db.InTransactionAsync(async () =>
         {
             foreach (var count in counts)
             {
-                var unit = units.GetValueOrDefault(count.ContentItemId);
+                var unit = items.GetValueOrDefault(count.ContentItemId)?.OrganizationId;
                 await db.Database.ExecuteSqlAsync(
                     $"""
                      INSERT INTO "ContentDailyCounts" ("Day", "ContentItemId", "OrganizationId", "Views", "Downloads")
