@@ -26,6 +26,7 @@ public sealed class ViewCountFlusher(ViewCounter counter, IServiceScopeFactory s
                 counter.UseTimeZone((await settings.GetAsync(ct)).TimeZone);
             }
 
+            counter.ForgetPastDays();
             var pending = counter.TakePending();
             if (pending.Count == 0)
             {

@@ -94,6 +94,22 @@ public sealed class ViewCounter(TimeProvider clock, IOptions<AnalyticsOptions> o
         }
     }
 
+    /// <summary>
+    /// Drops the set of visitors and its secret once their day is over, even when no one has visited since midnight
+    /// (the flusher calls this; a view of the new day would replace them anyway).
+    /// </summary>
+    public void ForgetPastDays()
+    {
+        var today = Today;
+        lock (_gate)
+        {
+            if (_clients is { } clients && clients.Day < today)
+            {
+                _clients = null;
+            }
+        }
+    }
+
     /// <summary>How many counts wait in memory (items × days).</summary>
     public int PendingCount
     {

@@ -24,20 +24,19 @@ internal sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter c
             return;
         }
 
-        var answer = new ItemPageAnswer();
-        context.Response.OnStarting(static state =>
+        var response = context.Response;
+        var answer = new ItemPageAnswer(response);
+        response.OnStarting(static state =>
         {
-            var (response, answer) = ((HttpResponse, ItemPageAnswer))state;
-            answer.Take(response);
+            ((ItemPageAnswer)state).Take();
             return Task.CompletedTask;
-        }, (context.Response, answer));
+        }, answer);
 
         await next(context);
 
-        var response = context.Response;
         if (!response.HasStarted)
         {
-            answer.Take(response); // an answer without a body (304, HEAD) has not started yet
+            answer.Take(); // an answer without a body (304, HEAD) has not started yet
         }
 
         if (answer.ContentItemId is { Length: > 0 } item && isGet
@@ -67,11 +66,11 @@ internal sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter c
     }
 
     /// <summary>The item whose page was answered, taken off the answer's headers.</summary>
-    private sealed class ItemPageAnswer
+    private sealed class ItemPageAnswer(HttpResponse response)
     {
         public string? ContentItemId { get; private set; }
 
-        public void Take(HttpResponse response)
+        public void Take()
         {
             if (response.Headers.TryGetValue(PageCache.ItemPageHeader, out var value))
             {

@@ -44,6 +44,13 @@ public sealed class ViewCounterTests
         Assert.True(counter.CountView("item-a", "203.0.113.7", Firefox));
         Assert.False(counter.CountView("item-a", "203.0.113.7", Firefox));
         Assert.Equal((1, 0), Pending(counter.TakePending(), new DateOnly(2026, 12, 7), "item-a"));
+
+        // Forgetting past days keeps today's visitors.
+        counter.ForgetPastDays();
+        Assert.False(counter.CountView("item-a", "203.0.113.7", Firefox));
+        clock.Advance(TimeSpan.FromDays(1));
+        counter.ForgetPastDays();
+        Assert.True(counter.CountView("item-a", "203.0.113.7", Firefox));
     }
 
     [Theory]
