@@ -150,18 +150,18 @@ internal sealed class FrontPageCacheMiddleware(
     }
 
     /// <summary>
-    /// Passes the answer through and keeps a copy of it (and its headers) when, at its first write, the endpoint answering is a public page
-    /// (static files and other answers pass through without a copy); gives up beyond a size. Whether the copy is kept is
+    /// Passes the answer through and keeps a copy of it (and its headers) when, at its first write, the endpoint answering
+    /// is a public page (static files and other answers pass through without a copy); gives up beyond a size. Whether the copy is kept is
     /// decided once the answer is complete.
     /// </summary>
     private sealed class CapturingStream(Stream inner, int limit, Func<bool> storable, Func<KeyValuePair<string, StringValues>[]> headers) : Stream
     {
         private MemoryStream? _copy;
+        private bool _decided;
+        private bool _overflow;
 
         /// <summary>The answer's headers at its first write, when it is kept.</summary>
         public KeyValuePair<string, StringValues>[]? Headers { get; private set; }
-        private bool _decided;
-        private bool _overflow;
 
         /// <summary>The bytes written, when they were kept whole.</summary>
         public byte[]? Captured => _copy is not null && !_overflow ? _copy.ToArray() : null;
