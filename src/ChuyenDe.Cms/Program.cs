@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChuyenDe.Modules.Admin;
+using ChuyenDe.Modules.Analytics;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Charts;
@@ -61,6 +62,7 @@ builder.Services
     .AddChartsModule()
     .AddResultsModule()
     .AddCommendationsModule()
+    .AddAnalyticsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();
@@ -76,6 +78,8 @@ var app = builder.Build();
 
 app.UseTransportSecurity();
 app.UseExceptionHandler("/loi/500");
+// Views of item pages are counted before HEAD becomes GET and before the page caches answer (no database work here).
+app.UseViewCounting();
 app.UseHeadRequests();
 // Public pages this node has rendered are answered here, before the rest of the pipeline runs; then the output cache of
 // the public pages (the endpoint's policy, so after routing) and compression of anonymous answers.

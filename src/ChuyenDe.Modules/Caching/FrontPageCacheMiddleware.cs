@@ -56,7 +56,9 @@ internal sealed class FrontPageCacheMiddleware(
         context.Items[PublicPagePolicy.GenerationKey] = generation;
         var response = context.Response;
         var original = response.Body;
-        var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context));
+        // The headers are taken when the answer starts, as the output cache takes them: a header meant for this site only
+        // (PageCache.ItemPageHeader) is kept with the copy and taken off the answer just before it leaves.
+        var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context), () => Replayable(response.Headers));
         response.Body = capture;
         try
         {
@@ -90,12 +92,15 @@ internal sealed class FrontPageCacheMiddleware(
             && capture.Captured is { } body
             && (response.ContentLength is null || response.ContentLength == body.Length))
         {
-            var headers = response.Headers.Where(h => !Unreplayed.Contains(h.Key)).ToArray();
+            var headers = capture.Headers ?? Replayable(response.Headers);
             var lifetime = stored.ResponseExpirationTimeSpan ?? TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.Minutes));
             cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null,
                 new HashSet<string>(stored.Tags, StringComparer.Ordinal), now, now + (long)lifetime.TotalMilliseconds), generation);
         }
     }
+
+    private static KeyValuePair<string, StringValues>[] Replayable(IHeaderDictionary headers)
+        => headers.Where(h => !Unreplayed.Contains(h.Key)).ToArray();
 
     private static Task AnswerAsync(HttpContext context, FrontPage page, long now)
     {
@@ -145,15 +150,18 @@ internal sealed class FrontPageCacheMiddleware(
     }
 
     /// <summary>
-    /// Passes the answer through and keeps a copy of it when, at its first write, the endpoint answering is a public page
-    /// (static files and other answers pass through without a copy); gives up beyond a size. Whether the copy is kept is
+    /// Passes the answer through and keeps a copy of it (and its headers) when, at its first write, the endpoint answering
+    /// is a public page (static files and other answers pass through without a copy); gives up beyond a size. Whether the copy is kept is
     /// decided once the answer is complete.
     /// </summary>
-    private sealed class CapturingStream(Stream inner, int limit, Func<bool> storable) : Stream
+    private sealed class CapturingStream(Stream inner, int limit, Func<bool> storable, Func<KeyValuePair<string, StringValues>[]> headers) : Stream
     {
         private MemoryStream? _copy;
         private bool _decided;
         private bool _overflow;
+
+        /// <summary>The answer's headers at its first write, when it is kept.</summary>
+        public KeyValuePair<string, StringValues>[]? Headers { get; private set; }
 
         /// <summary>The bytes written, when they were kept whole.</summary>
         public byte[]? Captured => _copy is not null && !_overflow ? _copy.ToArray() : null;
@@ -196,6 +204,7 @@ internal sealed class FrontPageCacheMiddleware(
                 if (storable())
                 {
                     _copy = new MemoryStream();
+                    Headers = headers();
                 }
             }
 

@@ -296,6 +296,7 @@ public sealed class SiteController(
         }
 
         PageCache.Tag(HttpContext, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations);
+        PageCache.MarkItemPage(HttpContext, item.ContentItemId);
 
         return View("Item", await display.BuildDetailAsync(item, ct));
     }

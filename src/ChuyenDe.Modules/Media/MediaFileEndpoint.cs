@@ -93,21 +93,25 @@ internal static class MediaFileEndpoint
         {
             await db.Set<MediaFileRecord>().Where(f => f.Id == id)
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.DownloadCount, f => f.DownloadCount + 1), CancellationToken.None);
-            await EvictPagesShowingCountAsync(http, db, path);
+            var items = await db.Set<MediaUsageRecord>().AsNoTracking()
+                .Where(u => u.Path == path && u.Published)
+                .Select(u => u.ContentItemId).Distinct().ToListAsync(CancellationToken.None);
+            await EvictPagesShowingCountAsync(http, items);
+            foreach (var observer in http.RequestServices.GetServices<IMediaDownloadObserver>())
+            {
+                observer.DownloadCounted(path, items);
+            }
         });
     }
 
     /// <summary>The cached pages of the published items using the file show its download count: evicted when it grows.</summary>
-    private static async Task EvictPagesShowingCountAsync(HttpContext http, DbContext db, string path)
+    private static async Task EvictPagesShowingCountAsync(HttpContext http, IReadOnlyList<string> items)
     {
         if (http.RequestServices.GetService<IPageCacheEvictor>() is not { } cache)
         {
             return;
         }
 
-        var items = await db.Set<MediaUsageRecord>().AsNoTracking()
-            .Where(u => u.Path == path && u.Published)
-            .Select(u => u.ContentItemId).Distinct().ToListAsync(CancellationToken.None);
         foreach (var item in items)
         {
             await cache.EvictAsync(CacheTags.Item(item), CancellationToken.None);

@@ -235,6 +235,6 @@ public static class Items
 internal sealed class LeftOutModulePermissions : ChuyenDe.Modules.Security.IPermissionProvider
 {
     public IEnumerable<ChuyenDe.Modules.Security.Permission> GetPermissions() =>
-        new[] { "SubmitContent", "ReviewSubmissions", "AssessSubmissions", "CurateContent", "ViewAuditTrail", "RebuildSearchIndex" }
+        new[] { "SubmitContent", "ReviewSubmissions", "AssessSubmissions", "CurateContent", "ViewAuditTrail", "RebuildSearchIndex", "ViewStatistics" }
             .Select(name => new ChuyenDe.Modules.Security.Permission(name, name));
 }

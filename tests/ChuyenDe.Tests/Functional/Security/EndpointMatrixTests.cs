@@ -277,6 +277,9 @@ public static class EndpointMatrix
         ["POST /admin/vai-tro/tao"] = Admin("ManageRoles"),
         ["GET /admin/vai-tro/{name}/sua"] = Admin("ManageRoles"),
         ["POST /admin/vai-tro/{name}/sua"] = Admin("ManageRoles"),
+        ["GET /admin/thong-ke/luot-xem"] = Admin("ViewStatistics"),
+        ["GET /admin/thong-ke/luot-xem.csv"] = Admin("ViewStatistics"),
+        ["GET /admin/thong-ke/luot-xem.xlsx"] = Admin("ViewStatistics"),
         ["GET /admin/nhat-ky"] = Admin("ViewAuditTrail"),
         ["GET /admin/nhat-ky/xuat.csv"] = Admin("ViewAuditTrail"),
     };

@@ -22,6 +22,32 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ChuyenDe.Modules.Analytics.ContentDailyCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ContentItemId");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.ToTable("ContentDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Audit.AuditEntryRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -17,6 +17,32 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChuyenDe.Modules.Analytics.ContentDailyCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ContentItemId");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.ToTable("ContentDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("ChuyenDe.Modules.Audit.AuditEntryRecord", b =>
                 {
                     b.Property<long>("Id")
