@@ -2,6 +2,7 @@ using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Audit;
 using ChuyenDe.Modules.Caching;
+using ChuyenDe.Modules.Charts;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Definitions;
@@ -19,6 +20,7 @@ using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Setup;
+using ChuyenDe.Modules.Statistics;
 using ChuyenDe.Modules.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -55,6 +57,8 @@ builder.Services
     .AddSearchModule()
     .AddLibraryModule()
     .AddReportsModule()
+    .AddChartsModule()
+    .AddStatisticsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();
