@@ -11,6 +11,9 @@ namespace ChuyenDe.Modules.Statistics;
 /// </summary>
 internal static class StatisticsPivot
 {
+    /// <summary>The key of the total column.</summary>
+    public const string TotalKey = "tong";
+
     public static StatisticsTable Count(
         string id, string title, string description, string valueLabel, string totalLabel,
         PivotAxis rows, PivotAxis columns, IReadOnlyList<ItemFact> items, string? note)
@@ -48,6 +51,7 @@ internal static class StatisticsPivot
             [.. columnValues.Select(c => c.Label), totalLabel], tableRows, ChartKind.StackedBar)
         {
             TotalColumn = true,
+            ColumnKeys = [.. columnValues.Select(c => c.Key), TotalKey],
             Totals = new StatisticsRow("", totalLabel, totals),
             Note = note,
         };

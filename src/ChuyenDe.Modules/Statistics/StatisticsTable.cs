@@ -22,6 +22,13 @@ public sealed record StatisticsTable(
 
     public bool TotalColumn { get; init; }
 
+    /// <summary>The stable keys of the columns (e.g. term ids, type names; "" for a "none" group), when they have any.</summary>
+    public IReadOnlyList<string>? ColumnKeys { get; init; }
+
+    /// <summary>The value of a row and column by their keys (tests and other modules read figures this way).</summary>
+    public decimal? Value(string rowKey, string columnKey)
+        => Rows.FirstOrDefault(r => r.Key == rowKey) is { } row && ColumnKeys?.ToList().IndexOf(columnKey) is { } index and >= 0 ? row.Values[index] : null;
+
     /// <summary>The columns the chart shows (by index); null = all but the total column.</summary>
     public IReadOnlyList<int>? ChartColumns { get; init; }
 
