@@ -1,3 +1,5 @@
+using ChuyenDe.Modules.Contents;
+
 namespace ChuyenDe.Modules.Statistics;
 
 /// <summary>
@@ -5,13 +7,13 @@ namespace ChuyenDe.Modules.Statistics;
 /// keys of an item on this side (several for a multi-valued field; none puts the item under <see cref="NoneLabel"/>,
 /// a group shown only when it has items).
 /// </summary>
-internal sealed record PivotAxis(string Heading, IReadOnlyList<(string Key, string Label)> Values, Func<ItemFact, IEnumerable<string>> KeysOf, string NoneLabel)
+internal sealed record PivotAxis(string Heading, IReadOnlyList<(string Key, string Label)> Values, Func<PublishedItemFact, IEnumerable<string>> KeysOf, string NoneLabel)
 {
     public const string NoneKey = "";
 
     public bool MultiValued { get; init; }
 
-    public IReadOnlyList<string> Keys(ItemFact item)
+    public IReadOnlyList<string> Keys(PublishedItemFact item)
     {
         var keys = KeysOf(item).Distinct(StringComparer.Ordinal).ToList();
         return keys.Count == 0 ? [NoneKey] : keys;

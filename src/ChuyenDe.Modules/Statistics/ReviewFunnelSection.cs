@@ -1,21 +1,20 @@
 using ChuyenDe.Modules.Charts;
 using ChuyenDe.Modules.Editorial;
 using ChuyenDe.Modules.Organizations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Statistics;
 
 /// <summary>
-/// (c) The review funnel from the workflow's append-only transitions (<see cref="SubmissionTransitionRecord"/>), of
-/// the items of the units counted (the unit of the item's submission, <see cref="SubmissionRecord.OrganizationId"/>):
+/// (c) The review funnel from the workflow's append-only transitions (<see cref="IReviewHistory"/>), of
+/// the items of the units counted (the unit of the item's submission, the submission's unit):
 /// table <c>quy-trinh-duyet</c> counts the submissions, returns, approvals and rejections that happened in the period
 /// (each transition once: an item submitted twice counts twice); table <c>so-ngay-duyet</c> gives the median days an
 /// item spent at a review step — from its arrival there (submitted, or forwarded from the level below) to the
 /// decision that ended the step (forwarded, approved, returned or rejected), for the steps ended in the period, by
 /// the kind of unit reviewing (district office, Department). A withdrawn submission's step is not counted.
 /// </summary>
-internal sealed class ReviewFunnelSection(DbContext db, IStringLocalizer<StatisticsResources> T) : IStatisticsSection
+internal sealed class ReviewFunnelSection(IReviewHistory history, IStringLocalizer<StatisticsResources> T) : IStatisticsSection
 {
     public const string FunnelTableId = "quy-trinh-duyet";
     public const string DaysTableId = "so-ngay-duyet";
@@ -27,20 +26,10 @@ internal sealed class ReviewFunnelSection(DbContext db, IStringLocalizer<Statist
 
     public async Task<StatisticsSection?> BuildAsync(StatisticsQuery query, CancellationToken ct)
     {
-        var submissions = (await db.Set<SubmissionRecord>().AsNoTracking()
-                .Select(s => new { s.ContentItemId, s.OrganizationId, s.ContentType, s.ReviewPath })
-                .ToListAsync(ct))
+        var submissions = (await history.SubmissionsAsync(ct))
             .Where(s => query.Includes(s.OrganizationId) && (query.Filter.ContentType is null || s.ContentType == query.Filter.ContentType))
             .ToDictionary(s => s.ContentItemId, StringComparer.Ordinal);
-
-        var transitions = submissions.Count == 0
-            ? []
-            : (await db.Set<SubmissionTransitionRecord>().AsNoTracking()
-                    .Select(t => new { t.Id, t.ContentItemId, t.Round, t.Action, t.Step, t.OccurredUtc })
-                    .ToListAsync(ct))
-                .Where(t => submissions.ContainsKey(t.ContentItemId))
-                .OrderBy(t => t.Id)
-                .ToList();
+        var transitions = await history.TransitionsAsync(submissions.Keys.ToHashSet(StringComparer.Ordinal), ct);
 
         var funnelRows = Counted.Select(action => new StatisticsRow(
                 action.ToString(),
@@ -58,7 +47,7 @@ internal sealed class ReviewFunnelSection(DbContext db, IStringLocalizer<Statist
         var durations = new List<(string Kind, double Days)>();
         foreach (var run in transitions.GroupBy(t => (t.ContentItemId, t.Round)))
         {
-            var path = submissions[run.Key.ContentItemId].ReviewPath.Split('|', StringSplitOptions.RemoveEmptyEntries);
+            var path = submissions[run.Key.ContentItemId].ReviewOrganizations;
             (int Step, DateTime At)? entered = null;
             foreach (var t in run)
             {
@@ -66,7 +55,7 @@ internal sealed class ReviewFunnelSection(DbContext db, IStringLocalizer<Statist
                 {
                     if (query.InPeriod(t.OccurredUtc))
                     {
-                        var reviewer = open.Step - 2 >= 0 && open.Step - 2 < path.Length ? query.Find(path[open.Step - 2]) : null;
+                        var reviewer = open.Step - 2 >= 0 && open.Step - 2 < path.Count ? query.Find(path[open.Step - 2]) : null;
                         durations.Add((reviewer?.Kind == OrganizationKind.Department ? "Department" : "District", (t.OccurredUtc - open.At).TotalDays));
                     }
 

@@ -12,7 +12,7 @@ internal sealed class StatisticsAxes(StatisticsContentFacts facts, IStringLocali
         switch (dimension)
         {
             case StatisticsDimension.Type:
-                return new PivotAxis(T["Content type"], types.Select(t => (t.Name, t.DisplayName)).ToList(), i => [i.Type], T["(other)"]);
+                return new PivotAxis(T["Content type"], types.Select(t => (t.Name, t.DisplayName)).ToList(), i => [i.ContentType], T["(other)"]);
 
             case StatisticsDimension.District:
                 return new PivotAxis(

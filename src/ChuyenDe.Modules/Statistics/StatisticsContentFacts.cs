@@ -1,5 +1,4 @@
 using ChuyenDe.Modules.Contents;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Statistics;
 
@@ -9,7 +8,7 @@ namespace ChuyenDe.Modules.Statistics;
 /// published version's publication time), with the terms chosen in its taxonomy fields. The rows are filtered in the
 /// database and grouped in memory (a province's library is thousands of items, not millions).
 /// </summary>
-internal sealed class StatisticsContentFacts(DbContext db, IContentDefinitionManager definitions, ITaxonomyService taxonomies)
+internal sealed class StatisticsContentFacts(IPublishedItemFacts published, IContentDefinitionManager definitions, ITaxonomyService taxonomies)
 {
     public const string CriteriaTaxonomy = "tax-criteria";
     public const string LevelsTaxonomy = "tax-levels";
@@ -25,52 +24,14 @@ internal sealed class StatisticsContentFacts(DbContext db, IContentDefinitionMan
         => _types ??= Counted(await definitions.ListTypeDefinitionsAsync(ct));
 
     public static IReadOnlyList<ContentTypeDefinition> Counted(IEnumerable<ContentTypeDefinition> types)
-        => types.Where(t => t.TypeSettings.Listable && t.HasPart("OrganizationPart")).ToList();
+        => types.Where(t => t.TypeSettings.Listable && ContentParts.HasOrganization(t)).ToList();
 
     public Task<Taxonomy?> TaxonomyAsync(string id, CancellationToken ct) => taxonomies.GetTaxonomyAsync(id, ct);
 
-    public async Task<IReadOnlyList<ItemFact>> LoadAsync(StatisticsQuery query, IReadOnlyCollection<string> types, CancellationToken ct)
+    public async Task<IReadOnlyList<PublishedItemFact>> LoadAsync(StatisticsQuery query, IReadOnlyCollection<string> types, CancellationToken ct)
     {
-        var typeNames = types.ToList();
-        var rows = db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.Published && typeNames.Contains(r.ContentType));
-        if (query.FromUtc is { } from)
-        {
-            rows = rows.Where(r => r.PublishedUtc >= from);
-        }
-
-        if (query.ToUtc is { } to)
-        {
-            rows = rows.Where(r => r.PublishedUtc < to);
-        }
-
-        if (!query.Scope.IsAdministrator)
-        {
-            var ids = query.Scope.OrganizationIds.ToList();
-            rows = query.Scope.SeesUnassigned
-                ? rows.Where(r => r.OrganizationId == null || ids.Contains(r.OrganizationId))
-                : rows.Where(r => r.OrganizationId != null && ids.Contains(r.OrganizationId));
-        }
-
-        var items = (await rows.Select(r => new { r.ContentItemId, r.ContentItemVersionId, r.ContentType, r.OrganizationId, r.PublishedUtc }).ToListAsync(ct))
-            .Where(r => query.Includes(r.OrganizationId))
-            .ToList();
-        if (items.Count == 0)
-        {
-            return [];
-        }
-
-        var terms = (await db.Set<ContentTaxonomyRecord>().AsNoTracking()
-                .Where(t => t.Published && typeNames.Contains(t.ContentType))
-                .Select(t => new { t.ContentItemVersionId, t.TaxonomyContentItemId, t.TermContentItemId })
-                .ToListAsync(ct))
-            .GroupBy(t => t.ContentItemVersionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, IReadOnlyList<string>>)g
-                .GroupBy(t => t.TaxonomyContentItemId, StringComparer.Ordinal)
-                .ToDictionary(x => x.Key, x => (IReadOnlyList<string>)x.Select(t => t.TermContentItemId).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
-                StringComparer.Ordinal);
-        var none = new Dictionary<string, IReadOnlyList<string>>();
-        return items
-            .Select(i => new ItemFact(i.ContentItemId, i.ContentType, i.OrganizationId, i.PublishedUtc, terms.GetValueOrDefault(i.ContentItemVersionId) ?? none))
-            .ToList();
+        var scope = query.Scope;
+        var items = await published.ListAsync(types, query.FromUtc, query.ToUtc, scope.IsAdministrator ? null : scope.OrganizationIds, scope.SeesUnassigned, ct);
+        return items.Where(i => query.Includes(i.OrganizationId)).ToList();
     }
 }

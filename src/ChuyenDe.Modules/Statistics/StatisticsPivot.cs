@@ -1,4 +1,5 @@
 using ChuyenDe.Modules.Charts;
+using ChuyenDe.Modules.Contents;
 
 namespace ChuyenDe.Modules.Statistics;
 
@@ -16,7 +17,7 @@ internal static class StatisticsPivot
 
     public static StatisticsTable Count(
         string id, string title, string description, string valueLabel, string totalLabel,
-        PivotAxis rows, PivotAxis columns, IReadOnlyList<ItemFact> items, string? note)
+        PivotAxis rows, PivotAxis columns, IReadOnlyList<PublishedItemFact> items, string? note)
     {
         var rowKeys = rows.Values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         var columnKeys = columns.Values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
