@@ -216,6 +216,35 @@ public abstract class StatisticsCountingTests<TFixture>(TFixture fixture) : ICla
         Assert.Equal([0m], Row(other.FindTable(ReviewFunnelSection.FunnelTableId)!, "Submit"));
         Assert.Equal([0m, null], Row(other.FindTable(ReviewFunnelSection.DaysTableId)!, ""));
     }
+
+    [SkippableFact]
+    public async Task The_indicators_across_rounds_are_the_rounds_consolidated_figures()
+    {
+        fixture.SkipUnlessAvailable();
+        var (expected, title) = await fixture.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DbContext>();
+            var round = await db.Set<ChuyenDe.Modules.Reports.ReportRound>().AsNoTracking().SingleAsync(r => r.Key == "so-ket-02-nam-hoa-binh");
+            var consolidation = await sp.GetRequiredService<ChuyenDe.Modules.Reports.ReportConsolidationService>().ConsolidateAsync(round, default);
+            return (consolidation.Main.Overall.Figures.ToDictionary(f => f.Key, f => f.Value.Value), $"{round.Title} ({round.SchoolYear})");
+        });
+
+        // The Hòa Bình Department's scope: its open round (the Lương Sơn round is still a draft and is not shown).
+        var page = await StatisticsAsync("so-hoa-binh", "Department", "");
+        var table = page.FindTable(IndicatorTrendsSection.TableId)!;
+        Assert.Equal([title], table.Columns);
+        Assert.NotEmpty(table.Rows);
+        Assert.Contains(table.Rows, r => r.Values[0] is not null);
+        foreach (var row in table.Rows)
+        {
+            Assert.Equal(expected[row.Key], row.Values[0]);
+        }
+
+        // TP.HCM has no round: the section says so and has no table.
+        var hcm = await StatisticsAsync("so-hcm", "Department", "");
+        Assert.Null(hcm.FindTable(IndicatorTrendsSection.TableId));
+        Assert.Contains(hcm.Sections, s => s.Key == "chi-tieu" && s.Tables.Count == 0);
+    }
 }
 
 public sealed class StatisticsCountingSqliteTests(SqliteSiteFixture fixture) : StatisticsCountingTests<SqliteSiteFixture>(fixture);
