@@ -64,6 +64,7 @@ internal sealed class IndicatorTrendsSection(DbContext db, ReportConsolidationSe
             rows, ChartKind.Line)
         {
             ChartByColumns = true,
+            ColumnHeading = T["Report round"],
             Fractional = true,
             Note = T["Figures as in each round's consolidation: the counted reports (submitted or accepted) added up by the indicator's rule."],
         };

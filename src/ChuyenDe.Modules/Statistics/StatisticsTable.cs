@@ -34,6 +34,9 @@ public sealed record StatisticsTable(
 
     public bool ChartByColumns { get; init; }
 
+    /// <summary>What the columns are (e.g. "Đợt báo cáo"): the category axis of a chart drawn by columns.</summary>
+    public string? ColumnHeading { get; init; }
+
     /// <summary>How the figures were counted, shown under the table.</summary>
     public string? Note { get; init; }
 
@@ -49,7 +52,7 @@ public sealed record StatisticsTable(
         var columns = ChartedColumns;
         if (ChartByColumns)
         {
-            return new ChartModel(Id, ChartKind, Title, Description, RowHeading, ValueLabel,
+            return new ChartModel(Id, ChartKind, Title, Description, ColumnHeading ?? RowHeading, ValueLabel,
                 columns.Select(c => Columns[c]).ToList(),
                 Rows.Select(r => new ChartSeries(r.Label, columns.Select(c => r.Values[c]).ToList())).ToList());
         }
