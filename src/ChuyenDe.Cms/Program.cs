@@ -23,6 +23,7 @@ using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
 using ChuyenDe.Modules.Settings;
 using ChuyenDe.Modules.Setup;
+using ChuyenDe.Modules.Statistics;
 using ChuyenDe.Modules.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -63,6 +64,7 @@ builder.Services
     .AddResultsModule()
     .AddCommendationsModule()
     .AddAnalyticsModule()
+    .AddStatisticsModule()
     .AddCachingModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();

@@ -14,10 +14,10 @@ namespace ChuyenDe.Modules.Analytics;
 /// <summary>
 /// <c>/admin/thong-ke/luot-xem</c> ("Lượt xem và tải về"): page views and downloads per item, per unit and over time, in a
 /// period and optionally one district, within the user's scope; <c>.csv</c> (one table, <c>bang=</c>) and <c>.xlsx</c> (all
-/// three) of the same filter. Needs <see cref="AnalyticsPermissions.ViewStatistics"/>. The counts waiting in this node's
+/// three) of the same filter. Needs <see cref="ChuyenDe.Modules.Statistics.StatisticsPermissions.ViewStatistics"/>. The counts waiting in this node's
 /// memory are written first, so the page shows what was counted up to now.
 /// </summary>
-[RequirePermission(AnalyticsPermissions.ViewStatistics)]
+[RequirePermission(ChuyenDe.Modules.Statistics.StatisticsPermissions.ViewStatistics)]
 public sealed class AnalyticsAdminController(
     AnalyticsQueryService queries,
     ViewCountFlusher flusher,

@@ -25,7 +25,6 @@ public static class AnalyticsModule
         services.AddScoped<ContentDailyCounts>();
         services.AddScoped<AnalyticsQueryService>();
         services.AddSingleton<IMediaDownloadObserver, DownloadCounting>();
-        services.AddSingleton<IPermissionProvider, AnalyticsPermissions>();
         services.AddSingleton<IAdminMenuProvider, AnalyticsAdminMenu>();
         return services;
     }
@@ -42,6 +41,6 @@ internal sealed class AnalyticsAdminMenu(IStringLocalizer<AnalyticsResources> T)
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new(T["Statistics"], T["Page views and downloads"], AnalyticsAdminController.Base, AnalyticsPermissions.ViewStatistics, 610),
+        new(T["Statistics"], T["Page views and downloads"], AnalyticsAdminController.Base, ChuyenDe.Modules.Statistics.StatisticsPermissions.ViewStatistics, 610),
     ];
 }

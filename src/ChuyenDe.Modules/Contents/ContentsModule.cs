@@ -14,6 +14,7 @@ public static class ContentsModule
         services.AddOptions<ContentsOptions>().BindConfiguration("ChuyenDe:Contents");
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<TaxonomyService>();
+        services.AddScoped<IPublishedItemFacts, PublishedItemFacts>();
         services.AddScoped<ITaxonomyService>(sp => sp.GetRequiredService<TaxonomyService>());
         services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<TaxonomyService>());
         services.AddScoped<IContentManager, ContentManager>();

@@ -20,6 +20,7 @@ public static class EditorialModule
         services.AddScoped<ReviewPaths>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();
+        services.AddScoped<IReviewHistory, ReviewHistory>();
         services.AddScoped<ReviewerCandidates>();
         services.AddScoped<IWorkflowActionHandler, SubmissionHandler>();
         services.AddScoped<IWorkflowActionHandler, ClaimHandler>();

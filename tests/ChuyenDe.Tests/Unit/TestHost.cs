@@ -8,6 +8,8 @@ using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
 using ChuyenDe.Modules.Settings;
+using ChuyenDe.Modules.Statistics;
+using ChuyenDe.Modules.Charts;
 using ChuyenDe.Modules.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -104,7 +106,9 @@ public sealed class TestHost : IAsyncDisposable
             .AddMediaModule()
             .AddFieldsModule()
             .AddLibraryModule()
-            .AddReportsModule();
+            .AddReportsModule()
+            .AddChartsModule()
+            .AddStatisticsModule();
         // The setup recipe grants permissions of modules these hosts leave out (workflow, audit, search); declare them.
         services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, LeftOutModulePermissions>();
         services.AddSingleton<ChuyenDe.Modules.Security.IPermissionProvider, ChuyenDe.Modules.Commendations.CommendationPermissions>();
