@@ -19,12 +19,18 @@ internal sealed class StatisticsContentFacts(IPublishedItemFacts published, ICon
 
     private IReadOnlyList<ContentTypeDefinition>? _types;
 
-    /// <summary>The types counted: listable, with the organisation part, in the definitions' order.</summary>
+    /// <summary>
+    /// Official documents (văn bản chỉ đạo) are the Departments' and offices' directives, listed at /van-ban: they are
+    /// not the units' work the statistics count.
+    /// </summary>
+    public const string OfficialDocument = "OfficialDocument";
+
+    /// <summary>The types counted: listable, with the organisation part, in the definitions' order; official documents aside.</summary>
     public async Task<IReadOnlyList<ContentTypeDefinition>> TypesAsync(CancellationToken ct)
         => _types ??= Counted(await definitions.ListTypeDefinitionsAsync(ct));
 
     public static IReadOnlyList<ContentTypeDefinition> Counted(IEnumerable<ContentTypeDefinition> types)
-        => types.Where(t => t.TypeSettings.Listable && ContentParts.HasOrganization(t)).ToList();
+        => types.Where(t => t.TypeSettings.Listable && ContentParts.HasOrganization(t) && t.Name != OfficialDocument).ToList();
 
     public Task<Taxonomy?> TaxonomyAsync(string id, CancellationToken ct) => taxonomies.GetTaxonomyAsync(id, ct);
 

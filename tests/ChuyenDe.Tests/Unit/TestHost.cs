@@ -239,6 +239,6 @@ public static class Items
 internal sealed class LeftOutModulePermissions : ChuyenDe.Modules.Security.IPermissionProvider
 {
     public IEnumerable<ChuyenDe.Modules.Security.Permission> GetPermissions() =>
-        new[] { "SubmitContent", "ReviewSubmissions", "AssessSubmissions", "CurateContent", "ViewAuditTrail", "RebuildSearchIndex", "ViewStatistics" }
+        new[] { "SubmitContent", "ReviewSubmissions", "AssessSubmissions", "CurateContent", "ViewAuditTrail", "RebuildSearchIndex", "PublishResults" }
             .Select(name => new ChuyenDe.Modules.Security.Permission(name, name));
 }
