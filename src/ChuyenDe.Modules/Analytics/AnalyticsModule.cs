@@ -26,6 +26,7 @@ public static class AnalyticsModule
         services.AddScoped<AnalyticsQueryService>();
         services.AddSingleton<IMediaDownloadObserver, DownloadCounting>();
         services.AddSingleton<IAdminMenuProvider, AnalyticsAdminMenu>();
+        services.AddScoped<ChuyenDe.Modules.Statistics.IStatisticsSection, ViewsStatisticsSection>();
         return services;
     }
 

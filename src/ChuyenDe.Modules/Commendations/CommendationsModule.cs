@@ -27,6 +27,7 @@ public static class CommendationsModule
         services.AddScoped<ICommendationQuery, CommendationQuery>();
         services.AddScoped<IContentBadgeSource, CommendationBadges>();
         services.AddScoped<ChuyenDe.Modules.Library.Units.IUnitPageSection, CommendationsUnitSection>();
+        services.AddScoped<ChuyenDe.Modules.Library.Sitemaps.ISitemapSource, HonourRollSitemapSource>();
         services.AddScoped<IRecipeStepHandler, CommendationsStep>();
         services.AddSingleton<IAdminMenuProvider, CommendationsAdminMenu>();
         services.AddPageCacheDependency<CommendationDecision>(_ => [CommendationCache.Tag]);

@@ -21,6 +21,7 @@ public static class ResultsModule
         services.AddSingleton<IPermissionProvider, ResultsPermissions>();
         services.AddScoped<ResultsPageService>();
         services.AddScoped<RoundFigures>();
+        services.AddScoped<ChuyenDe.Modules.Library.Sitemaps.ISitemapSource, ResultsSitemapSource>();
         services.AddScoped<IRecipeStepHandler, ResultsStep>();
         services.AddSingleton<IAdminMenuProvider, ResultsAdminMenu>();
         services.AddPageCacheDependency<ResultsPage>(_ => [CacheTag]);

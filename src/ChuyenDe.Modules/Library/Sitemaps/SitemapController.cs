@@ -20,7 +20,7 @@ namespace ChuyenDe.Modules.Library.Sitemaps;
 [OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class SitemapController(
     IContentQueryService queries, PublicAddresses addresses, IConfiguration configuration, News.NewsCategories newsCategories,
-    Organizations.IOrganizationService organizations) : Controller
+    Organizations.IOrganizationService organizations, IEnumerable<ISitemapSource> sources) : Controller
 {
     /// <summary>The most addresses one sitemap file may hold (sitemaps.org).</summary>
     public const int MaxUrlsPerFile = 50_000;
@@ -29,12 +29,31 @@ public sealed class SitemapController(
 
     /// <summary>
     /// The pages that are no item: the home page, the library, the lists, the news categories, the units' tree and the
-    /// page of every active unit (a parent looks for their child's school by its name, whether or not it has published yet).
+    /// page of every active unit (a parent looks for their child's school by its name, whether or not it has published yet),
+    /// then the pages of the modules above (<see cref="ISitemapSource"/>: the results pages, the honour roll).
     /// </summary>
     private async Task<IReadOnlyList<string>> FixedPathsAsync(CancellationToken ct)
-        => ["/", "/kho-hoc-lieu", .. PublicList.All.Select(l => "/" + l.Path), .. (await newsCategories.ListAsync(ct)).Select(c => c.Path),
+        => _fixedPaths ??= await ReadFixedPathsAsync(ct);
+
+    private IReadOnlyList<string>? _fixedPaths;
+
+    private async Task<IReadOnlyList<string>> ReadFixedPathsAsync(CancellationToken ct)
+    {
+        List<string> paths =
+        [
+            "/", "/kho-hoc-lieu", .. PublicList.All.Select(l => "/" + l.Path), .. (await newsCategories.ListAsync(ct)).Select(c => c.Path),
             Units.UnitAddresses.ListPath,
-            .. (await organizations.ListAsync(ct)).Where(o => o.Active).OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => Units.UnitAddresses.Of(o.Id))];
+            .. (await organizations.ListAsync(ct)).Where(o => o.Active).OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => Units.UnitAddresses.Of(o.Id)),
+        ];
+        foreach (var source in sources)
+        {
+            paths.AddRange(await source.PathsAsync(ct));
+        }
+
+        return paths;
+    }
+
+    private void TagSitemap() => PageCache.Tag(HttpContext, [CacheTags.Listings, CacheTags.Organizations, .. sources.SelectMany(s => s.CacheTags)]);
 
     private int UrlsPerFile => Math.Clamp(configuration.GetValue("ChuyenDe:Sitemap:UrlsPerFile", MaxUrlsPerFile), 1, MaxUrlsPerFile);
 
@@ -55,7 +74,7 @@ public sealed class SitemapController(
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
-        PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Organizations);
+        TagSitemap();
         var total = (await FixedPathsAsync(ct)).Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile)
         {
@@ -81,7 +100,7 @@ public sealed class SitemapController(
     [HttpGet("/sitemap-{number:int:min(1)}.xml")]
     public async Task<IActionResult> SitemapFile(int number, CancellationToken ct)
     {
-        PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Organizations);
+        TagSitemap();
         var total = (await FixedPathsAsync(ct)).Count + await queries.CountPublishedRoutesAsync(ct);
         if (total <= UrlsPerFile || number > (total + UrlsPerFile - 1) / UrlsPerFile)
         {

@@ -118,6 +118,25 @@ public abstract class ViewStatisticsTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [SkippableFact]
+    public async Task The_statistics_page_charts_the_views_and_downloads_over_time_and_the_units_read_most()
+    {
+        fixture.SkipUnlessAvailable();
+        await SeedAsync();
+        var admin = await SystemAdmin.As(fixture.Factory, Accounts.Administrator);
+        var (status, page) = await admin.GetPageAsync("/admin/thong-ke?tu=2021-03-01&den=2021-04-30");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+
+        string[][] Rows(string tableId) => page.QuerySelectorAll($"table#bang-{tableId} tbody tr, table#bang-{tableId} tfoot tr")
+            .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToArray();
+        Assert.Equal([["03/2021", "17", "8"], ["04/2021", "5", "3"], ["Tổng", "22", "11"]], Rows("luot-xem-theo-thoi-gian"));
+        var units = Rows("luot-xem-theo-don-vi");
+        Assert.Equal(["9", "3"], units[0][1..]);
+        Assert.Equal(["7", "7"], units[1][1..]);
+        Assert.Equal(["5", "1"], units[2][1..]);
+        Assert.NotNull(page.QuerySelector("article#luot-xem-theo-thoi-gian svg[role=img]"));
+    }
+
+    [SkippableFact]
     public async Task Each_curator_sees_only_the_units_of_their_scope_and_a_district_narrows_it()
     {
         fixture.SkipUnlessAvailable();

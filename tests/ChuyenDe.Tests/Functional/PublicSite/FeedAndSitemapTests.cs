@@ -168,7 +168,11 @@ public abstract class FeedAndSitemapTests<TFixture>(TFixture fixture) : IClassFi
         // and the page of every active unit.
         var routeCount = await fixture.WithServicesAsync(sp => sp.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync());
         var units = await fixture.WithServicesAsync(async sp => (await sp.GetRequiredService<IOrganizationService>().ListAsync()).Where(o => o.Active).ToList());
-        Assert.Equal(8 + 5 + 1 + units.Count + routeCount, urls.Count);
+        // Pages, news categories, the units' tree and pages, the results list, its sample page and the honour roll, items.
+        Assert.Equal(8 + 5 + 1 + units.Count + 3 + routeCount, urls.Count);
+        Assert.Contains("http://localhost/ket-qua", locations);
+        Assert.Contains("http://localhost/ket-qua/so-ket-02-nam-hoa-binh", locations);
+        Assert.Contains("http://localhost/guong-dien-hinh", locations);
         Assert.Contains("http://localhost/don-vi", locations);
         Assert.All(units, u => Assert.Contains("http://localhost/don-vi/" + u.Id, locations));
         var published = (await QueryAsync(new ContentQuery { ContentTypes = ["Initiative"], PageSize = 1 })).Items.Single();
@@ -243,7 +247,7 @@ public sealed class SitemapIndexTests : IAsyncLifetime
         var files = index.Root.Elements(SitemapNs + "sitemap").Select(s => s.Element(SitemapNs + "loc")!.Value).ToList();
         await using var scope = Factory.Services.CreateAsyncScope();
         var units = (await scope.ServiceProvider.GetRequiredService<IOrganizationService>().ListAsync()).Count(o => o.Active);
-        var total = 8 + 5 + 1 + units + await scope.ServiceProvider.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync(); // pages, news categories, units, items
+        var total = 8 + 5 + 1 + units + 3 + await scope.ServiceProvider.GetRequiredService<IContentQueryService>().CountPublishedRoutesAsync(); // pages, news categories, units, items
         Assert.Equal((total + 9) / 10, files.Count);
         Assert.Equal(Enumerable.Range(1, files.Count).Select(n => $"https://mamnon.example.vn/sitemap-{n}.xml"), files);
 

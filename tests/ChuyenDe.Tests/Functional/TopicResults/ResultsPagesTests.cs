@@ -218,6 +218,7 @@ public abstract class ResultsPagesTests<TFixture>(TFixture fixture) : IClassFixt
 
         var (_, list) = await visitor.GetPageAsync("/ket-qua");
         Assert.NotNull(list.QuerySelector($"a[href='/ket-qua/{slug}']"));
+        Assert.Contains($"/ket-qua/{slug}</loc>", await visitor.Http.GetStringAsync("/sitemap.xml"));
 
         // Withdrawn: the cached page and the list forget it at once.
         using (var withdrawn = await PostAsync(curator, Edit(id), Edit(id) + "/go-xuat-ban"))
@@ -232,6 +233,7 @@ public abstract class ResultsPagesTests<TFixture>(TFixture fixture) : IClassFixt
 
         var (_, list2) = await visitor.GetPageAsync("/ket-qua");
         Assert.Null(list2.QuerySelector($"a[href='/ket-qua/{slug}']"));
+        Assert.DoesNotContain($"/ket-qua/{slug}</loc>", await visitor.Http.GetStringAsync("/sitemap.xml"));
     }
 
     [SkippableFact]
