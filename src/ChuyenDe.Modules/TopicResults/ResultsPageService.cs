@@ -274,10 +274,14 @@ public sealed partial class ResultsPageService(
         return db.Set<ResultsPage>().AsNoTracking().FirstOrDefaultAsync(p => p.Published && p.Slug == normalized, ct);
     }
 
-    public Task<string?> RoundTitleAsync(int? roundId, CancellationToken ct)
-        => roundId is { } id
-            ? db.Set<ReportRound>().AsNoTracking().Where(r => r.Id == id).Select(r => (string?)r.Title).FirstOrDefaultAsync(ct)
-            : Task.FromResult<string?>(null);
+    /// <summary>The titles of the given rounds, by id (one query however many pages name them).</summary>
+    public async Task<IReadOnlyDictionary<int, string>> RoundTitlesAsync(IEnumerable<int?> roundIds, CancellationToken ct)
+    {
+        var ids = roundIds.OfType<int>().Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.Set<ReportRound>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+    }
 
     private static string NextId(IReadOnlyList<ResultBlock> blocks)
     {

@@ -29,13 +29,11 @@ public sealed class ResultsSiteController(
     {
         PageCache.Tag(HttpContext, ResultsModule.CacheTag);
         var site = await settings.GetAsync(ct);
-        var list = new List<(ResultsPage, string?, DateTime?)>();
-        foreach (var page in await pages.ListPublishedAsync(ct))
-        {
-            list.Add((page, await pages.RoundTitleAsync(page.RoundId, ct), page.PublishedUtc is { } p ? site.ToLocal(p) : null));
-        }
-
-        return View(new ResultsListView(list));
+        var published = await pages.ListPublishedAsync(ct);
+        var titles = await pages.RoundTitlesAsync(published.Select(p => p.RoundId), ct);
+        return View(new ResultsListView(published
+            .Select(page => (page, page.RoundId is { } r ? titles.GetValueOrDefault(r) : null, page.PublishedUtc is { } p ? site.ToLocal(p) : (DateTime?)null))
+            .ToList()));
     }
 
     [HttpGet(Base + "/{slug}")]
@@ -49,7 +47,7 @@ public sealed class ResultsSiteController(
 
         var site = await settings.GetAsync(ct);
         return View(new ResultsPublicView(page, html.RenderMarkdown(page.Text), ResultBlocks.Read(page.BlocksJson),
-            await pages.RoundTitleAsync(page.RoundId, ct), page.PublishedUtc is { } p ? site.ToLocal(p) : null));
+            page.RoundId is { } roundId ? (await pages.RoundTitlesAsync([roundId], ct)).GetValueOrDefault(roundId) : null, page.PublishedUtc is { } p ? site.ToLocal(p) : null));
     }
 
     [HttpGet(Base + "/{slug}/bieu-do/{blockId}.{format:regex(^(svg|png)$)}")]
