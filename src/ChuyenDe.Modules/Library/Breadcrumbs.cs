@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
 namespace ChuyenDe.Modules.Library;
 
 /// <summary>A step of a page's breadcrumb trail: its text and the site path it links to.</summary>
@@ -15,6 +17,23 @@ public static class Breadcrumbs
 
     /// <summary>The text of the current page in the trail when it differs from the page's title.</summary>
     public const string CurrentKey = "BreadcrumbCurrent";
+
+    /// <summary>
+    /// The whole trail a page shows — the home, the page's parents, the page itself at <paramref name="currentPath"/> —
+    /// or null when the page shows none. The visible trail (<c>_Breadcrumbs.cshtml</c>) and the page's schema.org
+    /// BreadcrumbList (<see cref="StructuredData.StructuredDataNodes.BreadcrumbList"/>) are both made from it.
+    /// </summary>
+    public static IReadOnlyList<Crumb>? Trail(ViewDataDictionary viewData, string homeText, string currentPath)
+    {
+        if (viewData[Key] is not (IEnumerable<Crumb> or true))
+        {
+            return null;
+        }
+
+        var parents = viewData[Key] as IEnumerable<Crumb> ?? [];
+        var current = viewData[CurrentKey] as string ?? viewData["Title"]?.ToString() ?? "";
+        return [new Crumb(homeText, "/"), .. parents, new Crumb(current, currentPath)];
+    }
 
     /// <summary>The list an item of <paramref name="contentType"/> belongs to, or null (pages of the site).</summary>
     public static PublicList? ListOf(string contentType) => PublicList.All.FirstOrDefault(l => l.ContentType == contentType);

@@ -19,6 +19,7 @@ public static class LibraryModule
         services.AddScoped<Documents.OfficialDocumentList>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PublicAddresses>();
+        services.AddScoped<StructuredData.ItemStructuredData>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;

@@ -53,6 +53,7 @@ public sealed class SiteController(
     ITaxonomyService taxonomies,
     CuratedLists curated,
     NewsCategories newsCategories,
+    StructuredData.ItemStructuredData structuredData,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>The types the public library lists.</summary>
@@ -298,7 +299,14 @@ public sealed class SiteController(
         PageCache.Tag(HttpContext, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations);
         PageCache.MarkItemPage(HttpContext, item.ContentItemId);
 
-        return View("Item", await display.BuildDetailAsync(item, ct));
+        var detail = await display.BuildDetailAsync(item, ct);
+        StructuredData.JsonLd.Add(ViewData, await structuredData.BuildAsync(item, detail, ct));
+        if (StructuredData.OaiRecords.ContentTypes.Contains(item.ContentType))
+        {
+            ViewData[StructuredData.OaiRecords.ViewDataKey] = StructuredData.OaiRecords.GetRecordPath(Request.Host.Host, item.ContentItemId);
+        }
+
+        return View("Item", detail);
     }
 
     private Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page, CancellationToken ct)
