@@ -64,6 +64,7 @@ public sealed class SitemapController(
             .Append("User-agent: *\n")
             .Append("Disallow: /admin\n")
             .Append("Disallow: /tim-kiem/goi-y\n")
+            .Append("Allow: ").Append(StructuredData.OaiRecords.EndpointPath).Append('\n') // harvesters of the OAI-PMH repository
             .Append("\n")
             .Append("Sitemap: ").Append(addresses.Absolute("/sitemap.xml")).Append('\n')
             .ToString();

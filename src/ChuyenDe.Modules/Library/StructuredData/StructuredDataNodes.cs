@@ -39,4 +39,26 @@ public static class StructuredDataNodes
 
         return node;
     }
+
+    /// <summary>
+    /// A unit's page (<c>/don-vi/{id}</c>): the unit as a <c>Preschool</c> or <c>EducationalOrganization</c> with its
+    /// name, short name, description and address, the unit just above it (<c>parentOrganization</c>) and those just below
+    /// (<c>subOrganization</c>).
+    /// </summary>
+    public static JsonObject UnitPage(Organization unit, IReadOnlyList<Organization> above, IReadOnlyList<OrganizationNode> below,
+        string description, Func<string, string> absolute)
+    {
+        var url = absolute(UnitAddresses.Of(unit.Id));
+        var node = JsonLd.Node(TypeOf(unit.Kind));
+        node["@id"] = url + "#donvi";
+        node["url"] = url;
+        node.Text("name", unit.Name).Text("alternateName", unit.ShortName).Text("description", description);
+        if (above.Count > 0)
+        {
+            node["parentOrganization"] = Organization(above[^1], absolute);
+        }
+
+        node.Many("subOrganization", below.Select(child => (JsonNode)Organization(child.Organization, absolute)));
+        return node;
+    }
 }

@@ -22,6 +22,7 @@ public sealed class UnitsController(
     IContentQueryService queries,
     IContentDisplayBuilder display,
     IEnumerable<IUnitPageSection> sections,
+    PublicAddresses addresses,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>How many items of each type a unit's page shows (the latest); the library lists them all.</summary>
@@ -87,8 +88,10 @@ public sealed class UnitsController(
         }
 
         var kind = KindName(unit.Kind);
-        return View(new UnitPageView(unit, kind, UnitTree.Above(unit, all), below, ownWork, belowWork, extra,
-            T["{0} ({1}): initiatives, exemplary products, model sites, events and news it has published.", unit.Name, kind])
+        var above = UnitTree.Above(unit, all);
+        string description = T["{0} ({1}): initiatives, exemplary products, model sites, events and news it has published.", unit.Name, kind];
+        StructuredData.JsonLd.Add(ViewData, StructuredData.StructuredDataNodes.UnitPage(unit, above, below, description, addresses.Absolute));
+        return View(new UnitPageView(unit, kind, above, below, ownWork, belowWork, extra, description)
         {
             OwnLibraryUrl = LibraryUrl(null, "org", [unit.Id]),
             BelowLibraryUrl = belowIds.Count == 0 ? null : BelowLibraryUrl(null, unit, all),
