@@ -42,8 +42,9 @@ public static class StructuredDataNodes
 
     /// <summary>
     /// A unit's page (<c>/don-vi/{id}</c>): the unit as a <c>Preschool</c> or <c>EducationalOrganization</c> with its
-    /// name, short name, description and address, the unit just above it (<c>parentOrganization</c>) and those just below
-    /// (<c>subOrganization</c>).
+    /// name, short name and description; the unit it belongs to (<c>parentOrganization</c>, its parent in the tree) and
+    /// its cluster (<c>memberOf</c>); the units whose parent it is (<c>subOrganization</c>) and, for a cluster, its
+    /// schools (<c>member</c>).
     /// </summary>
     public static JsonObject UnitPage(Organization unit, IReadOnlyList<Organization> above, IReadOnlyList<OrganizationNode> below,
         string description, Func<string, string> absolute)
@@ -53,12 +54,22 @@ public static class StructuredDataNodes
         node["@id"] = url + "#donvi";
         node["url"] = url;
         node.Text("name", unit.Name).Text("alternateName", unit.ShortName).Text("description", description);
-        if (above.Count > 0)
+        if (above.FirstOrDefault(o => o.Id == unit.ParentId) is { } parent)
         {
-            node["parentOrganization"] = Organization(above[^1], absolute);
+            node["parentOrganization"] = Organization(parent, absolute);
         }
 
-        node.Many("subOrganization", below.Select(child => (JsonNode)Organization(child.Organization, absolute)));
+        if (above.FirstOrDefault(o => o.Id == unit.ClusterId) is { } cluster)
+        {
+            node["memberOf"] = Organization(cluster, absolute);
+        }
+
+        var units = Flatten(below).DistinctBy(o => o.Id).ToList();
+        node.Many("subOrganization", units.Where(o => o.ParentId == unit.Id).Select(o => (JsonNode)Organization(o, absolute)));
+        node.Many("member", units.Where(o => o.ClusterId == unit.Id).Select(o => (JsonNode)Organization(o, absolute)));
         return node;
     }
+
+    private static IEnumerable<Organization> Flatten(IEnumerable<OrganizationNode> nodes)
+        => nodes.SelectMany(n => Flatten(n.Children).Prepend(n.Organization));
 }
