@@ -72,4 +72,53 @@ public static class StructuredDataNodes
 
     private static IEnumerable<Organization> Flatten(IEnumerable<OrganizationNode> nodes)
         => nodes.SelectMany(n => Flatten(n.Children).Prepend(n.Organization));
+
+    /// <summary>
+    /// The node of a page that adds none of its own (lists, results pages, the honour roll, …), from what its head already
+    /// says: an <c>Article</c> when the page is one (<c>og:type</c> article, such as a results page, with its publication
+    /// time), otherwise a <c>WebPage</c>; its name, description, address, picture and language, part of the site.
+    /// </summary>
+    public static JsonObject Page(string? title, string? description, string url, bool isArticle, DateTime? publishedUtc,
+        string? imageUrl, string siteName, string siteUrl, TimeZoneInfo zone)
+    {
+        var node = JsonLd.Node(isArticle ? "Article" : "WebPage");
+        node["@id"] = url + "#trang";
+        node["url"] = url;
+        node.Text("name", title ?? siteName).Text("description", description);
+        if (isArticle)
+        {
+            node.Text("headline", title);
+        }
+
+        node["inLanguage"] = "vi";
+        if (publishedUtc is { } published)
+        {
+            node["datePublished"] = JsonLd.Date(published, zone);
+        }
+
+        node.Text("image", imageUrl);
+        node["isPartOf"] = new JsonObject { ["@type"] = "WebSite", ["name"] = siteName, ["url"] = siteUrl };
+        return node;
+    }
+
+    /// <summary>The home page's WebSite node: the site's name, address, language and its search (<c>/tim-kiem?q=</c>).</summary>
+    public static JsonObject WebSite(string siteName, string? alternateName, string? description, Func<string, string> absolute)
+    {
+        var node = JsonLd.Node("WebSite");
+        node["@id"] = absolute("/") + "#website";
+        node["url"] = absolute("/");
+        node.Text("name", siteName).Text("alternateName", alternateName).Text("description", description);
+        node["inLanguage"] = "vi";
+        node["potentialAction"] = new JsonObject
+        {
+            ["@type"] = "SearchAction",
+            ["target"] = new JsonObject
+            {
+                ["@type"] = "EntryPoint",
+                ["urlTemplate"] = absolute("/tim-kiem") + "?q={search_term_string}",
+            },
+            ["query-input"] = "required name=search_term_string",
+        };
+        return node;
+    }
 }

@@ -94,7 +94,7 @@ public sealed class ShareAndBreadcrumbsTests(SqliteSiteFixture fixture) : IClass
         // No third-party script: every script of the page is the site's own (the JSON-LD blocks are data, not scripts).
         Assert.All(page.Scripts.Where(s => s.Type != "application/ld+json"), s => Assert.StartsWith("/js/", s.Source ?? "", StringComparison.Ordinal));
         // Linked by its content-fingerprinted address (/js/share.{hash}.js, MapStaticAssets).
-        Assert.Contains(page.Scripts, s => s.Source!.StartsWith("/js/share.", StringComparison.Ordinal) && s.Source.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Contains(page.Scripts, s => s.Source is { } source && source.StartsWith("/js/share.", StringComparison.Ordinal) && source.EndsWith(".js", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -389,6 +389,46 @@ public abstract partial class StructuredDataTests<TFixture>(TFixture fixture) : 
     }
 
     [SkippableFact]
+    public async Task The_home_page_is_the_web_site_with_its_search()
+    {
+        fixture.SkipUnlessAvailable();
+        var node = (await GetAsync("/")).Single("WebSite");
+
+        Assert.Equal("http://localhost/", Str(node["url"]));
+        Assert.Equal("vi", Str(node["inLanguage"]));
+        Assert.False(string.IsNullOrWhiteSpace(Str(node["name"])));
+        Assert.Equal("http://localhost/tim-kiem?q={search_term_string}", Str(node["potentialAction"]!["target"]!["urlTemplate"]));
+    }
+
+    [SkippableFact]
+    public async Task A_results_page_is_an_article_and_lists_are_web_pages_part_of_the_site()
+    {
+        fixture.SkipUnlessAvailable();
+        var results = await GetAsync("/ket-qua/so-ket-02-nam-hoa-binh");
+        var honourRoll = await GetAsync("/guong-dien-hinh");
+
+        var article = results.Single("Article");
+        Assert.Equal("http://localhost/ket-qua/so-ket-02-nam-hoa-binh", Str(article["url"]));
+        Assert.Equal(results.Document.QuerySelector("h1")!.TextContent.Trim(), Str(article["headline"]));
+        AssertDate(article["datePublished"]);
+        Assert.Equal("http://localhost/", Str(article["isPartOf"]!["url"]));
+        var page = honourRoll.Single("WebPage");
+        Assert.Equal("http://localhost/guong-dien-hinh", Str(page["url"]));
+        Assert.Equal(honourRoll.Document.QuerySelector("h1")!.TextContent.Trim(), Str(page["name"]));
+    }
+
+    [SkippableTheory]
+    [InlineData("/tim-kiem?q=tr%E1%BA%BB")]
+    [InlineData("/khong-co-trang-nay")]
+    public async Task Pages_not_indexed_carry_no_page_node(string url)
+    {
+        fixture.SkipUnlessAvailable();
+        var page = await GetAsync(url);
+
+        Assert.DoesNotContain(page.Nodes, n => TypesOf(n).Contains("WebPage") || TypesOf(n).Contains("Article"));
+    }
+
+    [SkippableFact]
     public async Task Robots_txt_allows_harvesting_and_the_about_page_and_footer_link_the_oai_pmh_endpoint()
     {
         fixture.SkipUnlessAvailable();
