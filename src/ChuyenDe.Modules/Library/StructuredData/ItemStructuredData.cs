@@ -220,9 +220,10 @@ public sealed class ItemStructuredData(
     }
 
     /// <summary>The school a model site page is about: the item's unit (a school), its address and position.</summary>
-    private static JsonObject ModelSchool(ContentItem item, Organization? unit)
+    private JsonObject ModelSchool(ContentItem item, Organization? unit)
     {
-        var school = JsonLd.Thing("Preschool").Text("name", unit?.Name ?? item.DisplayText).Text("address", Text(item, "Address"));
+        var school = (unit is { Kind: OrganizationKind.School } ? StructuredDataNodes.Organization(unit, addresses.Absolute) : JsonLd.Thing("Preschool").Text("name", item.DisplayText))
+            .Text("address", Text(item, "Address"));
         if (Number(item, "Latitude") is { } latitude && Number(item, "Longitude") is { } longitude)
         {
             school["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = latitude, ["longitude"] = longitude };

@@ -183,6 +183,7 @@ public abstract partial class StructuredDataTests<TFixture>(TFixture fixture) : 
 
         var school = node["about"]!;
         Assert.Equal("Preschool", Str(school["@type"]));
+        Assert.Equal("http://localhost/don-vi/truong-mn-ben-thanh#donvi", Str(school["@id"]));
         Assert.Equal(item.Field("ModelSite", "Address")!["Text"]!.GetValue<string>(), Str(school["address"]));
         if (item.Field("ModelSite", "Latitude")?["Value"] is JsonValue latitude)
         {
@@ -301,6 +302,8 @@ public abstract partial class StructuredDataTests<TFixture>(TFixture fixture) : 
     [InlineData("/ket-qua")]
     [InlineData("/guong-dien-hinh")]
     [InlineData("/van-ban")]
+    [InlineData("/kho-hoc-lieu")]
+    [InlineData("/tim-kiem?q=tr%E1%BA%BB")]
     public async Task Pages_with_a_trail_have_its_breadcrumb_list(string url)
     {
         fixture.SkipUnlessAvailable();
