@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChuyenDe.Modules.Data;
@@ -29,6 +30,8 @@ public sealed class BackupManifest
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Readable by an operator: "1.0.0+abc" and Vietnamese file names as they are (the text is never put in a page).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 
