@@ -120,6 +120,8 @@ public abstract class BackedUpSiteFixture : IAsyncLifetime
             new CmsUser { UserName = UserName, Email = UserName + "@example.edu.vn", DisplayName = "Người sao lưu", OrganizationId = ContentAdminSupport.BenThanh, CreatedUtc = DateTime.UtcNow },
             UserPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var role = await users.AddToRoleAsync((await users.FindByNameAsync(UserName))!, RoleNames.SchoolContributor);
+        Assert.True(role.Succeeded, string.Join("; ", role.Errors.Select(e => e.Description)));
 
         var admin = (await users.FindByNameAsync(Accounts.Administrator))!;
         var docx = SampleFiles.Docx([$"Trẻ dùng kính lúp {Marker} để quan sát lá cây trong vườn trường."]);

@@ -37,7 +37,8 @@ public static class TableDumps
                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
             var rows = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var table in tables)
+            // A table the database lacks shows in the catalogue's list (an empty target has none).
+            foreach (var table in tables.Where(t => catalog.Contains(t, StringComparer.Ordinal)))
             {
                 rows[table] = (await ListAsync(connection, $"SELECT * FROM \"{table}\"")).Order(StringComparer.Ordinal).ToList();
             }
