@@ -45,6 +45,12 @@ internal sealed class RestoreService(
         }
 
         Directory.CreateDirectory(data.DataFolder);
+        // What an interrupted restore left (its staging folder, or the old folders it had moved aside) goes first.
+        foreach (var stale in Directory.EnumerateDirectories(data.DataFolder, ".restore-*"))
+        {
+            Directory.Delete(stale, recursive: true);
+        }
+
         var work = Path.Combine(data.DataFolder, $".restore-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         try
@@ -189,7 +195,7 @@ internal sealed class RestoreService(
                 var tables = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
                 if (tables > 0)
                 {
-                    occupied.Add($"the PostgreSQL database '{builder.Database}' has {tables} tables");
+                    occupied.Add($"the PostgreSQL database '{builder.Database}' has {Count(tables, "table")}");
                 }
             }
             catch (NpgsqlException e)
@@ -212,7 +218,7 @@ internal sealed class RestoreService(
                 var tables = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
                 if (tables > 0)
                 {
-                    occupied.Add($"the database {file} has {tables} tables");
+                    occupied.Add($"the database {file} has {Count(tables, "table")}");
                 }
             }
         }
@@ -220,17 +226,19 @@ internal sealed class RestoreService(
         var mediaFiles = BackupPaths.FilesOf(data.MediaFolder).Count();
         if (mediaFiles > 0)
         {
-            occupied.Add($"the media folder {data.MediaFolder} holds {mediaFiles} files");
+            occupied.Add($"the media folder {data.MediaFolder} holds {Count(mediaFiles, "file")}");
         }
 
         var keyFiles = BackupPaths.FilesOf(BackupPaths.KeysFolder(data)).Count();
         if (keyFiles > 0)
         {
-            occupied.Add($"the keys folder {BackupPaths.KeysFolder(data)} holds {keyFiles} files");
+            occupied.Add($"the keys folder {BackupPaths.KeysFolder(data)} holds {Count(keyFiles, "file")}");
         }
 
         return occupied;
     }
+
+    private static string Count(long count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private string SqliteFile() => Path.GetFullPath(new SqliteConnectionStringBuilder(data.ConnectionString).DataSource);
 

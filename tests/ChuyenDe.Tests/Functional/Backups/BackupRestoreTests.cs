@@ -105,7 +105,7 @@ public abstract class BackupRestoreTests<TSite>(TSite site) where TSite : Backed
 
         Assert.Equal(BackupCommand.Failed, refused.ExitCode);
         Assert.Contains("The target is not empty", refused.Error, StringComparison.Ordinal);
-        Assert.Contains("holds 1 files", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("holds 1 file. Nothing was restored.", refused.Error, StringComparison.Ordinal);
         Assert.Contains("--force", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, FolderContents.Listing(target.DataFolder));
         Assert.Empty((await TableDumps.TakeAsync(target)).CatalogTables);
