@@ -71,5 +71,11 @@ public static class BackupCommand
             await error.WriteLineAsync($"{command} failed: {e.Message}");
             return Failed;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of this code: still one line for the operator, with the kind of error to report.
+            await error.WriteLineAsync($"{command} failed unexpectedly ({e.GetType().Name}): {e.Message}{(e.InnerException is { } inner ? " — " + inner.Message : "")}");
+            return Failed;
+        }
     }
 }
