@@ -2,6 +2,7 @@ using System.Globalization;
 using ChuyenDe.Modules.Admin;
 using ChuyenDe.Modules.Analytics;
 using ChuyenDe.Modules.Audit;
+using ChuyenDe.Modules.Backups;
 using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Charts;
 using ChuyenDe.Modules.Commendations;
@@ -30,7 +31,9 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup <file>` and `restore <file> [--force]` run an operator's command instead of the site (docs/operations.md).
+var backupCommand = BackupCommand.IsCommand(args);
+var builder = WebApplication.CreateBuilder(BackupCommand.HostArguments(args));
 // Run from the build output (not published) in any environment, the precompressed copies of wwwroot live beside the
 // project (obj/…/compressed); published, the runtime manifest is absent and this does nothing.
 builder.WebHost.UseStaticWebAssets();
@@ -66,7 +69,8 @@ builder.Services
     .AddAnalyticsModule()
     .AddStatisticsModule()
     .AddCachingModule(builder.Configuration)
-    .AddSetupModule();
+    .AddSetupModule()
+    .AddBackupsModule();
 builder.Services.AddLocalization();
 // Vietnamese letters are written as they are in pages, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -77,6 +81,20 @@ builder.Services.AddControllersWithViews()
 builder.Services.AddTransportSecurity(builder.Configuration);
 
 var app = builder.Build();
+if (backupCommand)
+{
+    // The site's services (configuration, database, media and key folders, search) without the web server, the
+    // background services or the setup (a restore goes into an empty target).
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error, cancel.Token);
+    await app.DisposeAsync();
+    return;
+}
 
 app.UseTransportSecurity();
 app.UseExceptionHandler("/loi/500");
