@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace ChuyenDe.Modules.Harvesting;
+
+/// <summary>
+/// The OAI-PMH 2.0 endpoint <c>/oai</c>, open to every harvester: GET with the arguments in the query, or POST with them
+/// as <c>application/x-www-form-urlencoded</c>. Every answer, errors included, is XML with status 200; it is not
+/// output-cached (a harvest walks a list that changes while it runs).
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class OaiController : Controller
+{
+    [HttpGet(OaiRepository.Path), HttpPost(OaiRepository.Path)]
+    public async Task<IActionResult> Oai(CancellationToken ct)
+    {
+        var repository = HttpContext.RequestServices.GetRequiredService<OaiRepository>();
+        IReadOnlyList<KeyValuePair<string, StringValues>> arguments;
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            // Only a form in application/x-www-form-urlencoded carries arguments; anything else is an illegal request.
+            arguments = MediaTypeHeaderValue.TryParse(Request.ContentType, out var type)
+                && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                ? (await Request.ReadFormAsync(ct)).ToList()
+                : [new("verb", "Identify"), new("body", "")];
+            if (Request.Query.Count > 0)
+            {
+                arguments = [.. arguments, .. Request.Query];
+            }
+        }
+        else
+        {
+            arguments = Request.Query.ToList();
+        }
+
+        var bytes = await repository.AnswerAsync(arguments, ct);
+        Response.Headers.CacheControl = "no-cache";
+        return File(bytes, "text/xml; charset=utf-8");
+    }
+}
