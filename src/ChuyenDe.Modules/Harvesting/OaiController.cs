@@ -20,26 +20,25 @@ public sealed class OaiController : Controller
     public async Task<IActionResult> Oai(CancellationToken ct)
     {
         var repository = HttpContext.RequestServices.GetRequiredService<OaiRepository>();
-        IReadOnlyList<KeyValuePair<string, StringValues>> arguments;
+        IReadOnlyList<KeyValuePair<string, StringValues>> arguments = Request.Query.ToList();
         if (HttpMethods.IsPost(Request.Method))
         {
-            // Only a form in application/x-www-form-urlencoded carries arguments; anything else is an illegal request.
-            arguments = MediaTypeHeaderValue.TryParse(Request.ContentType, out var type)
-                && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-                ? (await Request.ReadFormAsync(ct)).ToList()
-                : [new("verb", "Identify"), new("body", "")];
-            if (Request.Query.Count > 0)
+            // A POST carries its arguments as a form in application/x-www-form-urlencoded; any other body is an illegal request.
+            if (!MediaTypeHeaderValue.TryParse(Request.ContentType, out var type)
+                || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
             {
-                arguments = [.. arguments, .. Request.Query];
+                return Answer(repository.IllegalRequest("A POST request must carry its arguments as application/x-www-form-urlencoded."));
             }
-        }
-        else
-        {
-            arguments = Request.Query.ToList();
+
+            arguments = [.. (await Request.ReadFormAsync(ct)), .. arguments];
         }
 
-        var bytes = await repository.AnswerAsync(arguments, ct);
+        return Answer(await repository.AnswerAsync(arguments, ct));
+    }
+
+    private FileContentResult Answer(byte[] xml)
+    {
         Response.Headers.CacheControl = "no-cache";
-        return File(bytes, "text/xml; charset=utf-8");
+        return File(xml, "text/xml; charset=utf-8");
     }
 }

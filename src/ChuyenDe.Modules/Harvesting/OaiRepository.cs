@@ -117,6 +117,10 @@ internal sealed partial class OaiRepository(
         return writer.Finish();
     }
 
+    /// <summary>The answer to a request that cannot carry arguments (a POST body that is not a form): <c>badArgument</c>.</summary>
+    public byte[] IllegalRequest(string message)
+        => ErrorAnswer(clock.GetUtcNow().UtcDateTime, addresses.Absolute(Path), [], new OaiError(OaiError.BadArgument, message));
+
     private static byte[] ErrorAnswer(DateTime now, string baseUrl, IReadOnlyList<KeyValuePair<string, string>> attributes, OaiError error)
     {
         using var writer = new OaiXmlWriter(now, baseUrl, attributes);
