@@ -1,17 +1,18 @@
 using System.Text;
 using ChuyenDe.Modules.Contents;
-using ChuyenDe.Modules.Security;
+using ChuyenDe.Modules.Organizations;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Harvesting;
 
 /// <summary>
 /// The sets of the repository, hierarchical with <c>:</c>: <c>type:{ContentType}</c>; the organisation tree
-/// <c>donvi:{department}:{district}:{school}</c> (each segment a unit's id); the criteria <c>tieuchi:{term slug}</c>;
+/// <c>donvi:{department}:{district}:{school}</c> (each segment a unit's id, along the units' parents; clusters group
+/// schools across the tree and are no sets); the criteria <c>tieuchi:{term slug}</c>;
 /// the school years <c>namhoc:{2022-2023}</c>. An item is in the sets of its type, its unit's path, its criteria and its
 /// school years, and so in every set above them.
 /// </summary>
-internal sealed class OaiSets(IOrganizationDirectory organizations, ITaxonomyService taxonomies, IContentDefinitionManager definitions)
+internal sealed class OaiSets(IOrganizationService organizations, ITaxonomyService taxonomies, IContentDefinitionManager definitions)
 {
     public const string TypeRoot = "type";
     public const string OrganizationRoot = "donvi";
@@ -33,14 +34,7 @@ internal sealed class OaiSets(IOrganizationDirectory organizations, ITaxonomySer
         }
 
         sets.Add(new OaiSet(OrganizationRoot, T["Units"]));
-        foreach (var entry in await organizations.ListTreeAsync(_ => true, ct))
-        {
-            var units = await UnitsAsync(ct);
-            if (units.TryGetValue(entry.Id, out var unit))
-            {
-                sets.Add(new OaiSet(unit.Path, entry.Name));
-            }
-        }
+        sets.AddRange((await UnitsAsync(ct)).Values.Select(u => new OaiSet(u.Path, u.Name)));
 
         foreach (var (root, taxonomyId) in new[] { (CriteriaRoot, CriteriaTaxonomy), (SchoolYearRoot, SchoolYearsTaxonomy) })
         {
@@ -177,19 +171,27 @@ internal sealed class OaiSets(IOrganizationDirectory organizations, ITaxonomySer
             return _units;
         }
 
+        // Tree order: each unit after its parent, siblings by name; clusters left out (a school's parent is its district).
+        var all = (await organizations.ListAsync(ct)).Where(o => o.Kind != OrganizationKind.Cluster).ToList();
+        var ids = all.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var children = all.ToLookup(o => o.ParentId is { } parent && ids.Contains(parent) ? parent : "", StringComparer.Ordinal);
         var units = new Dictionary<string, (string Path, string Name)>(StringComparer.Ordinal);
-        var stack = new List<string>();
-        foreach (var entry in await organizations.ListTreeAsync(_ => true, ct))
+        void Walk(string parentKey, string path)
         {
-            if (stack.Count > entry.Depth)
+            foreach (var unit in children[parentKey].OrderBy(o => o.Name, StringComparer.Ordinal))
             {
-                stack.RemoveRange(entry.Depth, stack.Count - entry.Depth);
-            }
+                if (units.ContainsKey(unit.Id))
+                {
+                    continue;
+                }
 
-            stack.Add(Segment(entry.Id));
-            units[entry.Id] = (OrganizationRoot + ":" + string.Join(':', stack), entry.Name);
+                var spec = path + ":" + Segment(unit.Id);
+                units[unit.Id] = (spec, unit.Name);
+                Walk(unit.Id, spec);
+            }
         }
 
+        Walk("", OrganizationRoot);
         return _units = units;
     }
 

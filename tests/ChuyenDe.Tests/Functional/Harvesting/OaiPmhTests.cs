@@ -138,7 +138,7 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
         => fixture.WithServicesAsync(async sp => await sp.GetRequiredService<DbContext>().Set<OaiTombstone>().Select(t => t.ContentItemId).ToListAsync());
 
     /// <summary>A published notice of the Department (an official document), as the official documents' tests make them.</summary>
-    private Task<string> PublishNoticeAsync(string title)
+    private Task<string> PublishNoticeAsync(string title, bool draftOnly = false)
         => fixture.WithServicesAsync(async sp =>
         {
             var contents = sp.GetRequiredService<IContentManager>();
@@ -150,7 +150,7 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
             item.GetOrCreateField("OfficialDocument", "Kind")["TermContentItemIds"] = new JsonArray("doc-thong-bao");
             item.GetOrCreateField("OfficialDocument", "Summary")["Text"] = "Thông báo thử cho OAI-PMH.";
             item.GetOrCreateField("OfficialDocument", "Status")["Text"] = "in-force";
-            var result = await contents.PublishAsync(item, ContentActor.System);
+            var result = draftOnly ? await contents.SaveDraftAsync(item, ContentActor.System) : await contents.PublishAsync(item, ContentActor.System);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Key + ": " + e.Message)));
             return item.ContentItemId;
         });
@@ -166,6 +166,11 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
         {
             var contents = sp.GetRequiredService<IContentManager>();
             var item = await contents.GetAsync(id, VersionOptions.Latest);
+            if ((await sp.GetRequiredService<IContentDefinitionManager>().GetTypeDefinitionAsync(item!.ContentType))!.HasPart("ConsentPart"))
+            {
+                item.GetOrCreatePart("ConsentPart")["Confirmed"] = true; // the photos' consent, asked again when publishing
+            }
+
             var result = await contents.PublishAsync(item!, ContentActor.System);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Key + ": " + e.Message)));
             return 0;
@@ -346,16 +351,7 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal("deleted", (string?)removed.Element(Oai + "header")!.Attribute("status"));
 
         // A draft that was never published leaves no record when removed.
-        var draft = await fixture.WithServicesAsync(async sp =>
-        {
-            var contents = sp.GetRequiredService<IContentManager>();
-            var item = await contents.NewAsync("OfficialDocument");
-            item.GetOrCreatePart("TitlePart")["Title"] = "Bản nháp chưa đăng";
-            item.GetOrCreatePart("OrganizationPart")["OrganizationId"] = "so-hcm";
-            var result = await contents.SaveDraftAsync(item, ContentActor.System);
-            Assert.True(result.Succeeded);
-            return item.ContentItemId;
-        });
+        var draft = await PublishNoticeAsync("Bản nháp chưa đăng", draftOnly: true);
         Assert.True(await RemoveAsync(draft));
         AssertError(await GetAsync($"verb=GetRecord&metadataPrefix=oai_dc&identifier={Identifier(draft)}"), "idDoesNotExist");
     }
