@@ -54,27 +54,28 @@ public sealed class OaiXmlWriter : IDisposable
     /// <summary>Text as it goes into the answer: NFC, without the characters XML 1.0 cannot carry.</summary>
     public static string Clean(string value)
     {
-        var normalized = value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
-        if (normalized.All(XmlConvert.IsXmlChar))
+        // Characters XML cannot carry (controls, lone surrogates) go first: normalising refuses lone surrogates.
+        var valid = value;
+        if (!value.All(XmlConvert.IsXmlChar))
         {
-            return normalized;
+            var builder = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (XmlConvert.IsXmlChar(value[i]))
+                {
+                    builder.Append(value[i]);
+                }
+                else if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+                {
+                    builder.Append(value[i]).Append(value[i + 1]);
+                    i++;
+                }
+            }
+
+            valid = builder.ToString();
         }
 
-        var builder = new StringBuilder(normalized.Length);
-        for (var i = 0; i < normalized.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(normalized[i]))
-            {
-                builder.Append(normalized[i]);
-            }
-            else if (i + 1 < normalized.Length && XmlConvert.IsXmlSurrogatePair(normalized[i + 1], normalized[i]))
-            {
-                builder.Append(normalized[i]).Append(normalized[i + 1]);
-                i++;
-            }
-        }
-
-        return builder.ToString();
+        return valid.IsNormalized(NormalizationForm.FormC) ? valid : valid.Normalize(NormalizationForm.FormC);
     }
 
     public void Error(OaiError error)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Harvesting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ChuyenDe.Tests.Functional.Harvesting.OaiSchemaChecks;
@@ -432,6 +433,19 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
         AssertError(await GetAsync("verb=ListRecords&resumptionToken=" + Uri.EscapeDataString(token)), "badResumptionToken");
         AssertError(await GetAsync("verb=ListIdentifiers&resumptionToken=" + Uri.EscapeDataString(token[..^4] + "AAAA")), "badResumptionToken");
         AssertError(await GetAsync("verb=ListSets&resumptionToken=" + Uri.EscapeDataString(token)), "badResumptionToken");
+
+        // An expired token of this site (tokens are stateless: their expiry travels inside, protected with the site's keys).
+        var expired = await fixture.WithServicesAsync(sp => Task.FromResult(new ResumptionToken("ListIdentifiers", "oai_dc", null, null, null,
+            new DateTime(2023, 5, 22, 3, 0, 0, DateTimeKind.Utc).Ticks, BenThanhInitiative, PageSize, DateTime.UtcNow.AddMinutes(-1).Ticks)
+            .Protect(sp.GetRequiredService<IDataProtectionProvider>())));
+        AssertError(await GetAsync("verb=ListIdentifiers&resumptionToken=" + Uri.EscapeDataString(expired)), "badResumptionToken");
+        var valid = await fixture.WithServicesAsync(sp => Task.FromResult(new ResumptionToken("ListIdentifiers", "oai_dc", null, null, null,
+            new DateTime(2023, 5, 22, 3, 0, 0, DateTimeKind.Utc).Ticks, BenThanhInitiative, PageSize, DateTime.UtcNow.AddMinutes(5).Ticks)
+            .Protect(sp.GetRequiredService<IDataProtectionProvider>())));
+        var resumed = Page(await GetAsync("verb=ListIdentifiers&resumptionToken=" + Uri.EscapeDataString(valid)), "ListIdentifiers");
+        Assert.DoesNotContain(resumed.Records, r => r.Id == BenThanhInitiative);
+        Assert.All(resumed.Records, r => Assert.True(string.CompareOrdinal(r.Datestamp, "2023-05-22T03:00:00Z") >= 0, r.Datestamp));
+        Assert.Equal(PageSize.ToString(), (string?)resumed.Token!.Attribute("cursor"));
 
         // cannotDisseminateFormat.
         AssertError(await GetAsync("verb=ListRecords&metadataPrefix=marc21"), "cannotDisseminateFormat");
