@@ -74,7 +74,7 @@ internal sealed class DublinCoreMapper(
             Add("format", format);
         }
 
-        if (ContentValidator.Text(item.Part("AutoroutePart")?["Path"]) is { Length: > 0 } path)
+        if (ContentParts.Path(item) is { Length: > 0 } path)
         {
             Add("identifier", addresses.Absolute("/" + path.Trim('/')));
         }
