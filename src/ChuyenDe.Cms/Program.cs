@@ -12,6 +12,7 @@ using ChuyenDe.Modules.Definitions;
 using ChuyenDe.Modules.Editorial;
 using ChuyenDe.Modules.Editors;
 using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Harvesting;
 using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
@@ -68,6 +69,7 @@ builder.Services
     .AddCommendationsModule()
     .AddAnalyticsModule()
     .AddStatisticsModule()
+    .AddHarvestingModule(builder.Configuration)
     .AddCachingModule(builder.Configuration)
     .AddSetupModule()
     .AddBackupsModule();

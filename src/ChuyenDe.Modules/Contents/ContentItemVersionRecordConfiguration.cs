@@ -24,5 +24,6 @@ internal sealed class ContentItemVersionRecordConfiguration : IEntityTypeConfigu
         b.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
         b.HasIndex(r => new { r.OrganizationId, r.Latest });
         b.HasIndex(r => new { r.Latest, r.Published, r.ScheduledPublishUtc });
+        b.HasIndex(r => new { r.Published, r.PublishedUtc, r.ContentItemId }); // the harvesting stream (IPublishedItemStream)
     }
 }

@@ -15,6 +15,7 @@ public static class ContentsModule
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<TaxonomyService>();
         services.AddScoped<IPublishedItemFacts, PublishedItemFacts>();
+        services.AddScoped<IPublishedItemStream, PublishedItemStream>();
         services.AddScoped<ITaxonomyService>(sp => sp.GetRequiredService<TaxonomyService>());
         services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<TaxonomyService>());
         services.AddScoped<IContentManager, ContentManager>();

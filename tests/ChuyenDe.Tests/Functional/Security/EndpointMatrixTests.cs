@@ -91,6 +91,8 @@ public static class EndpointMatrix
         ["GET /su-kien/lich.ics"] = Public,
         ["GET /su-kien/{slug}.ics"] = Public,
         ["GET /sitemap.xml"] = Public,
+        ["GET /oai"] = Public, // OAI-PMH 2.0 (Harvesting), GET and POST
+        ["POST /oai"] = Public,
         ["GET /sitemap-{number:int:min(1)}.xml"] = Public,
         ["* /loi/{code:int}"] = Public,
         ["GET /tim-kiem"] = Public,

@@ -422,6 +422,8 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
 
                     b.HasIndex("Latest", "Published", "ScheduledPublishUtc");
 
+                    b.HasIndex("Published", "PublishedUtc", "ContentItemId");
+
                     b.ToTable("ContentItemVersions", (string)null);
                 });
 
@@ -949,6 +951,32 @@ namespace ChuyenDe.Modules.Data.Migrations.Postgres
                     b.HasIndex("ContentItemId", "Id");
 
                     b.ToTable("SubmissionTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Harvesting.OaiTombstone", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("DeletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetSpecs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("DeletedUtc", "ContentItemId");
+
+                    b.ToTable("OaiTombstones", (string)null);
                 });
 
             modelBuilder.Entity("ChuyenDe.Modules.Media.MediaFileRecord", b =>

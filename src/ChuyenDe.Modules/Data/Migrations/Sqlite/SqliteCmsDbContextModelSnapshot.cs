@@ -407,6 +407,8 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
 
                     b.HasIndex("Latest", "Published", "ScheduledPublishUtc");
 
+                    b.HasIndex("Published", "PublishedUtc", "ContentItemId");
+
                     b.ToTable("ContentItemVersions", (string)null);
                 });
 
@@ -920,6 +922,32 @@ namespace ChuyenDe.Modules.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Id");
 
                     b.ToTable("SubmissionTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("ChuyenDe.Modules.Harvesting.OaiTombstone", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetSpecs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("DeletedUtc", "ContentItemId");
+
+                    b.ToTable("OaiTombstones", (string)null);
                 });
 
             modelBuilder.Entity("ChuyenDe.Modules.Media.MediaFileRecord", b =>
