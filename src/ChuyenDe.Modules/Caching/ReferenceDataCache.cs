@@ -19,6 +19,12 @@ public sealed class ReferenceDataCache(TimeProvider time)
     /// <summary>How long a value is kept at most (the bound on what another node's change leaves stale).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many keys are kept at most. Beyond it the expired ones are swept and, if still full, a new value is read but
+    /// not kept: keys per published item (<c>Contents.PublishedContentKeys</c>) grow with the content, not with requests.
+    /// </summary>
+    public const int MaxEntries = 100_000;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _written = new();
@@ -37,18 +43,52 @@ public sealed class ReferenceDataCache(TimeProvider time)
             return cached;
         }
 
-        var generation = _generations.GetOrAdd(key, 0);
+        var generation = Generation(key);
         var value = await load(ct);
-        lock (_entries)
+        Keep(db, key, value, generation);
+        return value;
+    }
+
+    /// <summary>The value kept under the key, or null (not kept, expired, or written by this context).</summary>
+    public T? TryGet<T>(DbContext db, string key)
+        where T : class
+        => !WroteInThisContext(db, key) && _entries.TryGetValue(key, out var entry) && entry.Expires > time.GetUtcNow()
+            ? entry.Value as T
+            : null;
+
+    /// <summary>The key's generation, to be read before loading a value that <see cref="Keep"/> will store.</summary>
+    public long Generation(string key) => _generations.GetValueOrDefault(key); // no row for keys never changed (any address)
+
+    /// <summary>
+    /// Keeps a value read from the database after <see cref="Generation"/> returned <paramref name="generation"/>: only
+    /// when nothing changed the key meanwhile and this context did not write it (its reads may be uncommitted).
+    /// </summary>
+    public void Keep(DbContext db, string key, object? value, long generation)
+    {
+        if (value is null || WroteInThisContext(db, key))
         {
-            // Kept only when nothing changed the key while it was being read.
-            if (_generations.GetValueOrDefault(key) == generation)
-            {
-                _entries[key] = new Entry(value, now + Lifetime);
-            }
+            return;
         }
 
-        return value;
+        var expires = time.GetUtcNow() + Lifetime;
+        lock (_entries)
+        {
+            if (_generations.GetValueOrDefault(key) != generation)
+            {
+                return;
+            }
+
+            if (_entries.Count >= MaxEntries && !_entries.ContainsKey(key))
+            {
+                Sweep();
+                if (_entries.Count >= MaxEntries)
+                {
+                    return;
+                }
+            }
+
+            _entries[key] = new Entry(value, expires);
+        }
     }
 
     /// <summary>Drops the key: the next read loads it again.</summary>
@@ -58,6 +98,18 @@ public sealed class ReferenceDataCache(TimeProvider time)
         {
             _generations.AddOrUpdate(key, 1, (_, g) => g + 1);
             _entries.TryRemove(key, out _);
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Expires <= now)
+            {
+                _entries.TryRemove(key, out _);
+            }
         }
     }
 

@@ -1,8 +1,14 @@
+using ChuyenDe.Modules.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChuyenDe.Modules.Contents;
 
-internal sealed class ContentQueryService(DbContext db) : IContentQueryService
+/// <summary>
+/// The read side. Published items by route and by id are kept across requests in the <see cref="ReferenceDataCache"/>
+/// (keys <see cref="PublishedContentKeys"/>, dropped by the save that changes their rows), so an item page makes no
+/// database round trip for them in steady state; lists and counts are read from the database.
+/// </summary>
+internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache) : IContentQueryService
 {
     public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default)
     {
@@ -74,11 +80,31 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
     public async Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default)
     {
         var normalized = path.Trim('/').ToLowerInvariant();
-        var route = await db.Set<ContentRouteRecord>().AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Path == normalized && r.Published, ct);
+
+        // Only routes that exist are kept (an address nobody published costs a query, not memory).
+        var key = PublishedContentKeys.Path(normalized);
+        var route = cache.TryGet<RouteTarget>(db, key);
         if (route is null)
         {
-            return null;
+            var generation = cache.Generation(key);
+            route = await db.Set<ContentRouteRecord>().AsNoTracking()
+                .Where(r => r.Path == normalized && r.Published)
+                .Select(r => new RouteTarget(r.ContentItemId, r.ContentItemVersionId))
+                .FirstOrDefaultAsync(ct);
+            if (route is null)
+            {
+                return null;
+            }
+
+            cache.Keep(db, key, route, generation);
+        }
+
+        var item = (await GetPublishedAsync([route.ContentItemId], ct)).FirstOrDefault();
+
+        // The route row and the version rows are cached apart: both must name the same published version.
+        if (item is not null && item.ContentItemVersionId == route.ContentItemVersionId)
+        {
+            return item;
         }
 
         var record = await db.Set<ContentItemVersionRecord>().AsNoTracking()
@@ -94,10 +120,42 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
             return [];
         }
 
-        var records = await db.Set<ContentItemVersionRecord>().AsNoTracking()
-            .Where(r => r.Published && ids.Contains(r.ContentItemId)).ToListAsync(ct);
-        var byId = records.ToDictionary(r => r.ContentItemId);
-        return ids.Where(byId.ContainsKey).Select(id => ContentManager.ToItem(byId[id])).ToList();
+        var found = new Dictionary<string, ContentItem>(ids.Count, StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var id in ids)
+        {
+            if (cache.TryGet<PublishedVersion>(db, PublishedContentKeys.Item(id)) is { } kept)
+            {
+                if (kept.Item is { } item)
+                {
+                    found[id] = item;
+                }
+            }
+            else
+            {
+                (missing ??= []).Add(id);
+            }
+        }
+
+        if (missing is not null)
+        {
+            // One query for all the items not kept; each is kept apart (an item not published too, as "none").
+            var generations = missing.ToDictionary(id => id, id => cache.Generation(PublishedContentKeys.Item(id)), StringComparer.Ordinal);
+            var records = await db.Set<ContentItemVersionRecord>().AsNoTracking()
+                .Where(r => r.Published && missing.Contains(r.ContentItemId)).ToListAsync(ct);
+            var loaded = records.ToDictionary(r => r.ContentItemId, r => PublishedContentKeys.Shareable(ContentManager.ToItem(r)), StringComparer.Ordinal);
+            foreach (var id in missing)
+            {
+                var item = loaded.GetValueOrDefault(id);
+                cache.Keep(db, PublishedContentKeys.Item(id), new PublishedVersion(item), generations[id]);
+                if (item is not null)
+                {
+                    found[id] = item;
+                }
+            }
+        }
+
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     public Task<int> CountPublishedRoutesAsync(CancellationToken ct = default)
@@ -125,4 +183,9 @@ internal sealed class ContentQueryService(DbContext db) : IContentQueryService
             .GroupBy(t => t.TermContentItemId).Select(g => new { g.Key, Count = g.Select(t => t.ContentItemId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
+
+    private sealed record RouteTarget(string ContentItemId, string ContentItemVersionId);
+
+    /// <summary>What is kept of an item: its published version, or none.</summary>
+    private sealed record PublishedVersion(ContentItem? Item);
 }

@@ -37,6 +37,9 @@ public static class ContentsModule
             ContentParts.MayBeTaxonomy(e.Entity.Content) || (e.State == Microsoft.EntityFrameworkCore.EntityState.Modified && ContentParts.MayBeTaxonomy(e.Property(r => r.Content).OriginalValue))
                 ? [TaxonomyService.CacheKey]
                 : []);
+        // Published items by route and by id are kept across requests for the public pages (ContentQueryService).
+        services.AddReferenceDataDependency<ContentRouteRecord>(PublishedContentKeys.OfRoute);
+        services.AddReferenceDataDependency<ContentItemVersionRecord>(PublishedContentKeys.OfVersion);
         services.AddScoped<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();

@@ -5,9 +5,14 @@ public interface IContentQueryService
 {
     Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default);
 
-    /// <summary>The published item whose route is <paramref name="path"/> (no leading slash), or null.</summary>
+    /// <summary>
+    /// The published item whose route is <paramref name="path"/> (no leading slash), or null. Kept across requests and
+    /// shared between them, as the items of <see cref="GetPublishedAsync"/>: read them, never change them (copy with
+    /// <c>Clone</c> first).
+    /// </summary>
     Task<ContentItem?> GetPublishedByPathAsync(string path, CancellationToken ct = default);
 
+    /// <summary>The published versions of the items that have one, in the order asked (shared: read only).</summary>
     Task<IReadOnlyList<ContentItem>> GetPublishedAsync(IEnumerable<string> contentItemIds, CancellationToken ct = default);
 
     /// <summary>Published items per content type.</summary>

@@ -487,34 +487,53 @@ internal sealed class CurationService(
 }
 
 /// <summary>The public side: active curations with their term names.</summary>
-internal sealed class CurationQuery(DbContext db, ITaxonomyService taxonomies) : ICurationQuery
+/// <summary>
+/// The curation contract for the public site. The active curations (a few hundred rows) are kept across requests in the
+/// <see cref="Caching.ReferenceDataCache"/> under <see cref="CacheKey"/>, dropped by the save that changes a curation,
+/// and every question is answered from them; the term names are resolved on each call (taxonomies are cached apart).
+/// </summary>
+internal sealed class CurationQuery(DbContext db, ITaxonomyService taxonomies, Caching.ReferenceDataCache cache) : ICurationQuery
 {
+    public const string CacheKey = "Editorial.ActiveCurations";
+
     public async Task<IReadOnlyList<CurationInfo>> ListActiveAsync(string kind, CancellationToken ct = default)
-        => await ToInfoAsync(await db.Set<CurationRecord>().AsNoTracking()
-            .Where(r => r.Kind == kind && r.WithdrawnUtc == null)
+        => await ToInfoAsync((await ActiveAsync(ct)).Where(r => r.Kind == kind)
             .OrderByDescending(r => r.CuratedUtc).ThenByDescending(r => r.Id)
-            .ToListAsync(ct), ct);
+            .ToList(), ct);
 
     public async Task<IReadOnlyList<CurationInfo>> ListActiveAsync(IReadOnlyCollection<string> kinds, CancellationToken ct = default)
     {
-        var list = kinds.Distinct(StringComparer.Ordinal).ToList();
-        return await ToInfoAsync(await db.Set<CurationRecord>().AsNoTracking()
-            .Where(r => list.Contains(r.Kind) && r.WithdrawnUtc == null)
+        var list = kinds.ToHashSet(StringComparer.Ordinal);
+        return await ToInfoAsync((await ActiveAsync(ct)).Where(r => list.Contains(r.Kind))
             .OrderByDescending(r => r.CuratedUtc).ThenByDescending(r => r.Id)
-            .ToListAsync(ct), ct);
+            .ToList(), ct);
     }
 
     public async Task<IReadOnlyList<CurationInfo>> ListFeaturedAsync(string kind, CancellationToken ct = default)
-        => await ToInfoAsync(await db.Set<CurationRecord>().AsNoTracking()
-            .Where(r => r.Kind == kind && r.WithdrawnUtc == null && r.FeaturedOrder != null)
+        => await ToInfoAsync((await ActiveAsync(ct)).Where(r => r.Kind == kind && r.FeaturedOrder != null)
             .OrderBy(r => r.FeaturedOrder).ThenBy(r => r.Id)
-            .ToListAsync(ct), ct);
+            .ToList(), ct);
 
     public async Task<IReadOnlyList<CurationInfo>> GetActiveAsync(string contentItemId, CancellationToken ct = default)
-        => await ToInfoAsync(await db.Set<CurationRecord>().AsNoTracking()
-            .Where(r => r.ContentItemId == contentItemId && r.WithdrawnUtc == null)
-            .OrderBy(r => r.Kind)
-            .ToListAsync(ct), ct);
+    {
+        var active = await ActiveAsync(ct);
+        var records = new List<CurationRecord>();
+        foreach (var r in active)
+        {
+            if (r.ContentItemId == contentItemId)
+            {
+                records.Add(r);
+            }
+        }
+
+        return records.Count == 0 ? [] : await ToInfoAsync(records.OrderBy(r => r.Kind, StringComparer.Ordinal).ToList(), ct);
+    }
+
+    /// <summary>The active (not withdrawn) curations, shared between requests: read only.</summary>
+    private Task<List<CurationRecord>> ActiveAsync(CancellationToken ct)
+        => cache.GetOrLoadAsync(db, CacheKey, token => db.Set<CurationRecord>().AsNoTracking()
+            .Where(r => r.WithdrawnUtc == null)
+            .ToListAsync(token), ct);
 
     private async Task<IReadOnlyList<CurationInfo>> ToInfoAsync(List<CurationRecord> records, CancellationToken ct)
     {

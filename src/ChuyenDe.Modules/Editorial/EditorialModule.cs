@@ -17,6 +17,7 @@ public static class EditorialModule
         services.AddSingleton<IPermissionProvider, WorkflowPermissions>();
         // A curation shows on its item's page (badge) and on the pages listing curations.
         services.AddPageCacheDependency<CurationRecord>(e => [CacheTags.Curations, CacheTags.Item(e.Entity.ContentItemId)]);
+        services.AddReferenceDataDependency<CurationRecord>(_ => [CurationQuery.CacheKey]);
         services.AddScoped<ReviewPaths>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();

@@ -47,4 +47,38 @@ public sealed class ReferenceDataCacheTests
 
         Assert.Equal("new", await cache.GetOrLoadAsync(db, "k", _ => Task.FromResult("new")));
     }
+
+    [Fact]
+    public void A_value_kept_by_generation_is_dropped_by_a_change_made_while_it_was_read()
+    {
+        var clock = new Clock();
+        var cache = new ReferenceDataCache(clock);
+        using var db = Context();
+
+        var generation = cache.Generation("item"); // reading the published version…
+        cache.Invalidate("item"); // …while a change commits
+        cache.Keep(db, "item", "old", generation);
+        Assert.Null(cache.TryGet<string>(db, "item"));
+
+        cache.Keep(db, "item", "new", cache.Generation("item"));
+        Assert.Equal("new", cache.TryGet<string>(db, "item"));
+
+        clock.Now += ReferenceDataCache.Lifetime + TimeSpan.FromSeconds(1);
+        Assert.Null(cache.TryGet<string>(db, "item"));
+    }
+
+    [Fact]
+    public void A_context_that_wrote_a_key_does_not_read_it_from_the_cache()
+    {
+        var cache = new ReferenceDataCache(new Clock());
+        using var other = Context();
+        using var writer = Context();
+        cache.Keep(other, "item", "kept", cache.Generation("item"));
+
+        cache.MarkWritten(writer, ["item"]);
+        Assert.Null(cache.TryGet<string>(writer, "item"));
+        Assert.Equal("kept", cache.TryGet<string>(other, "item"));
+        cache.Keep(writer, "item", "uncommitted", cache.Generation("item"));
+        Assert.Equal("kept", cache.TryGet<string>(other, "item"));
+    }
 }

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ChuyenDe.Modules.Contents;
+
+/// <summary>
+/// The keys under which <see cref="ContentQueryService"/> keeps what anonymous pages read of published items in the
+/// <see cref="Caching.ReferenceDataCache"/>: a route's item (by path) and an item's published version (by id). A change of
+/// a route row drops the key of its path (old and new), a change of any version row of an item drops the item's key, so
+/// publishing, unpublishing, deleting or moving an item is seen by the next request.
+/// </summary>
+public static class PublishedContentKeys
+{
+    /// <summary>The published route at a path (normalized: no slashes around, lower case).</summary>
+    public static string Path(string normalizedPath) => "Contents.Route:" + normalizedPath;
+
+    /// <summary>The published version of an item.</summary>
+    public static string Item(string contentItemId) => "Contents.Published:" + contentItemId;
+
+    internal static IEnumerable<string> OfRoute(EntityEntry<ContentRouteRecord> entry)
+    {
+        yield return Path(entry.Entity.Path);
+        if (entry.State == EntityState.Modified && entry.Property(r => r.Path).OriginalValue is { } original && original != entry.Entity.Path)
+        {
+            yield return Path(original);
+        }
+    }
+
+    internal static IEnumerable<string> OfVersion(EntityEntry<ContentItemVersionRecord> entry)
+    {
+        yield return Item(entry.Entity.ContentItemId);
+    }
+
+    /// <summary>
+    /// Reads every object and array of the item's content once, so that the nodes parsed lazily are built before the
+    /// item is shared between threads (reads of a fully built node are safe; building it concurrently is not).
+    /// </summary>
+    internal static ContentItem Shareable(ContentItem item)
+    {
+        Walk(item.Content);
+        return item;
+
+        static void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
