@@ -18,6 +18,7 @@ using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.ScaleOut;
 using ChuyenDe.Modules.TopicResults;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
@@ -66,6 +67,8 @@ builder.Services
     .AddAnalyticsModule()
     .AddStatisticsModule()
     .AddCachingModule(builder.Configuration)
+    // Several nodes (ChuyenDe:Redis:Configuration): after the modules whose single-node services it replaces.
+    .AddScaleOutModule(builder.Configuration)
     .AddSetupModule();
 builder.Services.AddLocalization();
 // Vietnamese letters are written as they are in pages, not as numeric character references.

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace ChuyenDe.Modules.Data;
 
@@ -68,6 +70,8 @@ public static class DataModule
         }
 
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<CmsDbContext>());
+        // One node: background jobs lock in process; the scale-out module replaces it with a lock across nodes.
+        services.TryAddSingleton<IDistributedLock, LocalDistributedLock>();
         // Keys for cookies and anti-forgery live with the data, so restarts and other nodes can read them.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "DataProtection-Keys")))
             .SetApplicationName("ChuyenDe.Cms");
@@ -80,6 +84,43 @@ public static class DataModule
     /// </summary>
     private static IEnumerable<IInterceptor> Interceptors(IServiceProvider services)
         => [CommitActions.Interceptor, .. services.GetServices<IInterceptor>()];
+
+    /// <summary>
+    /// Runs the first-start work (migrations, recipes) once across nodes starting together: on PostgreSQL under a session
+    /// advisory lock (<c>pg_advisory_lock</c>), so the other nodes wait and then find it done; on SQLite (one node) as it is.
+    /// </summary>
+    public static async Task RunStartupExclusiveAsync(IServiceProvider services, Func<Task> work, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<DataOptions>();
+        if (options.Provider != DatabaseProvider.Postgres)
+        {
+            await work();
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", StartupLockKey);
+            take.CommandTimeout = 0; // as long as the node that migrates takes
+            await take.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            release.Parameters.AddWithValue("key", StartupLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The advisory lock key of the first-start work ("ChuyenDe" in ASCII, a constant of this application).</summary>
+    private const long StartupLockKey = 0x4368_7579_656E_4465;
 
     /// <summary>Creates the data folders and brings the database schema up to date.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
