@@ -22,7 +22,14 @@ public sealed class DataOptions
     public DatabaseProvider Provider { get; init; }
     public required string ConnectionString { get; init; }
 
-    public string MediaFolder => Path.Combine(DataFolder, "Media");
+    /// <summary>
+    /// The media files: <c>ChuyenDe:Media:Root</c> when set (a folder shared by the nodes, e.g. an NFS mount; uploads are
+    /// staged in its <c>.staging</c> folder and renamed into place, atomic on the same file system), else <c>{DataFolder}/Media</c>.
+    /// </summary>
+    public string MediaFolder => MediaRoot ?? Path.Combine(DataFolder, "Media");
+
+    /// <summary><c>ChuyenDe:Media:Root</c>, absolute; null for the data folder's own.</summary>
+    public string? MediaRoot { get; init; }
     public string IndexFolder => Path.Combine(DataFolder, "Index");
 
     public static DataOptions FromConfiguration(IConfiguration configuration, string contentRoot)
@@ -47,7 +54,12 @@ public sealed class DataOptions
             connectionString = $"Data Source={Path.Combine(folder, "chuyende.db")}";
         }
 
-        return new DataOptions { DataFolder = folder, Provider = provider, ConnectionString = connectionString };
+        var mediaRoot = configuration["ChuyenDe:Media:Root"];
+        return new DataOptions
+        {
+            DataFolder = folder, Provider = provider, ConnectionString = connectionString,
+            MediaRoot = string.IsNullOrWhiteSpace(mediaRoot) ? null : Path.GetFullPath(mediaRoot, contentRoot),
+        };
     }
 }
 
