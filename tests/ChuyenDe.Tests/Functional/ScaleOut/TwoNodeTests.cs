@@ -108,7 +108,7 @@ public sealed class TwoNodeTests(TwoNodeFixture site) : IClassFixture<TwoNodeFix
         // A new title published on A.
         var form = EditorForm.Of(await editor.GetDocumentAsync(site.NodeA, $"/admin/noi-dung/{id}/sua"));
         var title = "Góc thiên nhiên " + word;
-        form.Set("TitlePart.Title", title);
+        form.Set("TitlePart.Title", title).Set("ConsentPart.Confirmed", "true");
         using (var published = await editor.PostAsync(site.NodeA, form.Action, form.With("_action", "publish").Append(new("__RequestVerificationToken", form.Token))))
         {
             Assert.True(published.StatusCode == HttpStatusCode.Redirect, await Errors(published));
@@ -148,13 +148,18 @@ public sealed class TwoNodeTests(TwoNodeFixture site) : IClassFixture<TwoNodeFix
         var since = DateTime.UtcNow.AddSeconds(-1);
         var form = EditorForm.Of(await editor.GetDocumentAsync(site.NodeA, $"/admin/noi-dung/{id}/sua"));
         var local = DateTime.UtcNow.AddHours(7);
-        form.Set("PublishLaterPart.ScheduledPublishUtc", local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        form.Set("PublishLaterPart.ScheduledPublishUtc", local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture))
+            .Set("ConsentPart.Confirmed", "true");
         using (var saved = await editor.PostAsync(site.NodeA, form.Action, form.With("_action", "draft").Append(new("__RequestVerificationToken", form.Token))))
         {
             Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await Errors(saved));
         }
 
-        await WithinAsync(TimeSpan.FromSeconds(10), async () => (await PublishedArticlesAsync()).Any(i => i.Id == id), "the scheduled item is published");
+        var versions = await site.QueryAsync(
+            """SELECT string_agg(concat_ws(' ', "Latest", "Published", "ScheduledPublishUtc"), '; ') FROM "ContentItemVersions" WHERE "ContentItemId" = @id""",
+            r => r.Read() ? r.GetString(0) : "", ("id", id));
+        await WithinAsync(TimeSpan.FromSeconds(10), async () => (await PublishedArticlesAsync()).Any(i => i.Id == id),
+            $"the scheduled item is published (versions: {versions})");
         await Task.Delay(TimeSpan.FromSeconds(3)); // more passes of both schedulers
         var publications = await site.QueryAsync(
             """SELECT count(*) FROM "AuditEntries" WHERE "ContentItemId" = @id AND "Action" = 'Published' AND "OccurredUtc" >= @since""",
