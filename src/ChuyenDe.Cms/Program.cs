@@ -20,6 +20,7 @@ using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
+using ChuyenDe.Modules.ScaleOut;
 using ChuyenDe.Modules.TopicResults;
 using ChuyenDe.Modules.Search;
 using ChuyenDe.Modules.Security;
@@ -71,6 +72,8 @@ builder.Services
     .AddStatisticsModule()
     .AddHarvestingModule(builder.Configuration)
     .AddCachingModule(builder.Configuration)
+    // Several nodes (ChuyenDe:Redis:Configuration): after the modules whose single-node services it replaces.
+    .AddScaleOutModule(builder.Configuration)
     .AddSetupModule()
     .AddBackupsModule();
 builder.Services.AddLocalization();

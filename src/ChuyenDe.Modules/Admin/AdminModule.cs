@@ -83,6 +83,8 @@ public static class AdminModule
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
+        // One node: the counters in this process; the scale-out module replaces them with counters in Redis.
+        services.TryAddSingleton<ISignInThrottle>(sp => sp.GetRequiredService<SignInThrottle>());
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddSingleton<IAdminMenuProvider, AdminShellMenu>();
         return services;

@@ -39,7 +39,7 @@ public sealed class SignInOptions
 /// without looking at the password (and does not count). A stranger failing on <c>admin</c> from one address slows
 /// down only that address: the administrator signs in from another one at once.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInOptions> options)
+public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInOptions> options) : ISignInThrottle
 {
     private const int MaxEntries = 100_000;
     private const int MaxAddressesPerAccount = 1_000;
@@ -117,10 +117,27 @@ public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInOptions> o
         }
     }
 
-    private static (string Address, string Account) Keys(string? address, string account)
+    Task<TimeSpan> ISignInThrottle.RetryAfterAsync(string? address, string account, CancellationToken ct)
+        => Task.FromResult(RetryAfter(address, account));
+
+    Task ISignInThrottle.FailedAsync(string? address, string account, CancellationToken ct)
+    {
+        Failed(address, account);
+        return Task.CompletedTask;
+    }
+
+    Task ISignInThrottle.SucceededAsync(string? address, string account, CancellationToken ct)
+    {
+        Succeeded(address, account);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The keys of an address and an account (the account's name is compared without case).</summary>
+    internal static (string Address, string Account) Keys(string? address, string account)
         => (address ?? "local", account.Trim().ToUpperInvariant());
 
-    private static TimeSpan Remaining(int failures, DateTimeOffset last, int free, TimeSpan cap, DateTimeOffset now)
+    /// <summary>What is left of the wait after <paramref name="failures"/> failures, the last at <paramref name="last"/>.</summary>
+    internal static TimeSpan Remaining(int failures, DateTimeOffset last, int free, TimeSpan cap, DateTimeOffset now)
     {
         if (failures < free)
         {

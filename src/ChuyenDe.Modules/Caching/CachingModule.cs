@@ -31,6 +31,7 @@ public static class CachingModule
         services.AddSingleton(sp => new FrontPageCache(
             Math.Max(1, sp.GetRequiredService<IOptions<PageCacheOptions>>().Value.FrontMegabytes) * 1024L * 1024L));
         services.AddSingleton<IPageCacheEvictor, PageCacheEvictor>();
+        AddCacheInvalidationHandler<FrontPageInvalidationHandler>(services);
         services.AddOutputCache();
         services.AddSingleton<IConfigureOptions<OutputCacheOptions>>(sp => new ConfigureOptions<OutputCacheOptions>(
             o => o.AddPolicy(PageCache.PolicyName, sp.GetRequiredService<PublicPagePolicy>())));
@@ -63,8 +64,21 @@ public static class CachingModule
         return services;
     }
 
+    /// <summary>
+    /// Registers how an in-process cache drops the keys another node invalidated (see <see cref="ICacheInvalidationBus"/>);
+    /// a module keeping its own cache registers one handler of its own kind and publishes the keys it changes.
+    /// </summary>
+    public static IServiceCollection AddCacheInvalidationHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ICacheInvalidationHandler
+    {
+        services.TryAddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICacheInvalidationHandler, THandler>());
+        return services;
+    }
+
     private static void AddReferenceDataCache(IServiceCollection services)
     {
+        AddCacheInvalidationHandler<ReferenceDataInvalidationHandler>(services);
         services.TryAddSingleton(sp => new ReferenceDataCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ReferenceDataInvalidationInterceptor>());
     }

@@ -9,8 +9,8 @@ namespace ChuyenDe.Modules.Caching;
 /// kept across requests (a singleton) so that a public page does not re-read them. A change of the entities a key
 /// depends on (<see cref="CachingModule.AddReferenceDataDependency{TEntity}"/>) drops the key on this node when it is
 /// saved and again once its transaction commits (<see cref="ReferenceDataInvalidationInterceptor"/>); a load that began
-/// before a change is not kept. Other nodes see a change after <see cref="Lifetime"/> at most: this is the safety net
-/// until the operations issue adds cross-node signals (Redis) for these keys as for the output cache.
+/// before a change is not kept. Other nodes drop the keys when told through the <see cref="ICacheInvalidationBus"/>
+/// (several nodes: Redis pub/sub); <see cref="Lifetime"/> bounds what a lost message leaves stale.
 /// A DbContext that has saved a change of a key reads it from the database for the rest of its life (its own,
 /// possibly uncommitted, writes). Cached values are shared between threads: callers must not change them.
 /// </summary>

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace ChuyenDe.Modules.Data;
 
@@ -20,7 +22,14 @@ public sealed class DataOptions
     public DatabaseProvider Provider { get; init; }
     public required string ConnectionString { get; init; }
 
-    public string MediaFolder => Path.Combine(DataFolder, "Media");
+    /// <summary>
+    /// The media files: <c>ChuyenDe:Media:Root</c> when set (a folder shared by the nodes, e.g. an NFS mount; uploads are
+    /// staged in its <c>.staging</c> folder and renamed into place, atomic on the same file system), else <c>{DataFolder}/Media</c>.
+    /// </summary>
+    public string MediaFolder => MediaRoot ?? Path.Combine(DataFolder, "Media");
+
+    /// <summary><c>ChuyenDe:Media:Root</c>, absolute; null for the data folder's own.</summary>
+    public string? MediaRoot { get; init; }
     public string IndexFolder => Path.Combine(DataFolder, "Index");
 
     public static DataOptions FromConfiguration(IConfiguration configuration, string contentRoot)
@@ -45,7 +54,12 @@ public sealed class DataOptions
             connectionString = $"Data Source={Path.Combine(folder, "chuyende.db")}";
         }
 
-        return new DataOptions { DataFolder = folder, Provider = provider, ConnectionString = connectionString };
+        var mediaRoot = configuration["ChuyenDe:Media:Root"];
+        return new DataOptions
+        {
+            DataFolder = folder, Provider = provider, ConnectionString = connectionString,
+            MediaRoot = string.IsNullOrWhiteSpace(mediaRoot) ? null : Path.GetFullPath(mediaRoot, contentRoot),
+        };
     }
 }
 
@@ -68,6 +82,8 @@ public static class DataModule
         }
 
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<CmsDbContext>());
+        // One node: background jobs lock in process; the scale-out module replaces it with a lock across nodes.
+        services.TryAddSingleton<IDistributedLock, LocalDistributedLock>();
         // Keys for cookies and anti-forgery live with the data, so restarts and other nodes can read them.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "DataProtection-Keys")))
             .SetApplicationName("ChuyenDe.Cms");
@@ -80,6 +96,43 @@ public static class DataModule
     /// </summary>
     private static IEnumerable<IInterceptor> Interceptors(IServiceProvider services)
         => [CommitActions.Interceptor, .. services.GetServices<IInterceptor>()];
+
+    /// <summary>
+    /// Runs the first-start work (migrations, recipes) once across nodes starting together: on PostgreSQL under a session
+    /// advisory lock (<c>pg_advisory_lock</c>), so the other nodes wait and then find it done; on SQLite (one node) as it is.
+    /// </summary>
+    public static async Task RunStartupExclusiveAsync(IServiceProvider services, Func<Task> work, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<DataOptions>();
+        if (options.Provider != DatabaseProvider.Postgres)
+        {
+            await work();
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", StartupLockKey);
+            take.CommandTimeout = 0; // as long as the node that migrates takes
+            await take.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            release.Parameters.AddWithValue("key", StartupLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The advisory lock key of the first-start work ("ChuyenDe" in ASCII, a constant of this application).</summary>
+    private const long StartupLockKey = 0x4368_7579_656E_4465;
 
     /// <summary>Creates the data folders and brings the database schema up to date.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

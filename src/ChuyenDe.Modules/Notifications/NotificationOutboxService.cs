@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,9 @@ internal sealed class NotificationOutboxService(
     IOptions<SmtpOptions> smtp,
     ILogger<NotificationOutboxService> logger) : BackgroundService
 {
+    public const string LockName = "jobs:notification-outbox";
+    private static readonly TimeSpan LockLease = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!smtp.Value.Configured)
@@ -29,7 +33,9 @@ internal sealed class NotificationOutboxService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                taken = await scope.ServiceProvider.GetRequiredService<NotificationEmailSender>().SendDueAsync(stoppingToken);
+                // One node at a time (several nodes: a lock in Redis); each e-mail is also claimed in its row before sending.
+                taken = await scope.ServiceProvider.RunExclusiveAsync(LockName, LockLease,
+                    () => scope.ServiceProvider.GetRequiredService<NotificationEmailSender>().SendDueAsync(stoppingToken), 0, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using ChuyenDe.Modules.Data;
 using ChuyenDe.Modules.Notifications;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
@@ -127,6 +128,9 @@ internal sealed class ReportDeadlineReminderWorker(
     IOptions<ReportsOptions> options,
     ILogger<ReportDeadlineReminderWorker> logger) : BackgroundService
 {
+    public const string LockName = "jobs:report-deadline-reminders";
+    private static readonly TimeSpan LockLease = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.ReminderDaysBeforeDeadline <= 0)
@@ -143,7 +147,10 @@ internal sealed class ReportDeadlineReminderWorker(
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                var pass = await scope.ServiceProvider.GetRequiredService<ReportDeadlineReminderService>().RunOnceAsync(stoppingToken);
+                // One node at a time (several nodes: a lock in Redis); a pass skips the units already reminded.
+                var pass = await scope.ServiceProvider.RunExclusiveAsync(LockName, LockLease,
+                    () => scope.ServiceProvider.GetRequiredService<ReportDeadlineReminderService>().RunOnceAsync(stoppingToken),
+                    new DeadlineReminderPass(0, 0), stoppingToken);
                 if (pass.Units > 0)
                 {
                     logger.LogInformation("Deadline reminders sent to {Units} unit(s), {Users} user(s).", pass.Units, pass.Users);

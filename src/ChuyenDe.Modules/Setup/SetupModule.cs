@@ -37,13 +37,17 @@ public static class SetupModule
         return services;
     }
 
-    /// <summary>Migrates the database and, on the first start only, applies the recipes and creates the administrator.</summary>
-    public static async Task RunSetupAsync(IServiceProvider services, CancellationToken ct = default)
-    {
-        await DataModule.MigrateAsync(services, ct);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SetupService>().RunAsync(ct);
-    }
+    /// <summary>
+    /// Migrates the database and, on the first start only, applies the recipes and creates the administrator; nodes
+    /// starting together on PostgreSQL do it one after the other (the later ones find it done).
+    /// </summary>
+    public static Task RunSetupAsync(IServiceProvider services, CancellationToken ct = default)
+        => DataModule.RunStartupExclusiveAsync(services, async () =>
+        {
+            await DataModule.MigrateAsync(services, ct);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SetupService>().RunAsync(ct);
+        }, ct);
 }
 
 internal sealed class SetupService(

@@ -37,7 +37,7 @@ public sealed class ChangePasswordForm
 public sealed class AccountController(
     SignInManager<CmsUser> signIn,
     UserManager<CmsUser> users,
-    SignInThrottle throttle,
+    ISignInThrottle throttle,
     IStringLocalizer<AdminResources> T,
     ILogger<AccountController> logger) : Controller
 {
@@ -66,7 +66,7 @@ public sealed class AccountController(
         var userName = form.UserName.Trim();
         var password = form.Password;
         form.Password = "";
-        if (throttle.RetryAfter(address, userName) > TimeSpan.Zero)
+        if (await throttle.RetryAfterAsync(address, userName) > TimeSpan.Zero)
         {
             HashForNothing(password);
             logger.LogWarning("Sign-in attempt for {UserName} from {Address} refused: too many failures", userName, address);
@@ -77,7 +77,7 @@ public sealed class AccountController(
         if (user is null)
         {
             HashForNothing(password);
-            throttle.Failed(address, userName);
+            await throttle.FailedAsync(address, userName);
             return Failed(form);
         }
 
@@ -86,7 +86,7 @@ public sealed class AccountController(
             // Locked by an administrator: said only to someone who knows the password.
             if (!await users.CheckPasswordAsync(user, password))
             {
-                throttle.Failed(address, userName);
+                await throttle.FailedAsync(address, userName);
                 return Failed(form);
             }
 
@@ -98,7 +98,7 @@ public sealed class AccountController(
         var result = await signIn.PasswordSignInAsync(user, password, form.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            throttle.Succeeded(address, userName);
+            await throttle.SucceededAsync(address, userName);
         }
 
         if (result.Succeeded)
@@ -115,7 +115,7 @@ public sealed class AccountController(
             }));
         }
 
-        throttle.Failed(address, userName);
+        await throttle.FailedAsync(address, userName);
         return Failed(form);
     }
 
@@ -152,7 +152,7 @@ public sealed class AccountController(
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         var key = "2fa:" + user.UserName;
-        if (throttle.RetryAfter(address, key) > TimeSpan.Zero)
+        if (await throttle.RetryAfterAsync(address, key) > TimeSpan.Zero)
         {
             ModelState.AddModelError(nameof(form.Code), T["The code is not correct. If you have tried several times, wait a moment before trying again."]);
             return View(form);
@@ -163,12 +163,12 @@ public sealed class AccountController(
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
-            throttle.Succeeded(address, key);
+            await throttle.SucceededAsync(address, key);
             logger.LogInformation("User {UserName} signed in with a second factor", user.UserName);
             return LocalRedirect(form.ReturnUrl ?? "/admin");
         }
 
-        throttle.Failed(address, key);
+        await throttle.FailedAsync(address, key);
         logger.LogWarning("Wrong second-factor code for {UserName} from {Address}", user.UserName, address);
         ModelState.AddModelError(nameof(form.Code), T["The code is not correct. If you have tried several times, wait a moment before trying again."]);
         return View(form);
