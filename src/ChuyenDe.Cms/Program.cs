@@ -15,6 +15,7 @@ using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Notifications;
+using ChuyenDe.Modules.Operations;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
@@ -66,7 +67,10 @@ builder.Services
     .AddAnalyticsModule()
     .AddStatisticsModule()
     .AddCachingModule(builder.Configuration)
+    .AddOperationsModule(builder.Configuration)
     .AddSetupModule();
+// JSON console logs with trace and request ids when ChuyenDe:Logging:Json is true (docs/operations.md).
+builder.Logging.AddOperationsLogging(builder.Configuration);
 builder.Services.AddLocalization();
 // Vietnamese letters are written as they are in pages, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -79,6 +83,8 @@ builder.Services.AddTransportSecurity(builder.Configuration);
 var app = builder.Build();
 
 app.UseTransportSecurity();
+// The route group of the request metrics; /health/* and /metrics only for the allowed networks (after forwarded headers).
+app.UseOperations();
 app.UseExceptionHandler("/loi/500");
 // Views of item pages are counted before HEAD becomes GET and before the page caches answer (no database work here).
 app.UseViewCounting();
@@ -120,6 +126,7 @@ app.MapMediaModule();
 // project), entity tags from the content's hash; served to everyone (the fallback policy asks for a signed-in user).
 app.MapStaticAssets().AllowAnonymous();
 app.MapControllers().WithStaticAssets();
+app.MapOperationsEndpoints();
 
 await SetupModule.RunSetupAsync(app.Services);
 if (args.Contains("--rebuild-search-index", StringComparer.Ordinal))
