@@ -9,7 +9,8 @@ namespace ChuyenDe.Modules.Caching;
 /// </summary>
 public sealed class PageCacheMetrics
 {
-    public const string MeterName = "ChuyenDe.Caching";
+    /// <summary>The meter's name (a field, not a constant, so that its readers are seen by the module graph).</summary>
+    public static readonly string MeterName = "ChuyenDe.Caching";
 
     private readonly Counter<long> _requests;
 
