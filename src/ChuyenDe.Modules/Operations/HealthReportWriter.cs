@@ -18,9 +18,14 @@ public static class HealthReportWriter
     {
         context.Response.ContentType = ContentType;
         context.Response.Headers.CacheControl = "no-store";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
-        Write(json, report);
-        await json.FlushAsync(context.RequestAborted);
+        // Written to memory first (a report is a few hundred bytes): the serializer writes synchronously.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        await using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, report);
+        }
+
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
     public static void Write(Utf8JsonWriter json, HealthReport report)

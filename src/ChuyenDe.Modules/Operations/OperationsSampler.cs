@@ -18,10 +18,12 @@ internal sealed class OperationsSampler(
         var interval = options.Value.MetricsSampleInterval > TimeSpan.Zero ? options.Value.MetricsSampleInterval : TimeSpan.FromSeconds(15);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await SampleAsync(stoppingToken);
+            var search = await SampleAsync(stoppingToken);
             try
             {
-                await Task.Delay(interval, clock, stoppingToken);
+                // Until the index's first catch-up is done (its lag is unknown), look again each second.
+                await Task.Delay(search is { Started: false, IndexerRuns: true } && interval > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval,
+                    clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -30,7 +32,8 @@ internal sealed class OperationsSampler(
         }
     }
 
-    internal async Task SampleAsync(CancellationToken ct)
+    /// <summary>Reads both and records them; returns the search index's state (null when it could not be read).</summary>
+    internal async Task<SearchIndexLag?> SampleAsync(CancellationToken ct)
     {
         SearchIndexLag? search = null;
         EmailOutboxState? outbox = null;
@@ -42,7 +45,7 @@ internal sealed class OperationsSampler(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return;
+            return null;
         }
         catch (Exception e)
         {
@@ -51,5 +54,6 @@ internal sealed class OperationsSampler(
         }
 
         metrics.Record(search, outbox, clock.GetUtcNow().UtcDateTime);
+        return search;
     }
 }
