@@ -51,6 +51,12 @@ public static class OperationsModule
             .AddCheck<MediaRootHealthCheck>("media", HealthStatus.Unhealthy, [ReadyTag], timeout)
             .AddCheck<SearchIndexHealthCheck>("search", HealthStatus.Unhealthy, [ReadyTag], timeout)
             .AddCheck<EmailOutboxHealthCheck>("outbox", HealthStatus.Unhealthy, [ReadyTag], timeout);
+        if (!string.IsNullOrWhiteSpace(configuration[RedisHealthCheck.ConfigurationKey]))
+        {
+            // Redis only when configured (several nodes); a node without it works as before.
+            services.AddSingleton(sp => new RedisHealthCheck(sp.GetRequiredService<IConfiguration>()[RedisHealthCheck.ConfigurationKey]!));
+            services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, [ReadyTag], timeout);
+        }
 
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("chuyende-cms"))

@@ -207,6 +207,8 @@ public abstract class HealthAndMetricsTests<TFixture>(TFixture fixture) : IClass
     }
 }
 
+[Collection(nameof(MetricsCollection))]
 public sealed class HealthAndMetricsSqliteTests(SqliteSiteFixture fixture) : HealthAndMetricsTests<SqliteSiteFixture>(fixture);
 
+[Collection(nameof(MetricsCollection))]
 public sealed class HealthAndMetricsPostgresTests(PostgresSiteFixture fixture) : HealthAndMetricsTests<PostgresSiteFixture>(fixture);
