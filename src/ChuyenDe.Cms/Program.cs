@@ -17,6 +17,7 @@ using ChuyenDe.Modules.History;
 using ChuyenDe.Modules.Library;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Notifications;
+using ChuyenDe.Modules.Operations;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Reports;
@@ -74,8 +75,11 @@ builder.Services
     .AddCachingModule(builder.Configuration)
     // Several nodes (ChuyenDe:Redis:Configuration): after the modules whose single-node services it replaces.
     .AddScaleOutModule(builder.Configuration)
+    .AddOperationsModule(builder.Configuration)
     .AddSetupModule()
     .AddBackupsModule();
+// JSON console logs with trace and request ids when ChuyenDe:Logging:Json is true (docs/operations.md).
+builder.Logging.AddOperationsLogging(builder.Configuration);
 builder.Services.AddLocalization();
 // Vietnamese letters are written as they are in pages, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -102,6 +106,8 @@ if (backupCommand)
 }
 
 app.UseTransportSecurity();
+// The route group of the request metrics; /health/* and /metrics only for the allowed networks (after forwarded headers).
+app.UseOperations();
 app.UseExceptionHandler("/loi/500");
 // Views of item pages are counted before HEAD becomes GET and before the page caches answer (no database work here).
 app.UseViewCounting();
@@ -143,6 +149,7 @@ app.MapMediaModule();
 // project), entity tags from the content's hash; served to everyone (the fallback policy asks for a signed-in user).
 app.MapStaticAssets().AllowAnonymous();
 app.MapControllers().WithStaticAssets();
+app.MapOperationsEndpoints();
 
 await SetupModule.RunSetupAsync(app.Services);
 if (args.Contains("--rebuild-search-index", StringComparer.Ordinal))

@@ -27,6 +27,8 @@ public static class CachingModule
     public static IServiceCollection AddCachingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PageCacheOptions>(configuration.GetSection("ChuyenDe:OutputCache"));
+        services.AddMetrics();
+        services.AddSingleton<PageCacheMetrics>();
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton(sp => new FrontPageCache(
             Math.Max(1, sp.GetRequiredService<IOptions<PageCacheOptions>>().Value.FrontMegabytes) * 1024L * 1024L));

@@ -15,7 +15,8 @@ namespace ChuyenDe.Modules.Caching;
 /// sign-in cookie, no Authorization header, not the back office or media.
 /// </summary>
 internal sealed class FrontPageCacheMiddleware(
-    RequestDelegate next, FrontPageCache cache, PublicPagePolicy policy, IOutputCacheStore store, IOptionsMonitor<PageCacheOptions> options)
+    RequestDelegate next, FrontPageCache cache, PublicPagePolicy policy, IOutputCacheStore store, IOptionsMonitor<PageCacheOptions> options,
+    PageCacheMetrics metrics)
 {
     /// <summary>The <see cref="HttpContext.Items"/> key under which the policy leaves the output-cache context of a storable answer.</summary>
     internal static readonly object StorableKey = new();
@@ -48,6 +49,7 @@ internal sealed class FrontPageCacheMiddleware(
         var now = Environment.TickCount64;
         if (cache.TryGet(key, now, out var page))
         {
+            metrics.FrontHit();
             await AnswerAsync(context, page, now);
             return;
         }

@@ -22,7 +22,8 @@ internal sealed class PublicPagePolicy(
     IOptionsMonitor<PageCacheOptions> options,
     IOptionsMonitor<CookieAuthenticationOptions> cookies,
     IResponseCompressionProvider compression,
-    FrontPageCache front)
+    FrontPageCache front,
+    PageCacheMetrics metrics)
     : IOutputCachePolicy
 {
     /// <summary>The <see cref="HttpContext.Items"/> key of the eviction generation when the request started.</summary>
@@ -63,11 +64,20 @@ internal sealed class PublicPagePolicy(
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.OutputHit();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        if (context.EnableOutputCaching)
+        {
+            metrics.Rendered();
+        }
+
         var response = http.Response;
         var cacheControl = response.Headers.CacheControl.ToString();
         if (!IsPublicPage(http)

@@ -29,6 +29,7 @@ public static class NotificationsModule
         services.AddScoped<NotificationEmailSender>();
         services.TryAddSingleton<IEmailTransportFactory, MailKitEmailTransportFactory>();
         services.AddSingleton<NotificationOutboxSignal>();
+        services.AddScoped<IEmailOutboxStatus, EmailOutboxStatus>();
         services.AddHostedService<NotificationOutboxService>();
         services.AddSingleton<IAdminMenuProvider, NotificationsMenu>();
         services.AddAdminZoneComponent<NotificationBadgeViewComponent>(AdminZones.Header);

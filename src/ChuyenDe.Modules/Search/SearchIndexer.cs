@@ -112,6 +112,12 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
 
     public string Folder => _folder;
 
+    /// <summary>The highest task id applied to this node's indexes; -1 until the first catch-up has read the index's cursor.</summary>
+    internal long AppliedCursor => Interlocked.Read(ref _cursor);
+
+    /// <summary>Whether this node's first catch-up (or rebuild) after start-up has been tried.</summary>
+    internal bool HasStarted => _started.Task.IsCompleted;
+
     public Task<int> CatchUpAsync(CancellationToken ct = default) => CatchUpAsync(commit: true, ct);
 
     /// <param name="commit">False leaves the writes uncommitted (tests: a crash before the commit).</param>

@@ -31,6 +31,7 @@ public static class SearchModule
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndexer>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ISearchIndexMaintenance>(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddScoped<ISearchIndexStatus, SearchIndexStatus>();
         services.AddHostedService(sp => new SearchIndexingService(
             sp.GetRequiredService<SearchIndexer>(), sp.GetRequiredService<SearchIndexSignal>(), sp.GetRequiredService<SearchOptions>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndexingService>()));

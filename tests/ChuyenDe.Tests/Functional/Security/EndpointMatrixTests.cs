@@ -100,6 +100,12 @@ public static class EndpointMatrix
         ["GET /media/{**path}"] = Public,
         ["GET /media/_anh/{size}/{format}/{**path}"] = Public,
 
+        // Health and metrics: open to anonymous callers of the allowed networks (loopback by default), 404 to others
+        // (Functional/Operations/HealthAndMetricsTests, OperationsSettingsTests).
+        ["GET /health/live"] = Public,
+        ["GET /health/ready"] = Public,
+        ["* /metrics"] = Public,
+
         // Signing in and out, one's own password.
         ["GET /admin/dang-nhap"] = Public,
         ["GET /admin/dang-nhap/xac-thuc"] = Public,
