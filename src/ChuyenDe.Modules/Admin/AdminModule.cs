@@ -85,6 +85,7 @@ public static class AdminModule
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddSingleton<IAdminMenuProvider, AdminShellMenu>();
+        services.AddSingleton<IAdminMenuProvider, SiteSettingsMenu>();
         return services;
     }
 }
