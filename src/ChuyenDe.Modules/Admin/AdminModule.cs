@@ -87,6 +87,7 @@ public static class AdminModule
         services.TryAddSingleton<ISignInThrottle>(sp => sp.GetRequiredService<SignInThrottle>());
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddSingleton<IAdminMenuProvider, AdminShellMenu>();
+        services.AddSingleton<IAdminMenuProvider, SiteSettingsMenu>();
         return services;
     }
 }

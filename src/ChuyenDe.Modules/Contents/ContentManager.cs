@@ -36,7 +36,7 @@ internal sealed class ContentManager(
             foreach (var field in part.PartDefinition.Fields)
             {
                 // The kind's default (e.g. a yes/no field's default answer); a kind without rules starts empty.
-                partJson[field.Name] = kinds.Field(field.FieldName)?.NewValue(field) ?? new JsonObject();
+                partJson[field.Name] = kinds.Field(field.FieldName) is { } rules ? await rules.NewValueAsync(field, ct) : new JsonObject();
             }
         }
 
@@ -451,10 +451,21 @@ internal sealed class ContentManager(
         => await definitions.GetTypeDefinitionAsync(name, ct)
            ?? throw new ContentOperationException($"Unknown content type '{name}'.");
 
-    /// <summary>Normalises text to NFC and derives the display text from the title.</summary>
-    private static void Prepare(ContentItem item, ContentTypeDefinition type)
+    /// <summary>Normalises text to NFC, each field's value by its kind, and derives the display text from the title.</summary>
+    private void Prepare(ContentItem item, ContentTypeDefinition type)
     {
         item.SetContent(Normalized(item.Content));
+        foreach (var part in type.Parts)
+        {
+            foreach (var field in part.PartDefinition.Fields)
+            {
+                if (item.Field(part.Name, field.Name) is { } value && kinds.Field(field.FieldName) is { } rules)
+                {
+                    rules.Normalize(field, value);
+                }
+            }
+        }
+
         item.ContentType = type.Name;
         if (ContentParts.HasTitle(type) && ContentParts.Title(item) is { } title)
         {

@@ -19,6 +19,14 @@ public interface IFieldKindRules
     /// <summary>The value a new item's field starts with (e.g. the default its settings give); empty by default.</summary>
     JsonObject NewValue(ContentPartFieldDefinition field) => new();
 
+    /// <summary>The value a new item's field starts with, when it depends on what is stored (e.g. a site setting); <see cref="NewValue"/> by default.</summary>
+    Task<JsonObject> NewValueAsync(ContentPartFieldDefinition field, CancellationToken ct = default) => Task.FromResult(NewValue(field));
+
+    /// <summary>Rewrites a value to its stored form before it is saved or imported (e.g. a value named an older way); nothing by default.</summary>
+    void Normalize(ContentPartFieldDefinition field, JsonObject value)
+    {
+    }
+
     /// <summary>Checks a value against the field's settings (required, ranges, allowed values); errors go to <see cref="FieldValidationContext.Fail"/>.</summary>
     Task ValidateAsync(FieldValidationContext context, CancellationToken ct = default);
 

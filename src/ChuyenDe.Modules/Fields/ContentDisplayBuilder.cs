@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields.Rendering;
+using ChuyenDe.Modules.Licensing;
 using ChuyenDe.Modules.Media;
 using ChuyenDe.Modules.Organizations;
 using ChuyenDe.Modules.Settings;
@@ -27,6 +28,9 @@ internal sealed class ContentDisplayBuilder(
 
         return badges;
     }
+
+    /// <summary>The text field naming an item's authors (initiatives, exemplary products), used in the attribution text.</summary>
+    public const string AuthorsFieldName = "Authors";
 
     public static string MediaUrl(string path)
         => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
@@ -95,6 +99,8 @@ internal sealed class ContentDisplayBuilder(
         var fields = new List<FieldView>();
         var gallery = new List<ImageView>();
         var downloads = new List<FileView>();
+        ContentLicense? license = null;
+        string? authors = null;
         foreach (var part in type?.Parts ?? [])
         {
 
@@ -103,6 +109,18 @@ internal sealed class ContentDisplayBuilder(
                 if (field.Name == "Summary")
                 {
                     continue;
+                }
+
+                // The licence is shown in its own box (name, link, attribution), not among the details.
+                if (field.FieldName == ContentKinds.TextField && LicenseField.IsLicenseField(field.Name))
+                {
+                    license ??= LicenseCatalog.Find(FieldText.Text(item.Field(part.Name, field.Name)?["Text"]));
+                    continue;
+                }
+
+                if (field.FieldName == ContentKinds.TextField && field.Name == AuthorsFieldName)
+                {
+                    authors ??= FieldText.Text(item.Field(part.Name, field.Name)?["Text"]) is { Length: > 0 } names ? names.Trim() : null;
                 }
 
                 if (drivers.Get(field.FieldName) is not { } driver)
@@ -130,6 +148,9 @@ internal sealed class ContentDisplayBuilder(
         return new ContentDetail(card, body, fields, gallery, downloads, item.ModifiedUtc is { } m ? site.ToLocal(m) : null)
         {
             DownloadCount = downloads.Count > 0 && item.Published ? await mediaUsage.GetDownloadCountAsync(item.ContentItemId, ct) : 0,
+            License = license ?? site.DefaultContentLicense,
+            LicenseIsSiteDefault = license is null,
+            Authors = authors,
         };
     }
 }

@@ -1,5 +1,6 @@
 using ChuyenDe.Modules.Caching;
 using System.Text.Json.Nodes;
+using ChuyenDe.Modules.Licensing;
 using ChuyenDe.Modules.Recipes;
 using ChuyenDe.Modules.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,13 @@ internal sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStepH
             && (required is not JsonArray list || list.Any(r => r is not JsonValue v || !v.TryGetValue<string>(out _))))
         {
             throw new RecipeStepException(RecipeJson.Child(context.Path, "TwoFactorRequiredRoles"), "TwoFactorRequiredRoles must be an array of role names.");
+        }
+
+        // A licence named in any accepted way (URI, code stored before URIs) is stored as the catalogue's value.
+        if (RecipeJson.OptionalString(properties, "DefaultLicense", context.Path) is { } license)
+        {
+            properties["DefaultLicense"] = LicenseCatalog.Normalize(license)
+                ?? throw new RecipeStepException(RecipeJson.Child(context.Path, "DefaultLicense"), $"Unknown licence '{license}'.");
         }
 
         if (await settings.MergeAsync(properties, ct))

@@ -24,6 +24,15 @@ public sealed record SiteSettings
     /// <summary>Roles whose holders must use two-step sign-in (an authenticator app); empty: nobody must.</summary>
     public IReadOnlyList<string> TwoFactorRequiredRoles { get; init; } = [];
 
+    /// <summary>
+    /// The site's default licence (a stored value of <see cref="Licensing.LicenseCatalog"/>): new items' licence fields
+    /// start with it, and pages of types without a licence field carry it. All rights reserved unless set.
+    /// </summary>
+    public string DefaultLicense { get; init; } = Licensing.LicenseCatalog.AllRightsReservedValue;
+
+    /// <summary>The default licence; all rights reserved when the stored value names none of the catalogue.</summary>
+    public Licensing.ContentLicense DefaultContentLicense => Licensing.LicenseCatalog.Find(DefaultLicense) ?? Licensing.LicenseCatalog.AllRightsReserved;
+
     public TimeZoneInfo TimeZone
     {
         get

@@ -1,10 +1,12 @@
 using ChuyenDe.Modules.Contents;
+using ChuyenDe.Modules.Settings;
 using Microsoft.Extensions.Localization;
 
 namespace ChuyenDe.Modules.Fields.TextField;
 
 /// <summary>A line or area of text, or one value of a predefined list (shown by its name).</summary>
-internal sealed partial class TextFieldDriver(IStringLocalizer<FieldsResources> T) : IFieldDriver
+/// <remarks>The site settings give the licence field's default (none in unit tests: all rights reserved).</remarks>
+internal sealed partial class TextFieldDriver(IStringLocalizer<FieldsResources> T, ISiteSettingsService? settings = null) : IFieldDriver
 {
     public string Kind => ContentKinds.TextField;
 

@@ -1,6 +1,7 @@
 using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
+using ChuyenDe.Modules.Licensing;
 using ChuyenDe.Modules.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,8 @@ public sealed class FeedController(
     ISiteSettingsService settings,
     PublicAddresses addresses,
     News.NewsCategories newsCategories,
-    IStringLocalizer<LibraryResources> T) : Controller
+    IStringLocalizer<LibraryResources> T,
+    IStringLocalizer<LicensingResources> licenses) : Controller
 {
     /// <summary>How many entries a feed carries.</summary>
     public const int EntryCount = 30;
@@ -112,8 +114,12 @@ public sealed class FeedController(
         FeedFormat format, string title, string description, string pagePath, string feedPath, IReadOnlyList<ContentItem> items, CancellationToken ct)
     {
         var cards = await display.BuildCardsAsync(items, ct);
-        var entries = items.Zip(cards, (item, card) => new FeedEntry(item, card)).ToList();
         var site = await settings.GetAsync(ct);
+        var entries = items.Zip(cards, (item, card) =>
+        {
+            var license = LicenseField.Find(item.Content) ?? site.DefaultContentLicense;
+            return new FeedEntry(item, card) { License = license, LicenseName = licenses[license.ResourceKey] };
+        }).ToList();
         var fallback = site.SetupCompletedUtc is { } setup
             ? new DateTimeOffset(DateTime.SpecifyKind(setup, DateTimeKind.Utc))
             : DateTimeOffset.UnixEpoch;

@@ -7,7 +7,9 @@ namespace ChuyenDe.Modules.Library.Feeds;
 /// <summary>
 /// Writes a feed as RSS 2.0 or Atom 1.0 (System.ServiceModel.Syndication): absolute addresses, the publication and
 /// modification dates, the summary, the content type as category, the unit as author and the card picture as an
-/// enclosure.
+/// enclosure. Each entry's licence: in Atom a <c>&lt;link rel="license" href="…"/&gt;</c> (RFC 4946) for a Creative
+/// Commons licence and <c>&lt;rights&gt;</c> with its Vietnamese name; in RSS 2.0, which has no licence of an item, the
+/// Creative Commons RSS module's <c>&lt;creativeCommons:license&gt;</c> with the licence's URI (none for all rights reserved).
 /// </summary>
 public static class FeedWriter
 {
@@ -38,7 +40,11 @@ public static class FeedWriter
             Generator = "ChuyenDe CMS",
         };
         feed.Links.Add(new SyndicationLink(new Uri(feedUrl), "self", title, FeedWriter.ContentType(format).Split(';')[0], 0));
-        feed.Items = entries.Select(e => Item(e, absolute)).ToList();
+        feed.Items = entries.Select(e => Item(format, e, absolute)).ToList();
+        if (format == FeedFormat.Rss && entries.Any(e => e.License?.Uri is not null))
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName("creativeCommons", "http://www.w3.org/2000/xmlns/"), CreativeCommonsRssNamespace);
+        }
 
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
@@ -59,7 +65,10 @@ public static class FeedWriter
     private static DateTimeOffset? Utc(DateTime? value)
         => value is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)) : null;
 
-    private static SyndicationItem Item(FeedEntry entry, Func<string, string> absolute)
+    /// <summary>The namespace of the Creative Commons RSS module (an item's <c>creativeCommons:license</c>).</summary>
+    public const string CreativeCommonsRssNamespace = "http://backend.userland.com/creativeCommonsRssModule";
+
+    private static SyndicationItem Item(FeedFormat format, FeedEntry entry, Func<string, string> absolute)
     {
         var url = absolute(entry.Card.Url);
         var item = new SyndicationItem(entry.Card.Title, entry.Card.Summary ?? "", new Uri(url), url, Modified(entry));
@@ -77,6 +86,23 @@ public static class FeedWriter
         if (entry.Card.Image is { } image)
         {
             item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(absolute(image.Derivatives.CardJpeg)), "image/jpeg", 0));
+        }
+
+        if (entry.License is { } license)
+        {
+            if (format == FeedFormat.Atom)
+            {
+                if (license.Uri is { } uri)
+                {
+                    item.Links.Add(new SyndicationLink(new Uri(uri)) { RelationshipType = "license" });
+                }
+
+                item.Copyright = new TextSyndicationContent(entry.LicenseName ?? license.ShortName);
+            }
+            else if (license.Uri is { } uri)
+            {
+                item.ElementExtensions.Add("license", CreativeCommonsRssNamespace, uri);
+            }
         }
 
         return item;

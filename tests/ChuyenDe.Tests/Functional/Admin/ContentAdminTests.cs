@@ -24,7 +24,7 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         .Set("Initiative.Criteria", "crit-2", "crit-3")
         .Set("Initiative.AgeGroups", "age-4-5", "age-5-6")
         .Set("Initiative.AppliedOn", "2024-09-05")
-        .Set("Initiative.License", "CC-BY-4.0")
+        .Set("Initiative.License", "https://creativecommons.org/licenses/by/4.0/")
         .Set("Initiative.Images", BenThanhImage)
         .Set($"Initiative.Images.MediaText[{BenThanhImage}]", "Góc thiên nhiên với chậu cây do trẻ tự chăm sóc")
         .Set("ConsentPart.Confirmed", "true")
@@ -62,7 +62,7 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         Assert.Equal(["crit-2", "crit-3"], Strings(draft, "Initiative", "Criteria", "TermContentItemIds"));
         Assert.Equal(["age-4-5", "age-5-6"], Strings(draft, "Initiative", "AgeGroups", "TermContentItemIds"));
         Assert.Equal("2024-09-05T00:00:00", Text(draft, "Initiative", "AppliedOn", "Value"));
-        Assert.Equal("CC-BY-4.0", Text(draft, "Initiative", "License"));
+        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", Text(draft, "Initiative", "License"));
         Assert.Equal([BenThanhImage], Strings(draft, "Initiative", "Images", "Paths"));
         Assert.Equal(["Góc thiên nhiên với chậu cây do trẻ tự chăm sóc"], Strings(draft, "Initiative", "Images", "MediaTexts"));
         var path = draft.Part("AutoroutePart")!["Path"]!.GetValue<string>();
@@ -123,7 +123,7 @@ public sealed class ContentAdminTests(SqliteSiteFixture fixture) : IClassFixture
         Assert.Equal(["crit-2", "crit-3"], kept.GetAll("Initiative.Criteria"));
         Assert.Equal("sy-2024-2025", kept.Get("Initiative.SchoolYear"));
         Assert.Equal("31/02/2024", kept.Get("Initiative.AppliedOn"));
-        Assert.Equal("CC-BY-4.0", kept.Get("Initiative.License"));
+        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", kept.Get("Initiative.License"));
         Assert.Equal([BenThanhImage], kept.GetAll("Initiative.Images"));
         Assert.Equal("Góc thiên nhiên với chậu cây do trẻ tự chăm sóc", kept.Get($"Initiative.Images.MediaText[{BenThanhImage}]"));
         Assert.Equal("## Cách làm\n\nMỗi sáng trẻ **tự chọn** góc chơi.", kept.Get("MarkdownBodyPart.Markdown")!.Replace("\r\n", "\n"));

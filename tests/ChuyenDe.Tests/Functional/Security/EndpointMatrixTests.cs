@@ -146,6 +146,8 @@ public static class EndpointMatrix
         ["GET /admin/duyet/{id}"] = Admin(),
         ["POST /admin/duyet/{id}"] = Admin(),
         ["GET /admin/tim-kiem"] = Admin(),
+        ["GET /admin/cai-dat"] = Admin("ManageSettings"),
+        ["POST /admin/cai-dat"] = Admin("ManageSettings"),
         ["POST /admin/tim-kiem/xay-dung-lai"] = Admin("RebuildSearchIndex"),
 
         // Curation.
