@@ -112,13 +112,13 @@ internal sealed class ContentDisplayBuilder(
                 }
 
                 // The licence is shown in its own box (name, link, attribution), not among the details.
-                if (field.FieldName == ContentKinds.TextField && LicenseField.IsLicenseField(field.Name))
+                if (TextField.TextFieldDriver.IsLicense(field))
                 {
                     license ??= LicenseCatalog.Find(FieldText.Text(item.Field(part.Name, field.Name)?["Text"]));
                     continue;
                 }
 
-                if (field.FieldName == ContentKinds.TextField && field.Name == AuthorsFieldName)
+                if (TextField.TextFieldDriver.IsNamedText(field, AuthorsFieldName))
                 {
                     authors ??= FieldText.Text(item.Field(part.Name, field.Name)?["Text"]) is { Length: > 0 } names ? names.Trim() : null;
                 }

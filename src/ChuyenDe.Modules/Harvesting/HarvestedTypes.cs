@@ -1,9 +1,12 @@
 namespace ChuyenDe.Modules.Harvesting;
 
-/// <summary>The content types whose published items OAI-PMH gives out: the library's types and the official documents.</summary>
+/// <summary>
+/// The content types whose published items OAI-PMH gives out: the library's types and the official documents, the same
+/// set as the item pages that link their record (<see cref="Library.StructuredData.OaiRecords.ContentTypes"/>).
+/// </summary>
 public static class HarvestedTypes
 {
-    public static IReadOnlyList<string> All { get; } = [.. Library.SiteController.LibraryTypes, Library.Documents.OfficialDocument.ContentType];
+    public static IReadOnlyList<string> All { get; } = [.. Library.SiteController.LibraryTypes.Where(Library.StructuredData.OaiRecords.ContentTypes.Contains), Library.Documents.OfficialDocument.ContentType];
 
-    public static bool Contains(string contentType) => All.Contains(contentType, StringComparer.Ordinal);
+    public static bool Contains(string contentType) => Library.StructuredData.OaiRecords.ContentTypes.Contains(contentType);
 }

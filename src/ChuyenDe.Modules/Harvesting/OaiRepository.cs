@@ -129,9 +129,9 @@ internal sealed partial class OaiRepository(
     }
 
     /// <summary>The repository identifier of the oai-identifier scheme: the site's host name.</summary>
-    private string RepositoryIdentifier => new Uri(addresses.BaseUrl).Host;
+    private string RepositoryIdentifier => addresses.HostName;
 
-    private string IdentifierOf(string contentItemId) => $"oai:{RepositoryIdentifier}:{contentItemId}";
+    private string IdentifierOf(string contentItemId) => Library.StructuredData.OaiRecords.Identifier(RepositoryIdentifier, contentItemId);
 
     private string? ContentItemIdOf(string identifier)
     {

@@ -27,6 +27,9 @@ public sealed class PublicAddresses(IConfiguration configuration, IHttpContextAc
         }
     }
 
+    /// <summary>The host name of <see cref="BaseUrl"/>, lower-case, without port: the repository identifier of OAI-PMH.</summary>
+    public string HostName => new Uri(BaseUrl).Host.ToLowerInvariant();
+
     /// <summary>The absolute address of a site path (<c>/tin-tuc/x</c>); an address that is already absolute is kept.</summary>
     public string Absolute(string path)
         => Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"

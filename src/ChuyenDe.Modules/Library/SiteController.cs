@@ -303,7 +303,7 @@ public sealed class SiteController(
         StructuredData.JsonLd.Add(ViewData, await structuredData.BuildAsync(item, detail, ct));
         if (StructuredData.OaiRecords.ContentTypes.Contains(item.ContentType))
         {
-            ViewData[StructuredData.OaiRecords.ViewDataKey] = StructuredData.OaiRecords.GetRecordPath(Request.Host.Host, item.ContentItemId);
+            ViewData[StructuredData.OaiRecords.ViewDataKey] = StructuredData.OaiRecords.GetRecordPath(HttpContext.RequestServices.GetRequiredService<PublicAddresses>().HostName, item.ContentItemId);
         }
 
         return View("Item", detail);

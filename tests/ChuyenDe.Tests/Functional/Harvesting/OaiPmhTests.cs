@@ -473,6 +473,25 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [SkippableFact]
+    public async Task An_item_page_links_the_record_that_the_repository_answers_for_it()
+    {
+        fixture.SkipUnlessAvailable();
+        var record = await GetAsync($"verb=GetRecord&metadataPrefix=oai_dc&identifier={Identifier(BenThanhInitiative)}");
+        var page = new Uri(record.Descendants(Dc + "identifier").First(i => i.Value.StartsWith("http", StringComparison.Ordinal)).Value);
+
+        using var client = fixture.CreateClient();
+        var html = await client.GetStringAsync(page.PathAndQuery);
+        var link = System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"alternate\" type=\"application/xml\"[^>]*href=\"([^\"]+)\"");
+        Assert.True(link.Success, "the item page links its OAI-PMH record");
+        var href = new Uri(new Uri("http://localhost"), System.Net.WebUtility.HtmlDecode(link.Groups[1].Value)).PathAndQuery;
+        Assert.StartsWith("/oai?", href, StringComparison.Ordinal);
+
+        var linked = await GetAsync(href["/oai?".Length..]);
+        Assert.Equal(Identifier(BenThanhInitiative), linked.Descendants(Oai + "header").Single().Element(Oai + "identifier")!.Value);
+        Assert.Equal("Đổi mới giờ ăn cho trẻ", linked.Descendants(Dc + "title").Single().Value);
+    }
+
+    [SkippableFact]
     public async Task Formats_records_and_sets_answer_with_the_request_arguments()
     {
         fixture.SkipUnlessAvailable();
