@@ -1,0 +1,273 @@
+// Issue 16 load and soak: mixed open-loop traffic (anonymous pages and search from many clients, signed-in editing)
+// against the published site on one node (SQLite, requests straight to Kestrel) and on two nodes (PostgreSQL + Redis,
+// nginx round-robin). First the knee: the rate steps up ×1.5 until p99 reaches 500 ms or an error happens; the last good
+// rate is the knee. Then the soak: that rate held for --soak-minutes with every node's RssAnon sampled.
+//
+//   dotnet run -c Release --project bench/ChuyenDe.Bench.Load [-- --quick] [--nodes 1|2|both] [--soak-minutes 10]
+//       [--soak-percent 100] [--step-seconds 20] [--start-rate 10] [--no-build]
+//
+// Two nodes need a PostgreSQL server (CHUYENDE_TEST_POSTGRES, a connection string of a user that may create
+// databases), redis-server and nginx. The program uses both cores: run it under the build lock on an idle machine.
+// Exit code: 0 every goal PASS, 1 a goal FAILed (or a setup could not run), 2 bad arguments or a missing program.
+using System.Diagnostics;
+using System.Globalization;
+using ChuyenDe.Bench.Load;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+const double P99Bound = 500;
+const double MaxGrowth = 0.10;
+var quick = false;
+var nodes = "both";
+var soakMinutes = 10.0;
+var soakPercent = 100.0;
+var stepSeconds = 20.0;
+var startRate = 10.0;
+var build = true;
+for (var i = 0; i < args.Length; i++)
+{
+    var option = args[i];
+    double Number() => i + 1 < args.Length && double.TryParse(args[++i], CultureInfo.InvariantCulture, out var v) && v > 0
+        ? v : throw new ArgumentException($"{option} needs a positive number.");
+    try
+    {
+        switch (args[i])
+        {
+            case "--quick":
+                quick = true;
+                soakMinutes = 1;
+                stepSeconds = 8;
+                break;
+            case "--nodes" when i + 1 < args.Length && args[i + 1] is "1" or "2" or "both":
+                nodes = args[++i];
+                break;
+            case "--soak-minutes":
+                soakMinutes = Number();
+                break;
+            case "--soak-percent":
+                soakPercent = Number();
+                break;
+            case "--step-seconds":
+                stepSeconds = Number();
+                break;
+            case "--start-rate":
+                startRate = Number();
+                break;
+            case "--no-build":
+                build = false;
+                break;
+            default:
+                throw new ArgumentException($"Unknown argument '{args[i]}'.");
+        }
+    }
+    catch (ArgumentException e)
+    {
+        Console.WriteLine($"{e.Message} Options: --quick (8 s steps, 1-minute soak), --nodes 1|2|both, --soak-minutes N (10), --soak-percent P (100), --step-seconds S (20), --start-rate R (10), --no-build.");
+        return 2;
+    }
+}
+
+var postgres = Environment.GetEnvironmentVariable("CHUYENDE_TEST_POSTGRES");
+var missing = new List<string>();
+if (nodes != "1")
+{
+    if (string.IsNullOrEmpty(postgres))
+    {
+        missing.Add("CHUYENDE_TEST_POSTGRES (PostgreSQL connection string of a user that may create databases)");
+    }
+
+    missing.AddRange(new[] { ("redis-server", "/usr/bin/redis-server"), ("nginx", "/usr/sbin/nginx") }
+        .Where(p => !File.Exists(p.Item2)).Select(p => $"{p.Item1} (apt-get install {p.Item1})"));
+}
+
+if (missing.Count > 0)
+{
+    Console.WriteLine($"Missing for two nodes: {string.Join(", ", missing)}. Or run with --nodes 1.");
+    return 2;
+}
+
+var root = FindRepositoryRoot();
+var publishFolder = Path.Combine(root, "bench", "ChuyenDe.Bench.Load", "bin", "site");
+if (build)
+{
+    Console.WriteLine("Publishing src/ChuyenDe.Cms (Release)…");
+    if (Run("dotnet", root, "publish", "src/ChuyenDe.Cms", "-c", "Release", "-o", publishFolder, "-v", "q", "-nologo") != 0)
+    {
+        Console.WriteLine("ERROR: the site did not publish.");
+        return 1;
+    }
+}
+
+if (!File.Exists(Path.Combine(publishFolder, "ChuyenDe.Cms.dll")))
+{
+    Console.WriteLine($"ERROR: {publishFolder} holds no published site; run without --no-build.");
+    return 1;
+}
+
+var warmUp = TimeSpan.FromSeconds(quick ? 5 : 15);
+var step = TimeSpan.FromSeconds(stepSeconds);
+var soak = TimeSpan.FromMinutes(soakMinutes);
+var sampleEvery = TimeSpan.FromSeconds(quick ? 5 : 10);
+// The memory windows compared: the soak's first and last minute, or a quarter of a shorter soak.
+var window = Math.Min(60, soak.TotalSeconds / 4);
+Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"Mix: 70 % anonymous pages, 20 % search, 10 % signed-in edits (open edit form + save draft); open loop, latency from the scheduled time, timeout {Workload.Timeout.TotalSeconds:0} s.");
+Console.WriteLine($"Knee: from {startRate:0.#}/s ×1.5 per {step.TotalSeconds:0} s step until p99 ≥ {P99Bound:0} ms or an error; soak: {soakPercent:0.#} % of the knee for {soak.TotalMinutes:0.#} min, RssAnon every {sampleEvery.TotalSeconds:0} s.");
+
+var results = new List<SetupResult>();
+if (nodes is "1" or "both")
+{
+    results.Add(await MeasureAsync("1 node (SQLite)", () => Site.StartSingleAsync(publishFolder)));
+}
+
+if (nodes is "2" or "both")
+{
+    results.Add(await MeasureAsync("2 nodes (PostgreSQL + Redis + nginx)", () => Site.StartTwoAsync(publishFolder, postgres!)));
+}
+
+// Side by side.
+Console.WriteLine();
+Console.WriteLine($"| {(quick ? "quick run" : "run")} {DateTime.UtcNow:yyyy-MM-dd} | {string.Join(" | ", results.Select(r => r.Name))} |");
+Console.WriteLine($"|---|{string.Concat(results.Select(_ => "---:|"))}");
+void Row(string label, Func<SetupResult, string> value) => Console.WriteLine($"| {label} | {string.Join(" | ", results.Select(value))} |");
+Row("knee (requests/s, p99 < 500 ms, 0 errors)", r => r.Knee is { } k ? $"{k:0}" : "none");
+Row("knee's p50 / p99 ms", r => r.Steps.LastOrDefault(s => s.TargetRate == r.Knee) is { } s ? $"{s.P50:0} / {s.P99:0}" : "–");
+Row("soak rate (requests/s) × minutes", r => r.Soak is { } s ? $"{s.TargetRate:0} × {s.Seconds / 60:0.#}" : "–");
+Row("soak requests / errors", r => r.Soak is { } s ? $"{s.Count:N0} / {s.Errors}" : "–");
+Row("soak p50 / p99 / max ms", r => r.Soak is { } s ? $"{s.P50:0} / {s.P99:0} / {s.Max:0}" : "–");
+Row("soak p99 ms: pages / search / edits", r => r.Soak is { } s ? $"{s.P99Of(RequestKind.Page):0} / {s.P99Of(RequestKind.Search):0} / {s.P99Of(RequestKind.Edit):0}" : "–");
+Row("RssAnon first → last window (MiB, worst node)", r => r.MemoryGrowth(window) is var (g, f, l) && f > 0 ? $"{f / 1048576.0:0} → {l / 1048576.0:0} ({100 * g:+0.0;-0.0} %)" : "–");
+
+Console.WriteLine();
+var pass = true;
+foreach (var r in results)
+{
+    var goals = new List<(string Goal, string Measured, bool Pass)>();
+    if (r.Failure is not null)
+    {
+        goals.Add(("the setup runs", r.Failure, false));
+    }
+    else
+    {
+        goals.Add(("a knee is found (the first step has p99 < 500 ms and 0 errors)", r.Knee is { } k ? $"{k:0} requests/s" : "none", r.Knee is not null));
+        if (r.Soak is { } s)
+        {
+            goals.Add(("0 errors during the soak", $"{s.Errors}{(s.Errors > 0 ? " — " + s.ErrorSummary() : "")}", s.Errors == 0));
+            goals.Add(("p99 < 500 ms during the soak", $"{s.P99:0} ms", s.P99 < P99Bound));
+            var (growth, _, _) = r.MemoryGrowth(window);
+            goals.Add(("memory growth ≤ 10 % (RssAnon, last window vs first, worst node)", $"{100 * growth:+0.0;-0.0} %", growth <= MaxGrowth));
+        }
+    }
+
+    foreach (var (goal, measured, ok) in goals)
+    {
+        Console.WriteLine($"{(ok ? "PASS" : "FAIL")}  {r.Name}: {goal}: {measured}");
+        pass &= ok;
+    }
+}
+
+return pass ? 0 : 1;
+
+async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
+{
+    var result = new SetupResult(name);
+    Console.WriteLine();
+    Console.WriteLine($"== {name}");
+    try
+    {
+        using var site = await start();
+        Console.WriteLine($"  nodes: {string.Join(", ", site.Nodes.Select(n => $"{n.Name} pid {n.Pid}"))}; traffic to {site.Address}");
+        using var workload = await Workload.PrepareAsync(site, editorSessions: 8);
+        Console.WriteLine($"  {workload.PageCount} pages; editors: {string.Join(", ", workload.Editors.Select(e => e.UserName))}");
+
+        var warm = await workload.RunAsync(startRate, warmUp);
+        Console.WriteLine($"  warm-up {startRate:0.#}/s for {warmUp.TotalSeconds:0} s: p99 {warm.P99:0} ms, errors {warm.Errors}");
+        Console.WriteLine($"  {"rate/s",8} {"achieved",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
+        for (var rate = startRate; rate <= 20_000; rate *= 1.5)
+        {
+            var run = await workload.RunAsync(Math.Round(rate), step);
+            result.Steps.Add(run);
+            Console.WriteLine($"  {run.TargetRate,8:0} {run.AchievedRate,9:0.0} {run.P50,8:0} {run.P99,8:0} {run.Max,8:0} {run.Errors,7}{(run.Errors > 0 ? "  " + run.ErrorSummary() : "")}");
+            if (site.Exited() is { } why)
+            {
+                throw new InvalidOperationException(why);
+            }
+
+            if (run.Errors > 0 || run.P99 >= P99Bound)
+            {
+                break;
+            }
+
+            result.Knee = run.TargetRate;
+        }
+
+        if (result.Knee is not { } knee)
+        {
+            return result;
+        }
+
+        var soakRate = Math.Max(1, Math.Round(knee * soakPercent / 100));
+        Console.WriteLine($"  knee {knee:0}/s; soak at {soakRate:0}/s for {soak.TotalMinutes:0.#} min…");
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                result.Memory.Add((clock.Elapsed.TotalSeconds, site.Nodes.Select(n => n.AnonymousMemory()).ToArray()));
+                try
+                {
+                    await Task.Delay(sampleEvery, stop.Token);
+                }
+                catch (TaskCanceledException)
+                {
+                    // Soak over.
+                }
+            }
+        });
+        result.Soak = await workload.RunAsync(soakRate, soak);
+        await stop.CancelAsync();
+        await sampler;
+        result.Memory.Add((clock.Elapsed.TotalSeconds, site.Nodes.Select(n => n.AnonymousMemory()).ToArray()));
+        var s = result.Soak;
+        Console.WriteLine($"  soak: {s.Count:N0} requests, achieved {s.AchievedRate:0.0}/s, p50 {s.P50:0} ms, p99 {s.P99:0} ms, max {s.Max:0} ms, errors {s.Errors}");
+        if (site.Exited() is { } gone)
+        {
+            throw new InvalidOperationException(gone);
+        }
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException or Npgsql.NpgsqlException)
+    {
+        result.Failure = e.Message;
+        Console.WriteLine($"  ERROR: {e.Message}");
+    }
+
+    return result;
+}
+
+static int Run(string file, string workingDirectory, params string[] arguments)
+{
+    var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, UseShellExecute = false };
+    foreach (var a in arguments)
+    {
+        start.ArgumentList.Add(a);
+    }
+
+    using var process = Process.Start(start)!;
+    process.WaitForExit();
+    return process.ExitCode;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "ChuyenDe.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("ChuyenDe.sln not found above " + AppContext.BaseDirectory);
+}
