@@ -38,14 +38,27 @@ public sealed class DatabaseDownTests
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(factory, "/health/ready")).Status);
 
         // The database file replaced by a folder of the same name (which no one, root included, can open as a database).
+        // The site's background work may open (and so create) the file again between the deletion and the folder's
+        // creation: try again until the folder stands in its place.
         var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        for (var attempt = 1; !Directory.Exists(file); attempt++)
         {
-            File.Delete(path);
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+
+            try
+            {
+                Directory.CreateDirectory(file);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                await Task.Delay(20);
+            }
         }
 
-        Directory.CreateDirectory(file);
         await AssertNotReadyAsync(factory);
     }
 
