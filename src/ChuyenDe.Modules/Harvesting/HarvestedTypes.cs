@@ -6,7 +6,7 @@ namespace ChuyenDe.Modules.Harvesting;
 /// </summary>
 public static class HarvestedTypes
 {
-    public static IReadOnlyList<string> All { get; } = [.. Library.SiteController.LibraryTypes.Where(Library.StructuredData.OaiRecords.ContentTypes.Contains), Library.Documents.OfficialDocument.ContentType];
+    public static IReadOnlyList<string> All => Library.StructuredData.OaiRecords.Types;
 
     public static bool Contains(string contentType) => Library.StructuredData.OaiRecords.ContentTypes.Contains(contentType);
 }

@@ -12,9 +12,11 @@ public static class OaiRecords
     /// <summary>The key of the page's record address in its view data (the layout links it).</summary>
     public const string ViewDataKey = "OaiRecord";
 
-    /// <summary>The types whose published items are records of the repository (the library's, and official documents).</summary>
-    public static IReadOnlySet<string> ContentTypes { get; } = new HashSet<string>(
-        [.. SiteController.LibraryTypes, Documents.OfficialDocument.ContentType], StringComparer.Ordinal);
+    /// <summary>The types whose published items are records of the repository, in the order the sets list them: the library's, then official documents.</summary>
+    public static IReadOnlyList<string> Types { get; } = [.. SiteController.LibraryTypes, Documents.OfficialDocument.ContentType];
+
+    /// <summary><see cref="Types"/> as a set, for membership tests.</summary>
+    public static IReadOnlySet<string> ContentTypes { get; } = new HashSet<string>(Types, StringComparer.Ordinal);
 
     public static string Identifier(string host, string contentItemId) => "oai:" + host.ToLowerInvariant() + ":" + contentItemId;
 
