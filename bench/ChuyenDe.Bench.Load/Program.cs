@@ -1,7 +1,7 @@
 // Issue 16 load and soak: mixed open-loop traffic (anonymous pages and search from many clients, signed-in editing)
 // against the published site on one node (SQLite, requests straight to Kestrel) and on two nodes (PostgreSQL + Redis,
-// nginx round-robin). First the knee: the rate steps up ×1.5 until p99 reaches 500 ms or an error happens; the last good
-// rate is the knee. Then the soak: that rate held for --soak-minutes with every node's RssAnon sampled.
+// nginx round-robin). First the knee: the anonymous rate steps up ×1.5 (editors save at their own steady pace beside it)
+// until p99 reaches 500 ms or an error happens, then one step halfway back; the last good rate is the knee. Then the soak: that rate held for --soak-minutes with every node's RssAnon sampled.
 //
 //   dotnet run -c Release --project bench/ChuyenDe.Bench.Load [-- --quick] [--nodes 1|2|both] [--soak-minutes 10]
 //       [--soak-percent 100] [--step-seconds 20] [--start-rate 10] [--no-build]
@@ -112,8 +112,8 @@ var sampleEvery = TimeSpan.FromSeconds(quick ? 5 : 10);
 // The memory windows compared: the soak's first and last minute, or a quarter of a shorter soak.
 var window = Math.Min(60, soak.TotalSeconds / 4);
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine($"Mix: 70 % anonymous pages, 20 % search, 10 % signed-in edits (open edit form + save draft); open loop, latency from the scheduled time, timeout {Workload.Timeout.TotalSeconds:0} s.");
-Console.WriteLine($"Knee: from {startRate:0.#}/s ×1.5 per {step.TotalSeconds:0} s step until p99 ≥ {P99Bound:0} ms or an error; soak: {soakPercent:0.#} % of the knee for {soak.TotalMinutes:0.#} min, RssAnon every {sampleEvery.TotalSeconds:0} s.");
+Console.WriteLine($"Mix: anonymous requests at the stepped rate (7 pages : 2 searches) while 8 signed-in editors each save a draft every {Workload.EditEvery.TotalSeconds:0} s (open the edit form + save); open loop, latency from the scheduled time, timeout {Workload.Timeout.TotalSeconds:0} s.");
+Console.WriteLine($"Knee (anonymous requests/s): from {startRate:0.#}/s ×1.5 per {step.TotalSeconds:0} s step until p99 (edits included) ≥ {P99Bound:0} ms or an error, then one step halfway back; soak: {soakPercent:0.#} % of the knee for {soak.TotalMinutes:0.#} min, RssAnon every {sampleEvery.TotalSeconds:0} s.");
 
 var results = new List<SetupResult>();
 if (nodes is "1" or "both")
@@ -131,10 +131,10 @@ Console.WriteLine();
 Console.WriteLine($"| {(quick ? "quick run" : "run")} {DateTime.UtcNow:yyyy-MM-dd} | {string.Join(" | ", results.Select(r => r.Name))} |");
 Console.WriteLine($"|---|{string.Concat(results.Select(_ => "---:|"))}");
 void Row(string label, Func<SetupResult, string> value) => Console.WriteLine($"| {label} | {string.Join(" | ", results.Select(value))} |");
-Row("knee (requests/s, p99 < 500 ms, 0 errors)", r => r.Knee is { } k ? $"{k:0}" : "none");
+Row("knee (anonymous requests/s, p99 < 500 ms, 0 errors)", r => r.Knee is { } k ? $"{k:0}" : "none");
 Row("knee's p50 / p99 ms", r => r.Steps.LastOrDefault(s => s.TargetRate == r.Knee) is { } s ? $"{s.P50:0} / {s.P99:0}" : "–");
-Row("soak rate (requests/s) × minutes", r => r.Soak is { } s ? $"{s.TargetRate:0} × {s.Seconds / 60:0.#}" : "–");
-Row("soak requests / errors", r => r.Soak is { } s ? $"{s.Count:N0} / {s.Errors}" : "–");
+Row("soak rate (anonymous requests/s) × minutes", r => r.Soak is { } s ? $"{s.TargetRate:0} × {s.Seconds / 60:0.#}" : "–");
+Row("soak requests (of which saves) / errors", r => r.Soak is { } s ? $"{s.Count:N0} ({s.Edits:N0}) / {s.Errors}" : "–");
 Row("soak p50 / p99 / max ms", r => r.Soak is { } s ? $"{s.P50:0} / {s.P99:0} / {s.Max:0}" : "–");
 Row("soak p99 ms: pages / search / edits", r => r.Soak is { } s ? $"{s.P99Of(RequestKind.Page):0} / {s.P99Of(RequestKind.Search):0} / {s.P99Of(RequestKind.Edit):0}" : "–");
 Row("RssAnon first → last window (MiB, worst node)", r => r.MemoryGrowth(window) is var (g, f, l) && f > 0 ? $"{f / 1048576.0:0} → {l / 1048576.0:0} ({100 * g:+0.0;-0.0} %)" : "–");
@@ -184,7 +184,7 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
         var warm = await workload.RunAsync(startRate, warmUp);
         Console.WriteLine($"  warm-up {startRate:0.#}/s for {warmUp.TotalSeconds:0} s: p99 {warm.P99:0} ms, errors {warm.Errors}");
         Console.WriteLine($"  {"rate/s",8} {"achieved",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
-        for (var rate = startRate; rate <= 20_000; rate *= 1.5)
+        async Task<bool> StepAsync(double rate)
         {
             var run = await workload.RunAsync(Math.Round(rate), step);
             result.Steps.Add(run);
@@ -196,10 +196,27 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
 
             if (run.Errors > 0 || run.P99 >= P99Bound)
             {
-                break;
+                return false;
             }
 
             result.Knee = run.TargetRate;
+            return true;
+        }
+
+        double? tooMuch = null;
+        for (var rate = startRate; rate <= 20_000; rate *= 1.5)
+        {
+            if (!await StepAsync(rate))
+            {
+                tooMuch = Math.Round(rate);
+                break;
+            }
+        }
+
+        // ×1.5 is coarse: one more step halfway (geometrically) between the last good rate and the first bad one.
+        if (result.Knee is { } good && tooMuch is { } bad && Math.Round(Math.Sqrt(good * bad)) is var between && between > good && between < bad)
+        {
+            await StepAsync(between);
         }
 
         if (result.Knee is not { } knee)

@@ -7,7 +7,10 @@ public sealed record RunResult(double TargetRate, double Seconds, IReadOnlyList<
 
     public int Errors => Samples.Count(s => s.Error is not null);
 
-    public double AchievedRate => Count / Seconds;
+    /// <summary>Anonymous requests answered per second (the stepped rate; the editors' saves come on top).</summary>
+    public double AchievedRate => Samples.Count(s => s.Kind != RequestKind.Edit) / Seconds;
+
+    public int Edits => Samples.Count(s => s.Kind == RequestKind.Edit);
 
     public double P50 => Percentile(Samples, 0.50);
 
