@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Caching;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Fields;
@@ -38,20 +37,18 @@ public sealed class ItemPageModels(
 
         var generation = fragments.Generation;
         ContentDetail detail;
-        JsonObject node;
+        string node;
         using (var collected = FragmentCache.CollectTags(context))
         {
             collected.AddRange([CacheTags.Site, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations]);
             collected.AddRange((await LinkedItemsAsync(item, ct)).Select(CacheTags.Item));
             detail = await display.BuildDetailAsync(item, ct);
-            node = await structuredData.BuildAsync(item, detail, ct);
-            // Written once now: every lazily built part of the node exists before threads share it.
-            _ = StructuredData.JsonLd.Serialize(node);
+            node = StructuredData.JsonLd.Serialize(await structuredData.BuildAsync(item, detail, ct));
             var model = new ItemPageModel(detail, node, key, new HashSet<string>(collected.Tags, StringComparer.Ordinal));
             PageCache.Tag(context, model.Tags);
             if (item.Published && !string.IsNullOrEmpty(item.ContentItemVersionId))
             {
-                fragments.Keep(key, model, EstimatedWeight(detail), model.Tags, generation);
+                fragments.Keep(key, model, EstimatedWeight(detail) + node.Length, model.Tags, generation);
             }
 
             return model;

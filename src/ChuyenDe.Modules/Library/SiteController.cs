@@ -301,7 +301,7 @@ public sealed class SiteController(
         // The display model, schema.org node and rendered article of a published version are kept (tagged with what they
         // show) and made again after a change of it; the page around them is put together per request.
         var page = await itemPages.GetAsync(HttpContext, item, ct);
-        StructuredData.JsonLd.Add(ViewData, page.StructuredData);
+        StructuredData.JsonLd.AddWritten(ViewData, page.StructuredData);
         ViewData[ItemPageModels.FragmentKeyViewData] = page.FragmentKey;
         ViewData[ItemPageModels.FragmentTagsViewData] = page.Tags;
         if (StructuredData.OaiRecords.ContentTypes.Contains(item.ContentType))
