@@ -67,7 +67,7 @@ public sealed class FragmentCacheTests
             }
 
             PageCache.Tag(context, "terms");
-            Assert.Equal(["commendations", "terms"], outer.Tags.Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { "commendations", "terms" }, outer.Tags.Order(StringComparer.Ordinal));
         }
 
         Assert.Null(context.Features.Get<FragmentTags>());
