@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using NewsCategories = ChuyenDe.Modules.Library.News.NewsCategories;
 using NewsCategory = ChuyenDe.Modules.Library.News.NewsCategory;
