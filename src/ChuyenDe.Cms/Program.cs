@@ -81,6 +81,8 @@ builder.Services
 // JSON console logs with trace and request ids when ChuyenDe:Logging:Json is true (docs/operations.md).
 builder.Logging.AddOperationsLogging(builder.Configuration);
 builder.Services.AddLocalization();
+// The resources' strings are looked up once per culture and name (a public page asks for some 50 of them).
+CachedStringLocalizerFactory.AddCachedLocalization(builder.Services);
 // Vietnamese letters are written as they are in pages, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews()

@@ -32,6 +32,7 @@ public static class CachingModule
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton(sp => new FrontPageCache(
             Math.Max(1, sp.GetRequiredService<IOptions<PageCacheOptions>>().Value.FrontMegabytes) * 1024L * 1024L));
+        services.TryAddSingleton<FragmentCache>();
         services.AddSingleton<IPageCacheEvictor, PageCacheEvictor>();
         AddCacheInvalidationHandler<FrontPageInvalidationHandler>(services);
         services.AddOutputCache();

@@ -20,7 +20,7 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
         }
 
         var original = context.Response.Body;
-        await using var buffer = new MemoryStream();
+        await using var buffer = new PooledBufferStream();
         context.Response.Body = buffer;
         try
         {
@@ -34,7 +34,7 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag))
         {
-            var tag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32] + "\"";
+            var tag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(buffer.Written.Span))[..32] + "\"";
             response.Headers.ETag = tag;
             if (Matches(context.Request, tag))
             {
@@ -44,8 +44,7 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
             }
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        await original.WriteAsync(buffer.Written, context.RequestAborted);
     }
 
     private static bool IsPublicPage(HttpContext context)

@@ -1,7 +1,7 @@
 namespace ChuyenDe.Modules.Caching;
 
-/// <summary>Another node evicted tags: this node's copies of the pages carrying them go (the shared store was evicted there).</summary>
-internal sealed class FrontPageInvalidationHandler(FrontPageCache front) : ICacheInvalidationHandler
+/// <summary>Another node evicted tags: this node's copies of the pages and the fragments carrying them go (the shared store was evicted there).</summary>
+internal sealed class FrontPageInvalidationHandler(FrontPageCache front, FragmentCache fragments) : ICacheInvalidationHandler
 {
     public string Kind => CacheInvalidationKinds.PageTags;
 
@@ -10,6 +10,7 @@ internal sealed class FrontPageInvalidationHandler(FrontPageCache front) : ICach
         foreach (var tag in keys)
         {
             front.Evict(tag);
+            fragments.Evict(tag);
         }
     }
 }

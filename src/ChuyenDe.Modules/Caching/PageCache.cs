@@ -21,15 +21,22 @@ public static class PageCache
     public static void MarkItemPage(HttpContext context, string contentItemId)
         => context.Response.Headers[ItemPageHeader] = contentItemId;
 
-    /// <summary>Tags the page being answered with what it shows, so that a change of it evicts the page.</summary>
+    /// <summary>
+    /// Tags the page being answered with what it shows, so that a change of it evicts the page. A fragment being built (<see cref="FragmentCache.CollectTags"/>) gets the tags too.
+    /// </summary>
     public static void Tag(HttpContext context, params IEnumerable<string> tags)
     {
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        var cache = context.Features.Get<IOutputCacheFeature>()?.Context;
+        var fragment = context.Features.Get<FragmentTags>();
+        if (cache is null && fragment is null)
         {
-            foreach (var tag in tags)
-            {
-                cache.Tags.Add(tag);
-            }
+            return;
+        }
+
+        foreach (var tag in tags)
+        {
+            cache?.Tags.Add(tag);
+            fragment?.Add(tag);
         }
     }
 }

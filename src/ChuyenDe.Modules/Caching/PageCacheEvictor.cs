@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace ChuyenDe.Modules.Caching;
 
 /// <summary>
-/// Evicts the cached public pages carrying a tag: on this node, in the output cache's store (shared by the nodes when it
+/// Evicts the cached public pages and page fragments (<see cref="FragmentCache"/>) carrying a tag: on this node, in the output cache's store (shared by the nodes when it
 /// is Redis) and, through the <see cref="ICacheInvalidationBus"/>, on the other nodes.
 /// </summary>
 public interface IPageCacheEvictor
@@ -13,12 +13,13 @@ public interface IPageCacheEvictor
     Task EvictAsync(string tag, CancellationToken cancellation = default);
 }
 
-internal sealed class PageCacheEvictor(FrontPageCache front, IOutputCacheStore store, ICacheInvalidationBus bus, ILogger<PageCacheEvictor> logger)
+internal sealed class PageCacheEvictor(FrontPageCache front, FragmentCache fragments, IOutputCacheStore store, ICacheInvalidationBus bus, ILogger<PageCacheEvictor> logger)
     : IPageCacheEvictor
 {
     public async Task EvictAsync(string tag, CancellationToken cancellation = default)
     {
         front.Evict(tag);
+        fragments.Evict(tag);
         try
         {
             await store.EvictByTagAsync(tag, cancellation);

@@ -86,6 +86,9 @@ internal sealed class ContentDisplayBuilder(
         };
     }
 
+    public async Task<long> DownloadCountAsync(ContentItem item, CancellationToken ct = default)
+        => item.Published ? await mediaUsage.GetDownloadCountAsync(item.ContentItemId, ct) : 0;
+
     public async Task<ContentDetail> BuildDetailAsync(ContentItem item, CancellationToken ct = default)
     {
         var card = await BuildCardAsync(item, ct);
@@ -147,7 +150,7 @@ internal sealed class ContentDisplayBuilder(
 
         return new ContentDetail(card, body, fields, gallery, downloads, item.ModifiedUtc is { } m ? site.ToLocal(m) : null)
         {
-            DownloadCount = downloads.Count > 0 && item.Published ? await mediaUsage.GetDownloadCountAsync(item.ContentItemId, ct) : 0,
+            DownloadCount = downloads.Count > 0 ? await DownloadCountAsync(item, ct) : 0,
             License = license ?? site.DefaultContentLicense,
             LicenseIsSiteDefault = license is null,
             Authors = authors,

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using ChuyenDe.Modules.Settings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChuyenDe.Modules.Fields;
 
@@ -88,12 +89,18 @@ public interface IFieldDrivers
     IPartDriver? GetPart(string kind);
 }
 
-internal sealed class FieldDrivers(IEnumerable<IFieldDriver> drivers, IEnumerable<IPartDriver> partDrivers) : IFieldDrivers
+/// <summary>
+/// The drivers of the request's scope, made when first asked for: a page answered from kept models (an item page whose
+/// display model is kept) makes none of them and none of their services.
+/// </summary>
+internal sealed class FieldDrivers(IServiceProvider services) : IFieldDrivers
 {
-    private readonly Dictionary<string, IFieldDriver> _byKind = drivers.ToDictionary(d => d.Kind, StringComparer.Ordinal);
-    private readonly Dictionary<string, IPartDriver> _partsByKind = partDrivers.ToDictionary(d => d.Kind, StringComparer.Ordinal);
+    private Dictionary<string, IFieldDriver>? _byKind;
+    private Dictionary<string, IPartDriver>? _partsByKind;
 
-    public IFieldDriver? Get(string kind) => _byKind.GetValueOrDefault(kind);
+    public IFieldDriver? Get(string kind)
+        => (_byKind ??= services.GetServices<IFieldDriver>().ToDictionary(d => d.Kind, StringComparer.Ordinal)).GetValueOrDefault(kind);
 
-    public IPartDriver? GetPart(string kind) => _partsByKind.GetValueOrDefault(kind);
+    public IPartDriver? GetPart(string kind)
+        => (_partsByKind ??= services.GetServices<IPartDriver>().ToDictionary(d => d.Kind, StringComparer.Ordinal)).GetValueOrDefault(kind);
 }

@@ -20,7 +20,7 @@ public static class Breadcrumbs
 
     /// <summary>
     /// The whole trail a page shows — the home, the page's parents, the page itself at <paramref name="currentPath"/> —
-    /// or null when the page shows none. The visible trail (<c>_Breadcrumbs.cshtml</c>) and the page's schema.org
+    /// or null when the page shows none. The visible trail (in the layout, <c>_Layout.cshtml</c>) and the page's schema.org
     /// BreadcrumbList (<see cref="StructuredData.StructuredDataNodes.BreadcrumbList"/>) are both made from it.
     /// </summary>
     public static IReadOnlyList<Crumb>? Trail(ViewDataDictionary viewData, string homeText, string currentPath)

@@ -20,6 +20,8 @@ public static class LibraryModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PublicAddresses>();
         services.AddScoped<StructuredData.ItemStructuredData>();
+        services.AddScoped<ItemPageModels>();
+        services.TryAddSingleton<Caching.FragmentCache>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());
         return services;

@@ -10,21 +10,25 @@ namespace ChuyenDe.Modules.Library;
 /// </summary>
 public sealed class PublicAddresses(IConfiguration configuration, IHttpContextAccessor accessor)
 {
-    /// <summary>The site's base address without a trailing slash, e.g. <c>https://mamnon.example.vn</c>.</summary>
-    public string BaseUrl
-    {
-        get
-        {
-            if (Uri.TryCreate(configuration["ChuyenDe:PublicBaseUrl"]?.Trim(), UriKind.Absolute, out var configured)
-                && configured.Scheme is "http" or "https")
-            {
-                return configured.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            }
+    private string? _baseUrl;
 
-            var request = accessor.HttpContext?.Request
-                ?? throw new InvalidOperationException("An absolute address needs ChuyenDe:PublicBaseUrl or a request.");
-            return $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}".TrimEnd('/');
+    /// <summary>
+    /// The site's base address without a trailing slash, e.g. <c>https://mamnon.example.vn</c>; worked out once per
+    /// scope (a request asks for it for every absolute address of its page).
+    /// </summary>
+    public string BaseUrl => _baseUrl ??= FindBaseUrl();
+
+    private string FindBaseUrl()
+    {
+        if (Uri.TryCreate(configuration["ChuyenDe:PublicBaseUrl"]?.Trim(), UriKind.Absolute, out var configured)
+            && configured.Scheme is "http" or "https")
+        {
+            return configured.GetLeftPart(UriPartial.Path).TrimEnd('/');
         }
+
+        var request = accessor.HttpContext?.Request
+            ?? throw new InvalidOperationException("An absolute address needs ChuyenDe:PublicBaseUrl or a request.");
+        return $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}".TrimEnd('/');
     }
 
     /// <summary>The host name of <see cref="BaseUrl"/>, lower-case, without port: the repository identifier of OAI-PMH.</summary>

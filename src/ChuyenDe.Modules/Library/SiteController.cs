@@ -53,7 +53,8 @@ public sealed class SiteController(
     ITaxonomyService taxonomies,
     CuratedLists curated,
     NewsCategories newsCategories,
-    StructuredData.ItemStructuredData structuredData,
+    ItemPageModels itemPages,
+    PublicAddresses addresses,
     IStringLocalizer<LibraryResources> T) : Controller
 {
     /// <summary>The types the public library lists.</summary>
@@ -296,17 +297,20 @@ public sealed class SiteController(
             return NotFound();
         }
 
-        PageCache.Tag(HttpContext, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations);
         PageCache.MarkItemPage(HttpContext, item.ContentItemId);
 
-        var detail = await display.BuildDetailAsync(item, ct);
-        StructuredData.JsonLd.Add(ViewData, await structuredData.BuildAsync(item, detail, ct));
+        // The display model, schema.org node and rendered article of a published version are kept (tagged with what they
+        // show) and made again after a change of it; the page around them is put together per request.
+        var page = await itemPages.GetAsync(HttpContext, item, ct);
+        StructuredData.JsonLd.AddWritten(ViewData, page.StructuredData);
+        ViewData[ItemPageModels.FragmentKeyViewData] = page.FragmentKey;
+        ViewData[ItemPageModels.FragmentTagsViewData] = page.Tags;
         if (StructuredData.OaiRecords.ContentTypes.Contains(item.ContentType))
         {
-            ViewData[StructuredData.OaiRecords.ViewDataKey] = StructuredData.OaiRecords.GetRecordPath(HttpContext.RequestServices.GetRequiredService<PublicAddresses>().HostName, item.ContentItemId);
+            ViewData[StructuredData.OaiRecords.ViewDataKey] = StructuredData.OaiRecords.GetRecordPath(addresses.HostName, item.ContentItemId);
         }
 
-        return View("Item", detail);
+        return View("Item", page.Detail);
     }
 
     private Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page, CancellationToken ct)

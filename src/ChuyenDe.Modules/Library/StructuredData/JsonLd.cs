@@ -46,6 +46,25 @@ public static class JsonLd
     public static IReadOnlyList<JsonObject> Nodes(ViewDataDictionary viewData)
         => viewData[Key] as List<JsonObject> ?? [];
 
+    /// <summary>The key of the page's nodes already written by <see cref="Serialize"/> (a <see cref="List{String}"/>).</summary>
+    public const string WrittenKey = "JsonLdWritten";
+
+    /// <summary>Adds a node already written by <see cref="Serialize"/> (an item page's node, kept with its display model).</summary>
+    public static void AddWritten(ViewDataDictionary viewData, string json)
+    {
+        if (viewData[WrittenKey] is not List<string> written)
+        {
+            written = [];
+            viewData[WrittenKey] = written;
+        }
+
+        written.Add(json);
+    }
+
+    /// <summary>The written nodes a page added.</summary>
+    public static IReadOnlyList<string> Written(ViewDataDictionary viewData)
+        => viewData[WrittenKey] as List<string> ?? [];
+
     /// <summary>A node as the text of a script element: JSON whose HTML-significant characters are all escaped.</summary>
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
 
