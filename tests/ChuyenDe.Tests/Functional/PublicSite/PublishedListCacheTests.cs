@@ -12,8 +12,9 @@ namespace ChuyenDe.Tests.Functional.PublicSite;
 /// <summary>
 /// The public lists' pages and counts kept across requests (<c>Contents/PublishedLists</c>, key
 /// <c>PublishedContentKeys.Lists</c> in the <c>ReferenceDataCache</c>), with the output cache switched off: the home, the
-/// lists and the feeds show a publication, a new published version, an unpublication and a curation on the next
-/// anonymous request, and a draft nowhere.
+/// lists and the feeds show a publication, a new published version, an unpublication, a curation and a renamed unit
+/// on the next anonymous request (the cards' HTML is kept under all their values, <c>ContentCard.FragmentKey</c>), and a
+/// draft nowhere.
 /// </summary>
 public abstract class PublishedListCacheTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SiteFixture
 {
@@ -87,6 +88,42 @@ public abstract class PublishedListCacheTests<TFixture>(TFixture fixture) : ICla
         }
 
         Assert.Equal(before, await PublishedInitiativesAsync());
+    }
+
+    /// <summary>The cards' HTML is kept under all their values (<c>ContentCard.FragmentKey</c>): a renamed unit shows at once.</summary>
+    [SkippableFact]
+    public async Task Renaming_a_unit_changes_the_cards_of_the_lists_on_the_next_request()
+    {
+        fixture.SkipUnlessAvailable();
+        await CreateInitiativeAsync(fixture, FreshTitle("Sáng kiến của đơn vị đổi tên"), BenThanh, Accounts.Administrator, publish: true);
+        await WarmAsync(Lists);
+        var oldName = await fixture.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<DbContext>().Set<ChuyenDe.Modules.Organizations.Organization>().SingleAsync(o => o.Id == BenThanh)).Name);
+        var newName = FreshTitle("Trường mầm non đổi tên");
+        async Task RenameAsync(string name) => await fixture.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DbContext>();
+            (await db.Set<ChuyenDe.Modules.Organizations.Organization>().SingleAsync(o => o.Id == BenThanh)).Name = name;
+            return await db.SaveChangesAsync();
+        });
+
+        await RenameAsync(newName);
+        try
+        {
+            foreach (var url in new[] { "/", "/sang-kien" })
+            {
+                Assert.Contains(newName, await AnonymousAsync(url));
+            }
+        }
+        finally
+        {
+            await RenameAsync(oldName);
+        }
+
+        foreach (var url in new[] { "/", "/sang-kien" })
+        {
+            Assert.DoesNotContain(newName, await AnonymousAsync(url));
+        }
     }
 
     [SkippableFact]
