@@ -13,22 +13,12 @@ internal static class ContentPageTags
 {
     public static IEnumerable<string> Of(EntityEntry<ContentItemVersionRecord> entry)
     {
-        var record = entry.Entity;
-        var wasPublished = entry.State != EntityState.Added && entry.Property(r => r.Published).OriginalValue;
-        var isPublished = entry.State != EntityState.Deleted && record.Published;
-        var shows = entry.State switch
-        {
-            EntityState.Added => isPublished,
-            EntityState.Deleted => wasPublished,
-            // A published version changes only by being unpublished, removed or re-dated; Latest moving to a new draft shows nowhere.
-            _ => wasPublished != isPublished
-                 || (isPublished && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ContentItemVersionRecord.Latest))),
-        };
-        if (!shows)
+        if (!ShowsPublicly(entry))
         {
             return [];
         }
 
+        var record = entry.Entity;
         List<string> tags = [CacheTags.Item(record.ContentItemId), CacheTags.Type(record.ContentType), CacheTags.Listings];
         if (record.ContentType is "Taxonomy")
         {
@@ -38,5 +28,21 @@ internal static class ContentPageTags
         }
 
         return tags;
+    }
+
+    /// <summary>Whether the change of a version row changes what the public pages show (see the class).</summary>
+    public static bool ShowsPublicly(EntityEntry<ContentItemVersionRecord> entry)
+    {
+        var record = entry.Entity;
+        var wasPublished = entry.State != EntityState.Added && entry.Property(r => r.Published).OriginalValue;
+        var isPublished = entry.State != EntityState.Deleted && record.Published;
+        return entry.State switch
+        {
+            EntityState.Added => isPublished,
+            EntityState.Deleted => wasPublished,
+            // A published version changes only by being unpublished, removed or re-dated; Latest moving to a new draft shows nowhere.
+            _ => wasPublished != isPublished
+                 || (isPublished && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ContentItemVersionRecord.Latest))),
+        };
     }
 }

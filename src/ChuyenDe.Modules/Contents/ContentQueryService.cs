@@ -6,11 +6,52 @@ namespace ChuyenDe.Modules.Contents;
 /// <summary>
 /// The read side. Published items by route and by id are kept across requests in the <see cref="ReferenceDataCache"/>
 /// (keys <see cref="PublishedContentKeys"/>, dropped by the save that changes their rows), so an item page makes no
-/// database round trip for them in steady state; lists and counts are read from the database.
+/// database round trip for them in steady state. The public lists' pages (<see cref="QueryPublishedAsync"/>) and the
+/// counts per type are kept as one set (<see cref="PublishedLists"/>); other lists and counts are read from the database.
 /// </summary>
 internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache) : IContentQueryService
 {
     public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken ct = default)
+    {
+        var (versions, total, page, pageSize) = await PageAsync(query, ct);
+        var records = await versions.ToListAsync(ct);
+        return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total >= 0 ? total : ((page - 1) * pageSize) + records.Count, page, pageSize);
+    }
+
+    public async Task<ContentPage> QueryPublishedAsync(ContentQuery query, CancellationToken ct = default)
+    {
+        if (!PublishedLists.IsPublicList(query))
+        {
+            return await QueryAsync(query, ct);
+        }
+
+        var lists = await ListsAsync(ct);
+        var key = PublishedLists.KeyOf(query, PageOf(query), PageSizeOf(query));
+        var kept = lists.Get<ListPage>(key);
+        if (kept is null)
+        {
+            var (versions, total, page, pageSize) = await PageAsync(query, ct);
+            var ids = await versions.Select(r => r.ContentItemId).ToListAsync(ct);
+            kept = new ListPage(ids, total >= 0 ? total : ((page - 1) * pageSize) + ids.Count, page, pageSize);
+            lists.Add(key, kept);
+        }
+
+        return new ContentPage(await GetPublishedAsync(kept.Ids, ct), kept.Total, kept.Page, kept.PageSize);
+    }
+
+    /// <summary>
+    /// The set of kept list pages, read after any change of what is published was committed (a page read into a set
+    /// that a change dropped meanwhile is not seen by later requests).
+    /// </summary>
+    private Task<PublishedLists> ListsAsync(CancellationToken ct)
+        => cache.GetOrLoadAsync(db, PublishedContentKeys.Lists, _ => Task.FromResult(new PublishedLists()), ct);
+
+    private static int PageSizeOf(ContentQuery query) => Math.Clamp(query.PageSize, 1, 100);
+
+    private static int PageOf(ContentQuery query) => Math.Clamp(query.Page, 1, 100_000);
+
+    /// <summary>The ordered rows of the query's page, the total (-1 when not counted), the page and its size.</summary>
+    private async Task<(IQueryable<ContentItemVersionRecord> Versions, int Total, int Page, int PageSize)> PageAsync(ContentQuery query, CancellationToken ct)
     {
         var versions = db.Set<ContentItemVersionRecord>().AsNoTracking();
         versions = query.LatestInsteadOfPublished ? versions.Where(r => r.Latest) : versions.Where(r => r.Published);
@@ -64,10 +105,9 @@ internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache
             ContentOrder.Title => versions.OrderBy(r => r.DisplayText).ThenBy(r => r.Id),
             _ => versions.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
         };
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var page = Math.Clamp(query.Page, 1, 100_000);
-        var records = await versions.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new ContentPage(records.Select(ContentManager.ToItem).ToList(), total >= 0 ? total : ((page - 1) * pageSize) + records.Count, page, pageSize);
+        var pageSize = PageSizeOf(query);
+        var page = PageOf(query);
+        return (versions.Skip((page - 1) * pageSize).Take(pageSize), total, page, pageSize);
     }
 
     public async Task<(int Drafts, int Published)> CountByStatusAsync(ContentQuery query, CancellationToken ct = default)
@@ -171,9 +211,19 @@ internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 0, 50_000)).ToListAsync(ct);
 
     public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTypeAsync(CancellationToken ct = default)
-        => await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.Published)
+    {
+        var lists = await ListsAsync(ct);
+        if (lists.Get<IReadOnlyDictionary<string, int>>(PublishedLists.CountsByTypeKey) is { } kept)
+        {
+            return kept;
+        }
+
+        IReadOnlyDictionary<string, int> counts = await db.Set<ContentItemVersionRecord>().AsNoTracking().Where(r => r.Published)
             .GroupBy(r => r.ContentType).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
+        lists.Add(PublishedLists.CountsByTypeKey, counts);
+        return counts;
+    }
 
     public async Task<IReadOnlyDictionary<string, int>> CountPublishedByTermAsync(IReadOnlyCollection<string> contentTypes, CancellationToken ct = default)
     {
@@ -183,6 +233,9 @@ internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache
             .GroupBy(t => t.TermContentItemId).Select(g => new { g.Key, Count = g.Select(t => t.ContentItemId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
+
+    /// <summary>A kept page of a public list: its items' ids in order, the total, the page and its size.</summary>
+    private sealed record ListPage(IReadOnlyList<string> Ids, int Total, int Page, int PageSize);
 
     private sealed record RouteTarget(string ContentItemId, string ContentItemVersionId);
 

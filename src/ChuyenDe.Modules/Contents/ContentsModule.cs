@@ -40,6 +40,9 @@ public static class ContentsModule
         // Published items by route and by id are kept across requests for the public pages (ContentQueryService).
         services.AddReferenceDataDependency<ContentRouteRecord>(PublishedContentKeys.OfRoute);
         services.AddReferenceDataDependency<ContentItemVersionRecord>(PublishedContentKeys.OfVersion);
+        // The public lists' pages and counts (PublishedLists) are dropped by any change of what is published.
+        services.AddReferenceDataDependency<ContentItemVersionRecord>(PublishedContentKeys.OfListedVersion);
+        services.AddReferenceDataDependency<ContentTaxonomyRecord>(PublishedContentKeys.OfListedTerm);
         services.AddScoped<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();

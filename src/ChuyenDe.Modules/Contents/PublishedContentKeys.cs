@@ -8,7 +8,8 @@ namespace ChuyenDe.Modules.Contents;
 /// The keys under which <see cref="ContentQueryService"/> keeps what anonymous pages read of published items in the
 /// <see cref="Caching.ReferenceDataCache"/>: a route's item (by path) and an item's published version (by id). A change of
 /// a route row drops the key of its path (old and new), a change of any version row of an item drops the item's key, so
-/// publishing, unpublishing, deleting or moving an item is seen by the next request.
+/// publishing, unpublishing, deleting or moving an item is seen by the next request. The public lists' pages and counts
+/// are kept as one set (<see cref="Lists"/>), dropped by any change of what is published.
 /// </summary>
 public static class PublishedContentKeys
 {
@@ -17,6 +18,17 @@ public static class PublishedContentKeys
 
     /// <summary>The published version of an item.</summary>
     public static string Item(string contentItemId) => "Contents.Published:" + contentItemId;
+
+    /// <summary>The pages of the public lists and the counts per type (<see cref="PublishedLists"/>), kept as one set.</summary>
+    public const string Lists = "Contents.PublishedLists";
+
+    /// <summary>A version row that is or was published changes the lists (the same rule as the cached pages' tags).</summary>
+    internal static IEnumerable<string> OfListedVersion(EntityEntry<ContentItemVersionRecord> entry)
+        => ContentPageTags.ShowsPublicly(entry) ? [Lists] : [];
+
+    /// <summary>A taxonomy index row of a published version changes the lists filtered by terms.</summary>
+    internal static IEnumerable<string> OfListedTerm(EntityEntry<ContentTaxonomyRecord> entry)
+        => entry.Entity.Published || (entry.State == EntityState.Modified && entry.Property(r => r.Published).OriginalValue) ? [Lists] : [];
 
     internal static IEnumerable<string> OfRoute(EntityEntry<ContentRouteRecord> entry)
     {

@@ -120,7 +120,7 @@ public sealed class CuratedLists(
         var ownTotal = 0;
         for (var page = 1; ; page++)
         {
-            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 100, TermGroups = termGroups }, ct);
+            var result = await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 100, TermGroups = termGroups }, ct);
             ownTotal = result.Total;
             own.AddRange(result.Items.Select(i => new CuratedEntry(i, i.PublishedUtc ?? DateTime.MinValue, byItem.GetValueOrDefault(i.ContentItemId) ?? [])));
             if (own.Count >= count || page >= result.PageCount || count - pageSize >= ownTotal + extras.Count)
@@ -174,7 +174,7 @@ public sealed class CuratedLists(
         var byItem = (await ActiveAsync(kind, ct)).GroupBy(a => a.ContentItemId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CurationInfo>)g.ToList(), StringComparer.Ordinal);
         var extras = await ExtrasAsync(type, kind, ct);
-        var own = (await queries.QueryAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items
+        var own = (await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items
             .Select(i => new CuratedEntry(i, i.PublishedUtc ?? DateTime.MinValue, byItem.GetValueOrDefault(i.ContentItemId) ?? []));
         return own.Concat(extras).OrderByDescending(e => e.Date).Take(count).ToList();
     }

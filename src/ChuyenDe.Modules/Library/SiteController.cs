@@ -66,7 +66,7 @@ public sealed class SiteController(
         PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
         await curated.PreloadAsync([CurationKinds.Exemplary, CurationKinds.ModelSite], ct);
         async Task<IReadOnlyList<ContentCard>> Latest(string type, int count)
-            => await display.BuildCardsAsync((await queries.QueryAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
+            => await display.BuildCardsAsync((await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
 
         return View(new HomeView(
             await Latest("Article", 4),
@@ -320,7 +320,7 @@ public sealed class SiteController(
         IReadOnlyCollection<IReadOnlyCollection<string>>? termGroups, CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Type(type), CacheTags.Organizations);
-        var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 12, TermGroups = termGroups ?? [] }, ct);
+        var result = await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], Page = page, PageSize = 12, TermGroups = termGroups ?? [] }, ct);
         if (page > 1 && result.Items.Count == 0)
         {
             return NotFound();

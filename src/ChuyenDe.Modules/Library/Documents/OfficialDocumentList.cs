@@ -13,7 +13,7 @@ public sealed class OfficialDocumentList(IContentQueryService queries)
         var all = new List<OfficialDocument>();
         for (var page = 1; ; page++)
         {
-            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [OfficialDocument.ContentType], Page = page, PageSize = 100 }, ct);
+            var result = await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [OfficialDocument.ContentType], Page = page, PageSize = 100 }, ct);
             all.AddRange(result.Items.Select(OfficialDocument.From));
             if (page >= result.PageCount)
             {

@@ -13,7 +13,7 @@ public sealed class EventCalendar(IContentQueryService queries, TimeProvider clo
         var all = new List<EventOccurrence>();
         for (var page = 1; ; page++)
         {
-            var result = await queries.QueryAsync(new ContentQuery { ContentTypes = [EventOccurrence.ContentType], Page = page, PageSize = 100 }, ct);
+            var result = await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [EventOccurrence.ContentType], Page = page, PageSize = 100 }, ct);
             all.AddRange(result.Items.Select(EventOccurrence.From));
             if (page >= result.PageCount)
             {

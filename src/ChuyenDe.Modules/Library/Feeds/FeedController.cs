@@ -50,7 +50,7 @@ public sealed class FeedController(
         }
 
         PageCache.Tag(HttpContext, CacheTags.Type("Article"), CacheTags.Terms, CacheTags.Organizations);
-        var items = (await queries.QueryAsync(new ContentQuery
+        var items = (await queries.QueryPublishedAsync(new ContentQuery
         {
             ContentTypes = ["Article"], TermGroups = [[found.Term.ContentItemId]], PageSize = EntryCount, CountTotal = false,
         }, ct)).Items;
@@ -86,7 +86,7 @@ public sealed class FeedController(
     private async Task<IActionResult> SiteFeedAsync(FeedFormat format, CancellationToken ct)
     {
         PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Organizations);
-        var page = await queries.QueryAsync(new ContentQuery { ContentTypes = SiteController.LibraryTypes, PageSize = EntryCount }, ct);
+        var page = await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = SiteController.LibraryTypes, PageSize = EntryCount }, ct);
         var site = await settings.GetAsync(ct);
         return await FeedAsync(format, site.SiteName, site.Description ?? T["New items of the shared learning-resource library."], "/",
             FeedPath(null, format), page.Items, ct);
@@ -103,7 +103,7 @@ public sealed class FeedController(
 
         var items = list.CurationKind is { } kind
             ? (await curated.FirstAsync(list.ContentType, kind, EntryCount, EntryCount, ct)).Entries.Select(e => e.Item).ToList()
-            : (await queries.QueryAsync(new ContentQuery { ContentTypes = [list.ContentType], PageSize = EntryCount }, ct)).Items;
+            : (await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [list.ContentType], PageSize = EntryCount }, ct)).Items;
         var site = await settings.GetAsync(ct);
         var format = RequestedFormat;
         return await FeedAsync(format, $"{T[list.Title]} – {site.SiteShortName ?? site.SiteName}", T[list.Intro], "/" + list.Path,
