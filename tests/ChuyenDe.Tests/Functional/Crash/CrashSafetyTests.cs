@@ -226,7 +226,7 @@ public abstract class CrashSafetyTests<TSite>(TSite site) where TSite : CrashSit
                     });
                 }
 
-                var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+                var form = fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))
                     .Append(new("_action", "submit")).Append(new("__RequestVerificationToken", token)).ToList();
                 var sending = unit.Http.PostAsync(new Uri(site.Node, url), new FormUrlEncodedContent(form));
                 await Task.Delay(delay);
