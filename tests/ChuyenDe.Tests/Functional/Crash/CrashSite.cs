@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using ChuyenDe.Tests.Functional.Notifications;
 using ChuyenDe.Tests.Functional.ScaleOut;
 
@@ -69,12 +68,6 @@ public abstract class CrashSite : IAsyncLifetime
         }
 
         var port = LocalPorts.Free();
-        var host = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(host, "ChuyenDe.Cms.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = host,
-        };
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -95,41 +88,11 @@ public abstract class CrashSite : IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
         _starts++;
-        var node = new ChildProcess("site-run-" + _starts.ToString(CultureInfo.InvariantCulture), start);
+        var node = SiteProcess.Start("site-run-" + _starts.ToString(CultureInfo.InvariantCulture), port, settings);
         _node = node;
         Node = new Uri($"http://127.0.0.1:{port}");
-        using var http = new HttpClient { BaseAddress = Node, Timeout = TimeSpan.FromSeconds(10) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(4))
-        {
-            if (node.Exited is { } why)
-            {
-                throw new InvalidOperationException(why);
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Still starting (migrations, recipes).
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The site did not answer 200 on / within 4 minutes:\n{node.Output}");
+        await SiteProcess.WaitReadyAsync(Node, node, TimeSpan.FromMinutes(4));
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally block of the process runs.</summary>
