@@ -37,8 +37,17 @@ public abstract class CrashSafetyTests<TSite>(TSite site) where TSite : CrashSit
         // A large file sent slowly: the site is killed while it writes the staged copy.
         var slow = new SlowContent();
         var sending = admin.Http.SendAsync(UploadRequest(token, slow, "bai-giang-dung-giua-chung.pdf"));
-        await site.WithinAsync(Soon, () => Task.FromResult(StagedFiles().Any(f => new FileInfo(f).Length > 0)),
-            "the site writes the upload being received to its staging folder");
+        await site.WithinAsync(Soon, async () =>
+        {
+            if (sending.IsCompleted)
+            {
+                // Answered (or failed) before its body ended: say how, rather than wait for nothing.
+                using var early = await sending;
+                Assert.Fail($"The slow upload was answered before its body ended: {(int)early.StatusCode} {await early.Content.ReadAsStringAsync()}");
+            }
+
+            return StagedFiles().Any(f => new FileInfo(f).Length > 0);
+        }, "the site writes the upload being received to its staging folder");
         site.Kill();
         slow.Release();
         await Assert.ThrowsAnyAsync<Exception>(() => sending);
