@@ -124,12 +124,13 @@ public sealed class RecipeTransferController(
             return View(ViewsFolder + "Import.cshtml", new ImportView(T["The file is not UTF-8 text. Save the recipe as UTF-8 and upload it again."], null));
         }
 
-        // An uploaded recipe has no folder of its own: files it names beside it (media SourcePath) cannot be found,
-        // and nothing outside this empty folder can be reached.
-        var folder = Directory.CreateTempSubdirectory("chuyende-recipe-");
+        // An uploaded recipe has no folder of its own: files it names beside it (media SourcePath) cannot be found.
+        // The folder given is one that does not exist (never created, so a process killed during the import leaves
+        // nothing behind): nothing can be found in it, and nothing outside it can be reached.
+        var folder = Path.Combine(Path.GetTempPath(), "chuyende-recipe-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = await recipes.ExecuteAsync(json, fileName, folder.FullName, ct);
+            var result = await recipes.ExecuteAsync(json, fileName, folder, ct);
             logger.LogInformation("Recipe {Recipe} ({File}) uploaded and applied with {Changes} changes", result.Name, fileName, result.Changes);
             Flash(result.Changes == 0
                 ? T["The recipe {0} has been applied. Everything in it was already on the site: nothing changed.", result.Name]
@@ -141,17 +142,6 @@ public sealed class RecipeTransferController(
             logger.LogWarning("Uploaded recipe {File} refused: {Reason}", fileName, ex.Message);
             var refusal = new RecipeRefusal(ex.File, ex.StepNumber, ex.StepName, ex.JsonPath, RecipeErrorText.Translate(ex.Reason, T), ex.Reason);
             return View(ViewsFolder + "Import.cshtml", new ImportView(null, refusal));
-        }
-        finally
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // The temporary folder is left to the operating system.
-            }
         }
     }
 }

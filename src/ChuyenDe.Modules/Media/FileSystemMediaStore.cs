@@ -31,6 +31,10 @@ internal sealed class FileSystemMediaStore(DataOptions options) : IMediaStore
         {
             await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
             await content.CopyToAsync(output, ct);
+            // On disk before it can be renamed into place: after a power cut the library never names a file whose
+            // bytes were still only in the page cache.
+            await output.FlushAsync(ct);
+            output.Flush(flushToDisk: true);
         }
         catch
         {

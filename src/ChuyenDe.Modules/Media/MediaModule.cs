@@ -29,6 +29,8 @@ public static class MediaModule
         services.AddSingleton<Admin.IAdminMenuProvider, MediaAdminMenu>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DownloadDeduplicator>();
+        // Staged files left by a process killed mid-upload or mid-import (docs/operations.md, "Crash safety").
+        services.AddHostedService<MediaStagingCleanup>();
         services.AddMediaImages();
         services.AddMediaUploads();
         services.AddMediaTextExtraction();

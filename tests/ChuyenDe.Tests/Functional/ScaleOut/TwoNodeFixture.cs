@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using ChuyenDe.Tests.Functional.Notifications;
 using Npgsql;
 
@@ -116,12 +115,6 @@ public sealed class TwoNodeFixture : IAsyncLifetime
     private ChildProcess StartNode(string name, int port, int redisPort, string media)
     {
         var data = Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
-        var host = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(host, "ChuyenDe.Cms.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = host,
-        };
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -145,12 +138,9 @@ public sealed class TwoNodeFixture : IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        return Start(name, start);
+        var node = SiteProcess.Start(name, port, settings);
+        _processes.Add(node);
+        return node;
     }
 
     private ChildProcess StartNginx(int port, int portA, int portB)
@@ -200,35 +190,7 @@ public sealed class TwoNodeFixture : IAsyncLifetime
         return process;
     }
 
-    private static async Task WaitReadyAsync(Uri node, ChildProcess process)
-    {
-        using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(4))
-        {
-            if (process.Exited is { } why)
-            {
-                throw new InvalidOperationException(why);
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Still starting (migrations, recipes, or waiting for the other node's).
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{process.Name} did not answer 200 on / within 4 minutes:\n{process.Output}");
-    }
+    private static Task WaitReadyAsync(Uri node, ChildProcess process) => SiteProcess.WaitReadyAsync(node, process, TimeSpan.FromMinutes(4));
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
