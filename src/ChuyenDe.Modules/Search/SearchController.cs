@@ -151,6 +151,9 @@ public sealed class SearchPageBuilder(
     public const int PageSize = 12;
     private const int MaxValuesPerParameter = 20;
 
+    /// <summary>Names in Vietnamese alphabetical order (the units of a facet with equal counts).</summary>
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+
     /// <summary>The types of the public site the search lists.</summary>
     public static readonly string[] PublicTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event", "OfficialDocument", "Page"];
 
@@ -367,7 +370,7 @@ public sealed class SearchPageBuilder(
             }
 
             return counts.Where(c => c.Value > 0 || selected.Contains(c.Key))
-                .OrderByDescending(c => c.Value).ThenBy(c => organizationNames[c.Key], StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))
+                .OrderByDescending(c => c.Value).ThenBy(c => organizationNames[c.Key], VietnameseOrder)
                 .Select(c => Option(parameter, c.Key, organizationNames[c.Key], c.Value, selected))
                 .ToList();
         }
