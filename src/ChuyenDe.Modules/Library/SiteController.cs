@@ -85,7 +85,8 @@ public sealed class SiteController(
     public async Task<IActionResult> Library(CancellationToken ct = default)
     {
         PageCache.Tag(HttpContext, CacheTags.SearchResults, CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations);
-        var view = await HttpContext.RequestServices.GetRequiredService<Search.SearchPageBuilder>().BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
+        var builder = ActivatorUtilities.CreateInstance<Search.SearchPageBuilder>(HttpContext.RequestServices, taxonomies, definitions);
+        var view = await builder.BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
             T["Initiatives, exemplary products, model sites, news and events of the topic, for everyone to read and reuse."])
         {
             AllowedTypes = LibraryTypes,
