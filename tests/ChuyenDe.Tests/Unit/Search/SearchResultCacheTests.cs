@@ -88,15 +88,15 @@ public sealed class SearchResultCacheTests : IDisposable
         }
 
         _index.Commit();
-        var both = _index.Search(Request(null, 1, (SearchFacets.Type, ["Initiative", "Article"]), (SearchFacets.Criteria, ["crit-1"])));
-        Assert.Same(both, _index.Search(Request(null, 1, (SearchFacets.Criteria, ["crit-1"]), (SearchFacets.Type, ["Article", "Initiative", "Article"]))));
+        var both = _index.Search(Request(null, 1, (SearchFacets.Type, new[] { "Initiative", "Article" }), (SearchFacets.Criteria, new[] { "crit-1" })));
+        Assert.Same(both, _index.Search(Request(null, 1, (SearchFacets.Criteria, new[] { "crit-1" }), (SearchFacets.Type, new[] { "Article", "Initiative", "Article" }))));
         Assert.Equal(30, both.Total);
 
-        var initiatives = _index.Search(Request(null, 1, (SearchFacets.Type, ["Initiative"])));
+        var initiatives = _index.Search(Request(null, 1, (SearchFacets.Type, new[] { "Initiative" })));
         Assert.Equal(15, initiatives.Total);
         Assert.All(initiatives.Hits, h => Assert.Equal("Initiative", h.ContentType));
 
-        var second = _index.Search(Request(null, 2, (SearchFacets.Type, ["Initiative", "Article"]), (SearchFacets.Criteria, ["crit-1"])));
+        var second = _index.Search(Request(null, 2, (SearchFacets.Type, new[] { "Initiative", "Article" }), (SearchFacets.Criteria, new[] { "crit-1" })));
         Assert.Empty(Ids(both).Intersect(Ids(second)));
         Assert.Equal(["i29"], Ids(_index.Search(Request("29"))));
         Assert.Equal(["i28"], Ids(_index.Search(Request("28"))));
