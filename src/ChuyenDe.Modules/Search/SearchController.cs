@@ -32,8 +32,7 @@ public sealed class SearchController(
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         Caching.PageCache.Tag(HttpContext, Caching.CacheTags.SearchResults, Caching.CacheTags.Terms, Caching.CacheTags.Organizations, Caching.CacheTags.Curations);
-        var builder = ActivatorUtilities.CreateInstance<SearchPageBuilder>(services);
-        var view = await builder.BuildAsync(Request.Query, new SearchPageOptions(BasePath, T["Search"], null)
+        var view = await services.GetRequiredService<SearchPageBuilder>().BuildAsync(Request.Query, new SearchPageOptions(BasePath, T["Search"], null)
         {
             RequireQueryOrFilter = true,
             AllowedTypes = SearchPageBuilder.PublicTypes,
@@ -94,8 +93,11 @@ public sealed record SearchPageState
 
 public sealed record SearchSortOption(string Value, string Text, bool Selected);
 
-/// <summary>One value of a facet: its name, how many results have it, and the address that toggles it.</summary>
-public sealed record SearchFacetOption(string Parameter, string Value, string Text, int Count, bool Selected, string ToggleUrl)
+/// <summary>
+/// One value of a facet: its name, how many results have it and, for a chosen value, the address without it (the
+/// page links only the chosen ones; the checkboxes of the others submit the form, so their addresses are not built).
+/// </summary>
+public sealed record SearchFacetOption(string Parameter, string Value, string Text, int Count, bool Selected, string? ToggleUrl)
 {
     /// <summary>The id of its checkbox, e.g. <c>f-term-crit-3</c>.</summary>
     public string InputId => "f-" + Parameter + "-" + SearchPageBuilder.IdSafe(Value);
@@ -148,6 +150,9 @@ public sealed class SearchPageBuilder(
     public const int MaxPage = 10_000;
     public const int PageSize = 12;
     private const int MaxValuesPerParameter = 20;
+
+    /// <summary>Names in Vietnamese alphabetical order (the units of a facet with equal counts).</summary>
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
 
     /// <summary>The types of the public site the search lists.</summary>
     public static readonly string[] PublicTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event", "OfficialDocument", "Page"];
@@ -328,7 +333,9 @@ public sealed class SearchPageBuilder(
         IReadOnlyList<FacetCount> Counts(string facet) => facetCounts.TryGetValue(facet, out var counts) ? counts : [];
 
         SearchFacetOption Option(string parameter, string value, string text, int count, IReadOnlyList<string> selected)
-            => new(parameter, value, text, count, selected.Contains(value), Url(options.BasePath, Toggle(state, parameter, value) with { Page = 1 }));
+            => selected.Contains(value)
+                ? new(parameter, value, text, count, true, Url(options.BasePath, Toggle(state, parameter, value) with { Page = 1 }))
+                : new(parameter, value, text, count, false, null);
 
         var typeCounts = Counts(SearchFacets.Type).ToDictionary(c => c.Value, c => c.Count, StringComparer.Ordinal);
         facets.Add(new SearchFacetGroup(SearchFacets.Type, T["Kind of item"], options.AllowedTypes
@@ -363,7 +370,7 @@ public sealed class SearchPageBuilder(
             }
 
             return counts.Where(c => c.Value > 0 || selected.Contains(c.Key))
-                .OrderByDescending(c => c.Value).ThenBy(c => organizationNames[c.Key], StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))
+                .OrderByDescending(c => c.Value).ThenBy(c => organizationNames[c.Key], VietnameseOrder)
                 .Select(c => Option(parameter, c.Key, organizationNames[c.Key], c.Value, selected))
                 .ToList();
         }
@@ -372,7 +379,7 @@ public sealed class SearchPageBuilder(
         facets.Add(new SearchFacetGroup(SearchFacets.Organization, T["Organisation"], OrganizationOptions(SearchFacets.Organization, "org", orgs)));
         var exemplaryCount = Counts(SearchFacets.Exemplary).Where(c => c.Value == "true").Sum(c => c.Count);
         facets.Add(new SearchFacetGroup(SearchFacets.Exemplary, T["Exemplary"], exemplaryCount > 0 || exemplary
-            ? [new SearchFacetOption("exemplary", "true", T["Exemplary products only"], exemplaryCount, exemplary, Url(options.BasePath, state with { Exemplary = !exemplary, Page = 1 }))]
+            ? [new SearchFacetOption("exemplary", "true", T["Exemplary products only"], exemplaryCount, exemplary, exemplary ? Url(options.BasePath, state with { Exemplary = false, Page = 1 }) : null)]
             : []));
 
         string? didYouMeanUrl = null;

@@ -18,18 +18,24 @@ public sealed class SearchIndex : IDisposable
     private readonly SearchIndexSearcher _searcher;
     private readonly TitleSuggestions _suggestions;
 
-    public SearchIndex(LuceneDirectory directory, bool ownsDirectory = false)
+    /// <param name="resultCacheSize">
+    /// How many recent searches' results to keep for the current reader (<see cref="SearchResultCache"/>); 0 keeps none
+    /// (every search runs the query, as the engine's benchmark needs).
+    /// </param>
+    public SearchIndex(LuceneDirectory directory, bool ownsDirectory = false, int resultCacheSize = 0)
     {
         _writer = new SearchIndexWriter(directory, ownsDirectory);
-        _searcher = new SearchIndexSearcher(_writer.Searchers, new DidYouMean());
+        var results = new SearchResultCache(resultCacheSize);
+        _writer.Searchers.AddListener(results);
+        _searcher = new SearchIndexSearcher(_writer.Searchers, new DidYouMean(), results);
         _suggestions = new TitleSuggestions(_writer.Searchers);
     }
 
     /// <summary>Opens (or creates) the index in a folder on local disk.</summary>
-    public static SearchIndex Open(string folder)
+    public static SearchIndex Open(string folder, int resultCacheSize = 0)
     {
         System.IO.Directory.CreateDirectory(folder);
-        return new SearchIndex(FSDirectory.Open(folder), ownsDirectory: true);
+        return new SearchIndex(FSDirectory.Open(folder), ownsDirectory: true, resultCacheSize);
     }
 
     /// <summary>The last indexing task id committed with the index, or null when the index was never built.</summary>

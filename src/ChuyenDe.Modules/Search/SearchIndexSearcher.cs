@@ -7,8 +7,10 @@ namespace ChuyenDe.Modules.Search;
 /// <summary>
 /// The reading side of a <see cref="SearchIndex"/>: a request's filters, matching and relevance, sorting, paging,
 /// facet counts (<see cref="FacetCountingCollector"/>), highlighted snippets and, when nothing is found, "did you mean".
+/// The results of recent requests are kept for the reader that computed them (<see cref="SearchResultCache"/>, when
+/// given one with room).
 /// </summary>
-internal sealed class SearchIndexSearcher(SearcherManager searchers, DidYouMean didYouMeans)
+internal sealed class SearchIndexSearcher(SearcherManager searchers, DidYouMean didYouMeans, SearchResultCache? results = null)
 {
     private const int MaxResultWindow = 10_000;
     private const int SnippetLength = 180;
@@ -44,38 +46,57 @@ internal sealed class SearchIndexSearcher(SearcherManager searchers, DidYouMean 
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
         var filter = BuildFilter(request);
         var words = SearchQueryBuilder.QueryWords(request.Query);
+        if (filter is null)
+        {
+            return new SearchResults([], 0, page, pageSize, new Dictionary<string, IReadOnlyList<FacetCount>>(), null);
+        }
+
+        var cache = results is { Capacity: > 0 } ? results : null;
+        var epoch = cache?.Epoch ?? 0;
         var searcher = searchers.Acquire();
         try
         {
-            if (filter is null)
+            var key = cache is null ? null : SearchResultCache.KeyOf(request, words, page, pageSize);
+            if (key is not null && cache!.TryGet(searcher.IndexReader, key) is { } kept)
             {
-                return new SearchResults([], 0, page, pageSize, new Dictionary<string, IReadOnlyList<FacetCount>>(), null);
+                return kept;
             }
 
-            var run = Run(searcher, words, 0, filter, request.Sort, page, pageSize);
-            string? didYouMean = null;
-            if (run.Total == 0 && words.Count > 0)
+            var found = SearchCore(searcher, words, filter, request.Sort, page, pageSize);
+            if (key is not null)
             {
-                didYouMean = didYouMeans.Correct(searcher, words);
-                if (words.Count > 1)
-                {
-                    // Not every word is there: show what has most of them rather than nothing.
-                    run = Run(searcher, words, Math.Max(1, (words.Count + 1) / 2), filter, request.Sort, page, pageSize);
-                }
+                cache!.Add(searcher.IndexReader, epoch, key, found);
             }
 
-            var hits = new List<SearchHit>(run.Docs.Length);
-            foreach (var scoreDoc in run.Docs)
-            {
-                hits.Add(ToHit(searcher.Doc(scoreDoc.Doc, words.Count == 0 ? SearchDocumentMapping.HitFields : SearchDocumentMapping.HitFieldsWithText), scoreDoc.Score, words));
-            }
-
-            return new SearchResults(hits, run.Total, page, pageSize, run.Facets, didYouMean);
+            return found;
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    private SearchResults SearchCore(IndexSearcher searcher, IReadOnlyList<string> words, Query filter, SearchSort sort, int page, int pageSize)
+    {
+        var run = Run(searcher, words, 0, filter, sort, page, pageSize);
+        string? didYouMean = null;
+        if (run.Total == 0 && words.Count > 0)
+        {
+            didYouMean = didYouMeans.Correct(searcher, words);
+            if (words.Count > 1)
+            {
+                // Not every word is there: show what has most of them rather than nothing.
+                run = Run(searcher, words, Math.Max(1, (words.Count + 1) / 2), filter, sort, page, pageSize);
+            }
+        }
+
+        var hits = new List<SearchHit>(run.Docs.Length);
+        foreach (var scoreDoc in run.Docs)
+        {
+            hits.Add(ToHit(searcher.Doc(scoreDoc.Doc, words.Count == 0 ? SearchDocumentMapping.HitFields : SearchDocumentMapping.HitFieldsWithText), scoreDoc.Score, words));
+        }
+
+        return new SearchResults(hits, run.Total, page, pageSize, run.Facets, didYouMean);
     }
 
     private sealed record RunResult(ScoreDoc[] Docs, int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);

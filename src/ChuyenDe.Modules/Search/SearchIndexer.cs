@@ -31,6 +31,12 @@ public sealed class SearchOptions
 
     /// <summary>Whether this node runs the background indexer (catch-up at start-up and on the timer).</summary>
     public bool RunIndexer { get; set; } = true;
+
+    /// <summary>
+    /// How many recent searches' results each index keeps for its current reader (dropped whenever the index is
+    /// refreshed with changes; see <see cref="SearchResultCache"/>); 0 runs every search.
+    /// </summary>
+    public int ResultCacheSize { get; set; } = 256;
 }
 
 /// <summary>
@@ -257,8 +263,8 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
     {
         lock (_openLock)
         {
-            _public ??= SearchIndex.Open(Path.Combine(_folder, "public"));
-            _latest ??= SearchIndex.Open(Path.Combine(_folder, "latest"));
+            _public ??= SearchIndex.Open(Path.Combine(_folder, "public"), _options.ResultCacheSize);
+            _latest ??= SearchIndex.Open(Path.Combine(_folder, "latest"), _options.ResultCacheSize);
             return (_public, _latest);
         }
     }

@@ -40,6 +40,7 @@ public static class SearchModule
         services.AddScoped<ISearchIndexQueue>(sp => sp.GetRequiredService<SearchIndexingTaskWriter>());
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<ISearchService, SearchService>();
+        services.AddScoped<SearchPageBuilder>();
         // Media's contract for the text of documents; registered here until Media registers it itself.
         services.TryAddScoped<IMediaTextLookup, MediaTextLookup>();
         services.AddSingleton<IPermissionProvider, SearchPermissions>();

@@ -24,7 +24,17 @@ internal static class SnippetBuilder
             wanted.TryAdd(VietnameseAnalyzer.Fold(words[i]), i);
         }
 
-        // Word spans that match, with the index of the query word they match.
+        // Word spans that match, with the index of the query word they match. Each word of the text is lower-cased
+        // (and, when not ASCII, folded) into reused buffers and looked up as a span: no string per word.
+        var lookup = wanted.GetAlternateLookup<ReadOnlySpan<char>>();
+        var longest = 0;
+        foreach (var key in wanted.Keys)
+        {
+            longest = Math.Max(longest, key.Length);
+        }
+
+        var lower = new char[64];
+        var folded = new char[lower.Length * 4 + 4];
         var matches = new List<(int Start, int End, int Word)>();
         var limit = Math.Min(text.Length, maxSource);
         var position = 0;
@@ -42,9 +52,24 @@ internal static class SnippetBuilder
                 position++;
             }
 
-            var word = text[start..position].ToLowerInvariant();
-            if (wanted.TryGetValue(word, out var index)
-                || (!IsAscii(word) && wanted.TryGetValue(VietnameseAnalyzer.Fold(word), out index)))
+            // Lower-casing keeps a word's length and folding never shortens it: a word longer than every wanted form
+            // cannot match.
+            var wordLength = position - start;
+            if (wordLength > longest)
+            {
+                continue;
+            }
+
+            if (wordLength > lower.Length)
+            {
+                lower = new char[wordLength];
+                folded = new char[wordLength * 4 + 4];
+            }
+
+            var written = text.AsSpan(start, wordLength).ToLowerInvariant(lower);
+            var word = lower.AsSpan(0, written);
+            if (lookup.TryGetValue(word, out var index)
+                || (!System.Text.Ascii.IsValid(word) && lookup.TryGetValue(Fold(lower, written, folded), out index)))
             {
                 matches.Add((start, position, index));
             }
@@ -126,18 +151,9 @@ internal static class SnippetBuilder
         => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
-    private static bool IsAscii(string s)
-    {
-        foreach (var c in s)
-        {
-            if (c >= 128)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>The folded form of <c>word[..length]</c> (lower case, NFC), as <see cref="VietnameseAnalyzer.Fold"/> makes it.</summary>
+    private static ReadOnlySpan<char> Fold(char[] word, int length, char[] output)
+        => output.AsSpan(0, Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter.FoldToASCII(word, 0, output, 0, length));
 
     private static void Encode(StringBuilder html, string text, int from, int to)
     {

@@ -141,6 +141,14 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains(title, await client.GetStringAsync("/"));
     }
 
+    /// <summary>The library and the search page read the index and the kept reference data and items: no round trip.</summary>
+    [Theory]
+    [InlineData("/kho-hoc-lieu")]
+    [InlineData("/kho-hoc-lieu?q=tre&type=Initiative&sort=moi-nhat")]
+    [InlineData("/tim-kiem?q=tre")]
+    public async Task The_library_and_the_search_page_make_no_round_trip(string url)
+        => Assert.Equal(0, await QueriesAsync(url));
+
     private static ChuyenDe.Modules.Editorial.CurationRecord Curation(ContentItem item, string kind, int? featured) => new()
     {
         ContentItemId = item.ContentItemId,
