@@ -10,6 +10,9 @@ namespace ChuyenDe.Modules.Settings;
 /// <summary>Site-wide settings, set by the <c>Settings</c> recipe step (Orchard Core's shape: properties on the step).</summary>
 public sealed record SiteSettings
 {
+    // Looked up once per name: every card's date is converted, and the system's lookup takes a lock and reads its cache.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
     public string SiteName { get; init; } = "ChuyenDe CMS";
     public string? SiteShortName { get; init; }
     public string? Description { get; init; }
@@ -33,20 +36,18 @@ public sealed record SiteSettings
     /// <summary>The default licence; all rights reserved when the stored value names none of the catalogue.</summary>
     public Licensing.ContentLicense DefaultContentLicense => Licensing.LicenseCatalog.Find(DefaultLicense) ?? Licensing.LicenseCatalog.AllRightsReserved;
 
-    public TimeZoneInfo TimeZone
+    /// <summary>The zone named by <see cref="TimeZoneId"/> (UTC+7 under that name when the system has no such zone).</summary>
+    public TimeZoneInfo TimeZone => Zones.GetOrAdd(TimeZoneId ?? "", static id =>
     {
-        get
+        try
         {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-            }
-            catch (TimeZoneNotFoundException)
-            {
-                return TimeZoneInfo.CreateCustomTimeZone(TimeZoneId, TimeSpan.FromHours(7), TimeZoneId, TimeZoneId);
-            }
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
         }
-    }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(7), id, id);
+        }
+    });
 
     /// <summary>A UTC time in the site's time zone.</summary>
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);

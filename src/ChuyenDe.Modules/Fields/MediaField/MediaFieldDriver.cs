@@ -29,7 +29,21 @@ internal sealed partial class MediaFieldDriver(
         };
     }
 
-    public ImageView? CardImage(FieldContext context) => Images(context.Value).FirstOrDefault();
+    /// <summary>The first image of the field; the others are not looked at (a card shows one).</summary>
+    public ImageView? CardImage(FieldContext context)
+    {
+        var paths = ContentValidator.Strings(context.Value?["Paths"]);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (ContentDisplayBuilder.IsImage(paths[i]) && ContentValidator.IsSafeMediaPath(paths[i]))
+            {
+                var texts = ContentValidator.Strings(context.Value?["MediaTexts"]);
+                return new ImageView(ContentDisplayBuilder.MediaUrl(paths[i]), i < texts.Count ? texts[i] : "", ImageDerivatives.For(paths[i], imageOptions.Value));
+            }
+        }
+
+        return null;
+    }
 
     public Task<IReadOnlyList<string>> DiffLinesAsync(FieldContext context, CancellationToken ct = default)
     {
