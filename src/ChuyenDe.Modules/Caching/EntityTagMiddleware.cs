@@ -44,7 +44,12 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
             }
         }
 
-        await original.WriteAsync(buffer.Written, context.RequestAborted);
+        // Nothing written, nothing to copy: even an empty write starts the response, and a 404 without a body must stay
+        // unstarted for the status code pages to put the error page in it.
+        if (buffer.Written.Length > 0)
+        {
+            await original.WriteAsync(buffer.Written, context.RequestAborted);
+        }
     }
 
     private static bool IsPublicPage(HttpContext context)

@@ -44,6 +44,9 @@ public interface IFieldDriver
     /// <summary>Whether the value is shown as several lines in the diff (a text area).</summary>
     bool DiffMultiline(ContentPartFieldDefinition field) => false;
 
+    /// <summary>The content items the value links to, whose titles and addresses show with it (default: none).</summary>
+    IEnumerable<string> LinkedItemIds(JsonObject? value) => [];
+
     /// <summary>What the value gives the version's search document (called with a value; default: nothing).</summary>
     Task ContributeToSearchAsync(FieldContext context, FieldSearchContribution document, CancellationToken ct = default) => Task.CompletedTask;
 }

@@ -15,6 +15,7 @@ public sealed class ItemPageModels(
     FragmentCache fragments,
     IContentDisplayBuilder display,
     IContentDefinitionManager definitions,
+    IFieldDrivers drivers,
     StructuredData.ItemStructuredData structuredData,
     PublicAddresses addresses)
 {
@@ -58,7 +59,7 @@ public sealed class ItemPageModels(
     private async Task<ContentDetail> WithCurrentDownloadCountAsync(ContentItem item, ContentDetail detail, CancellationToken ct)
         => detail.Downloads.Count == 0 ? detail : detail with { DownloadCount = await display.DownloadCountAsync(item, ct) };
 
-    /// <summary>The items the page links to by a content picker (their titles and addresses show on it).</summary>
+    /// <summary>The items the page links to (a content picker: their titles and addresses show on it).</summary>
     private async Task<IEnumerable<string>> LinkedItemsAsync(ContentItem item, CancellationToken ct)
     {
         var type = await definitions.GetTypeDefinitionAsync(item.ContentType, ct);
@@ -70,9 +71,9 @@ public sealed class ItemPageModels(
         var ids = new List<string>();
         foreach (var (part, field) in type.AllFields())
         {
-            if (field.FieldName == ContentKinds.ContentPickerField)
+            if (drivers.Get(field.FieldName) is { } driver)
             {
-                ids.AddRange(FieldText.Strings(item.Field(part.Name, field.Name)?["ContentItemIds"]));
+                ids.AddRange(driver.LinkedItemIds(item.Field(part.Name, field.Name)));
             }
         }
 

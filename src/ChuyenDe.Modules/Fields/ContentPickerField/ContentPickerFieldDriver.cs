@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChuyenDe.Modules.Contents;
 using Microsoft.Extensions.Localization;
 
@@ -15,6 +16,8 @@ internal sealed partial class ContentPickerFieldDriver(
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 
     public string Kind => ContentKinds.ContentPickerField;
+
+    public IEnumerable<string> LinkedItemIds(JsonObject? value) => FieldText.Strings(value?["ContentItemIds"]);
 
     public async Task<FieldView> DisplayAsync(FieldContext context, CancellationToken ct = default)
     {
