@@ -113,8 +113,12 @@ public sealed class MediaAdminController(
     /// </summary>
     [HttpPost(Base + "/tai-len")]
     [MediaUploadLimits]
-    public async Task<IActionResult> Upload(CancellationToken ct)
+    public async Task<IActionResult> Upload()
     {
+        // No parameter on purpose: MVC binds an action's parameters through its value providers, and the form's provider
+        // reads the whole body (buffered to ASP.NET Core's temporary folder) before the action runs — even for a
+        // CancellationToken — which made every upload wait for its last byte and left the buffer behind after a kill.
+        var ct = HttpContext.RequestAborted;
         var actor = Scope;
 
         var json = WantsJson();
