@@ -14,14 +14,51 @@ namespace ChuyenDe.Tests.Functional.Crash;
 
 /// <summary>
 /// Crash safety, proved on the real host process (SQLite, a data folder of its own): the process is killed with SIGKILL
-/// in the middle of a publish, a recipe import and a report submission, then started again on the same folder. What
-/// was answered before the kill is there; what was cut off is fully there or fully absent; no staged file is left; the
-/// search index catches up; an e-mail queued before the kill is sent after it. (A kill in the middle of a media upload is
-/// not here yet: see docs/operations.md, "Crash safety".)
+/// in the middle of an upload, a publish, a recipe import and a report submission, then started again on the same
+/// folder. What was answered before the kill is there; what was cut off is fully there or fully absent; no staged or
+/// half-written media file is left; the search index catches up; an e-mail queued before the kill is sent after it.
 /// </summary>
 public abstract class CrashSafetyTests<TSite>(TSite site) where TSite : CrashSite
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(20);
+
+    [SkippableFact]
+    public async Task An_upload_killed_mid_body_leaves_no_staged_file_and_keeps_the_upload_answered_before()
+    {
+        site.SkipUnlessAvailable();
+        await site.EnsureRunningAsync();
+        using var admin = await SignInAsync(Accounts.Administrator);
+        var token = await TokenAsync(admin, "/admin/tep");
+
+        // Answered before the kill: committed.
+        var docx = SampleFiles.Docx(["Kế hoạch hoạt động góc thiên nhiên trước sự cố."]);
+        var answered = JsonNode.Parse(await LastUploadAnswerAsync(admin, token, docx))![0]!["path"]!.GetValue<string>();
+
+        // A large file sent slowly: the site is killed while it writes the staged copy.
+        var slow = new SlowContent();
+        var sending = admin.Http.SendAsync(UploadRequest(token, slow, "bai-giang-dung-giua-chung.pdf"));
+        await site.WithinAsync(Soon, async () =>
+        {
+            if (sending.IsCompleted)
+            {
+                // Answered (or failed) before its body ended: say how, rather than wait for nothing.
+                using var early = await sending;
+                Assert.Fail($"The slow upload was answered before its body ended: {(int)early.StatusCode} {await early.Content.ReadAsStringAsync()}");
+            }
+
+            return StagedFiles().Any(f => new FileInfo(f).Length > 0);
+        }, "the site writes the upload being received to its staging folder");
+        site.Kill();
+        slow.Release();
+        await Assert.ThrowsAnyAsync<Exception>(() => sending);
+        Assert.NotEmpty(StagedFiles()); // what the kill left behind
+
+        await site.StartAsync();
+        await site.WithinAsync(Soon, () => Task.FromResult(StagedFiles().Count == 0), "the start-up deletes the staged files of the killed run");
+        var rows = await MediaRowsAsync();
+        Assert.Contains(rows, r => r.Path == answered);
+        AssertMediaAgrees(rows);
+    }
 
     [SkippableFact]
     public async Task A_publish_killed_at_any_moment_is_all_or_nothing_and_the_search_index_catches_up()
@@ -328,8 +365,53 @@ public abstract class CrashSafetyTests<TSite>(TSite site) where TSite : CrashSit
             ORDER BY v."ContentItemId"
             """, r => (r.GetString(0), r.GetString(1)));
 
+    private HttpRequestMessage UploadRequest(string token, HttpContent file, string fileName)
+    {
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"files\"", FileName = "\"" + fileName + "\"" };
+        var content = new MultipartFormDataContent { file };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(site.Node, "/admin/tep/tai-len")) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        return request;
+    }
+
+    /// <summary>Uploads the document once more and returns the JSON answer (the upload answered before a kill).</summary>
+    private async Task<string> LastUploadAnswerAsync(Session session, string token, byte[] docx)
+    {
+        using var response = await session.Http.SendAsync(UploadRequest(token, new ByteArrayContent(docx), "ke-hoach-da-luu.docx"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return body;
+    }
+
     private List<string> StagedFiles()
         => Directory.Exists(site.StagingFolder) ? Directory.GetFiles(site.StagingFolder, "*", SearchOption.AllDirectories).ToList() : [];
+
+    private async Task<List<(string Path, long Length)>> MediaRowsAsync()
+        => await site.QueryAsync("""SELECT "Path", "Length" FROM "MediaFiles" """, r => (r.GetString(0), r.GetInt64(1)));
+
+    /// <summary>Every media row has its file, of its size; every uploaded file has its row (no half-written file).</summary>
+    private void AssertMediaAgrees(List<(string Path, long Length)> rows)
+    {
+        foreach (var (path, length) in rows)
+        {
+            var file = Path.Combine(site.MediaFolder, path);
+            Assert.True(File.Exists(file), $"The media row {path} has no file.");
+            Assert.Equal(length, new FileInfo(file).Length);
+        }
+
+        var uploads = Path.Combine(site.MediaFolder, "u");
+        var known = rows.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+        if (Directory.Exists(uploads))
+        {
+            foreach (var file in Directory.GetFiles(uploads, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(site.MediaFolder, file).Replace(Path.DirectorySeparatorChar, '/');
+                Assert.True(known.Contains(relative), $"The uploaded file {relative} has no media row.");
+            }
+        }
+    }
 
     private async Task<long> ItemCountAsync(string prefix)
         => (await site.QueryAsync("""SELECT count(DISTINCT "ContentItemId") FROM "ContentItemVersions" WHERE "ContentItemId" LIKE @prefix""",
@@ -390,5 +472,32 @@ public abstract class CrashSafetyTests<TSite>(TSite site) where TSite : CrashSit
     {
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         return string.Join(" | ", document.QuerySelectorAll(".error-summary, .field-error, .flash, .recipe-refusal, .alert").Select(e => e.TextContent.Trim()));
+    }
+
+    /// <summary>
+    /// A file body sent in two parts: 512 KB at once, then (after <see cref="Release"/>) another 512 KB; the site is
+    /// killed in between, while it writes the staged copy.
+    /// </summary>
+    private sealed class SlowContent : HttpContent
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _released.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var chunk = new byte[512 * 1024];
+            Encoding.ASCII.GetBytes("%PDF-1.4\n").CopyTo(chunk, 0);
+            await stream.WriteAsync(chunk);
+            await stream.FlushAsync();
+            await _released.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            await stream.WriteAsync(new byte[512 * 1024]);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
