@@ -31,16 +31,7 @@ public static class JsonLd
     };
 
     /// <summary>Adds a node (with its own <c>@context</c>) to the page's JSON-LD.</summary>
-    public static void Add(ViewDataDictionary viewData, JsonObject node)
-    {
-        if (viewData[Key] is not List<JsonObject> nodes)
-        {
-            nodes = [];
-            viewData[Key] = nodes;
-        }
-
-        nodes.Add(node);
-    }
+    public static void Add(ViewDataDictionary viewData, JsonObject node) => Append(viewData, Key, node);
 
     /// <summary>The nodes a page added.</summary>
     public static IReadOnlyList<JsonObject> Nodes(ViewDataDictionary viewData)
@@ -50,20 +41,23 @@ public static class JsonLd
     public const string WrittenKey = "JsonLdWritten";
 
     /// <summary>Adds a node already written by <see cref="Serialize"/> (an item page's node, kept with its display model).</summary>
-    public static void AddWritten(ViewDataDictionary viewData, string json)
-    {
-        if (viewData[WrittenKey] is not List<string> written)
-        {
-            written = [];
-            viewData[WrittenKey] = written;
-        }
-
-        written.Add(json);
-    }
+    public static void AddWritten(ViewDataDictionary viewData, string json) => Append(viewData, WrittenKey, json);
 
     /// <summary>The written nodes a page added.</summary>
     public static IReadOnlyList<string> Written(ViewDataDictionary viewData)
         => viewData[WrittenKey] as List<string> ?? [];
+
+    // The page's list under the key, made at the first value.
+    private static void Append<T>(ViewDataDictionary viewData, string key, T value)
+    {
+        if (viewData[key] is not List<T> values)
+        {
+            values = [];
+            viewData[key] = values;
+        }
+
+        values.Add(value);
+    }
 
     /// <summary>A node as the text of a script element: JSON whose HTML-significant characters are all escaped.</summary>
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
