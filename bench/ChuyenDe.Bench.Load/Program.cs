@@ -1,10 +1,12 @@
 // Issue 16 load and soak: mixed open-loop traffic (anonymous pages and search from many clients, signed-in editing)
 // against the published site on one node (SQLite, requests straight to Kestrel) and on two nodes (PostgreSQL + Redis,
-// nginx round-robin). First the knee: the anonymous rate steps up ×1.5 (editors save at their own steady pace beside it)
-// until p99 reaches 500 ms or an error happens, then one step halfway back; the last good rate is the knee. Then the soak: that rate held for --soak-minutes with every node's RssAnon sampled.
+// nginx round-robin). First the knee: the anonymous rate doubles each step (editors save at their own steady pace beside
+// it) until a step's p99 reaches 500 ms or an error happens, then two steps of bisection (geometric) between the last
+// good and the first bad rate; the highest good rate is the knee. Each step lasts a minute, so that a rate is only
+// called good when it was held. Then the soak: the knee held for --soak-minutes, every node's RssAnon sampled.
 //
 //   dotnet run -c Release --project bench/ChuyenDe.Bench.Load [-- --quick] [--nodes 1|2|both] [--soak-minutes 10]
-//       [--soak-percent 100] [--step-seconds 20] [--start-rate 10] [--no-build]
+//       [--soak-percent 100] [--step-seconds 60] [--start-rate 10] [--no-build]
 //
 // Two nodes need a PostgreSQL server (CHUYENDE_TEST_POSTGRES, a connection string of a user that may create
 // databases), redis-server and nginx. The program uses both cores: run it under the build lock on an idle machine.
@@ -22,7 +24,7 @@ var quick = false;
 var nodes = "both";
 var soakMinutes = 10.0;
 var soakPercent = 100.0;
-var stepSeconds = 20.0;
+var stepSeconds = 60.0;
 var startRate = 10.0;
 var build = true;
 for (var i = 0; i < args.Length; i++)
@@ -37,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
             case "--quick":
                 quick = true;
                 soakMinutes = 1;
-                stepSeconds = 8;
+                stepSeconds = 10;
                 break;
             case "--nodes" when i + 1 < args.Length && args[i + 1] is "1" or "2" or "both":
                 nodes = args[++i];
@@ -63,7 +65,7 @@ for (var i = 0; i < args.Length; i++)
     }
     catch (ArgumentException e)
     {
-        Console.WriteLine($"{e.Message} Options: --quick (8 s steps, 1-minute soak), --nodes 1|2|both, --soak-minutes N (10), --soak-percent P (100), --step-seconds S (20), --start-rate R (10), --no-build.");
+        Console.WriteLine($"{e.Message} Options: --quick (10 s steps, 1-minute soak), --nodes 1|2|both, --soak-minutes N (10), --soak-percent P (100), --step-seconds S (60), --start-rate R (10), --no-build.");
         return 2;
     }
 }
@@ -113,7 +115,7 @@ var sampleEvery = TimeSpan.FromSeconds(quick ? 5 : 10);
 var window = Math.Min(60, soak.TotalSeconds / 4);
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"Mix: anonymous requests at the stepped rate (7 pages : 2 searches) while 8 signed-in editors each save a draft every {Workload.EditEvery.TotalSeconds:0} s (open the edit form + save); open loop, latency from the scheduled time, timeout {Workload.Timeout.TotalSeconds:0} s.");
-Console.WriteLine($"Knee (anonymous requests/s): from {startRate:0.#}/s ×1.5 per {step.TotalSeconds:0} s step until p99 (edits included) ≥ {P99Bound:0} ms or an error, then one step halfway back; soak: {soakPercent:0.#} % of the knee for {soak.TotalMinutes:0.#} min, RssAnon every {sampleEvery.TotalSeconds:0} s.");
+Console.WriteLine($"Knee (anonymous requests/s): from {startRate:0.#}/s ×2 per {step.TotalSeconds:0} s step until p99 (edits included) ≥ {P99Bound:0} ms or an error, then two steps of bisection; soak: {soakPercent:0.#} % of the knee for {soak.TotalMinutes:0.#} min, RssAnon every {sampleEvery.TotalSeconds:0} s.");
 
 var results = new List<SetupResult>();
 if (nodes is "1" or "both")
@@ -183,12 +185,12 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
 
         var warm = await workload.RunAsync(startRate, warmUp);
         Console.WriteLine($"  warm-up {startRate:0.#}/s for {warmUp.TotalSeconds:0} s: p99 {warm.P99:0} ms, errors {warm.Errors}");
-        Console.WriteLine($"  {"rate/s",8} {"achieved",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
+        Console.WriteLine($"  {"rate/s",8} {"achieved",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"lag ms",7}");
         async Task<bool> StepAsync(double rate)
         {
             var run = await workload.RunAsync(Math.Round(rate), step);
             result.Steps.Add(run);
-            Console.WriteLine($"  {run.TargetRate,8:0} {run.AchievedRate,9:0.0} {run.P50,8:0} {run.P99,8:0} {run.Max,8:0} {run.Errors,7}{(run.Errors > 0 ? "  " + run.ErrorSummary() : "")}");
+            Console.WriteLine($"  {run.TargetRate,8:0} {run.AchievedRate,9:0.0} {run.P50,8:0} {run.P99,8:0} {run.Max,8:0} {run.Errors,7} {run.DispatchLagMs,7:0}{(run.Errors > 0 ? "  " + run.ErrorSummary() : "")}");
             if (site.Exited() is { } why)
             {
                 throw new InvalidOperationException(why);
@@ -204,7 +206,7 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
         }
 
         double? tooMuch = null;
-        for (var rate = startRate; rate <= 20_000; rate *= 1.5)
+        for (var rate = startRate; rate <= 40_000; rate *= 2)
         {
             if (!await StepAsync(rate))
             {
@@ -213,10 +215,19 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
             }
         }
 
-        // ×1.5 is coarse: one more step halfway (geometrically) between the last good rate and the first bad one.
-        if (result.Knee is { } good && tooMuch is { } bad && Math.Round(Math.Sqrt(good * bad)) is var between && between > good && between < bad)
+        // ×2 is coarse: two steps of bisection (geometric) between the highest good rate and the lowest bad one.
+        for (var round = 0; round < 2 && result.Knee is { } good && tooMuch is { } bad; round++)
         {
-            await StepAsync(between);
+            var between = Math.Round(Math.Sqrt(good * bad));
+            if (between <= good || between >= bad)
+            {
+                break;
+            }
+
+            if (!await StepAsync(between))
+            {
+                tooMuch = between;
+            }
         }
 
         if (result.Knee is not { } knee)

@@ -1,41 +1,55 @@
+using System.Collections.Concurrent;
+
 namespace ChuyenDe.Bench.Load;
 
-/// <summary>The figures of one run at a fixed rate (latency measured from each request's scheduled time).</summary>
-public sealed record RunResult(double TargetRate, double Seconds, IReadOnlyList<Sample> Samples)
+/// <summary>
+/// The figures of one run at a fixed rate (latency measured from each request's scheduled time), filled from many
+/// threads while the run lasts: a latency histogram per kind of request and the errors counted by reason.
+/// </summary>
+public sealed class RunResult(double targetRate, double seconds)
 {
-    public int Count => Samples.Count;
+    private readonly LatencyHistogram[] _latencies = Enum.GetValues<RequestKind>().Select(_ => new LatencyHistogram()).ToArray();
+    private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
 
-    public int Errors => Samples.Count(s => s.Error is not null);
+    public double TargetRate { get; } = targetRate;
+
+    public double Seconds { get; } = seconds;
+
+    /// <summary>How far behind its schedule the generator was at worst when it sent a request, in ms (its own limit).</summary>
+    public double DispatchLagMs { get; set; }
+
+    public long Count => _latencies.Sum(h => h.Count);
+
+    public int Errors => _errors.Values.Sum();
 
     /// <summary>Anonymous requests answered per second (the stepped rate; the editors' saves come on top).</summary>
-    public double AchievedRate => Samples.Count(s => s.Kind != RequestKind.Edit) / Seconds;
+    public double AchievedRate => (Count - Edits) / Seconds;
 
-    public int Edits => Samples.Count(s => s.Kind == RequestKind.Edit);
+    public long Edits => Of(RequestKind.Edit).Count;
 
-    public double P50 => Percentile(Samples, 0.50);
+    public double P50 => LatencyHistogram.Percentile(_latencies, 0.50);
 
-    public double P99 => Percentile(Samples, 0.99);
+    public double P99 => LatencyHistogram.Percentile(_latencies, 0.99);
 
-    public double Max => Samples.Count == 0 ? 0 : Samples.Max(s => s.LatencyMs);
+    public double Max => _latencies.Max(h => h.Max);
 
-    public double P99Of(RequestKind kind) => Percentile(Samples.Where(s => s.Kind == kind).ToList(), 0.99);
+    public double P99Of(RequestKind kind) => LatencyHistogram.Percentile([Of(kind)], 0.99);
+
+    /// <summary>Records one answered (or failed) request.</summary>
+    public void Add(RequestKind kind, double latencyMs, string? error)
+    {
+        Of(kind).Add(latencyMs);
+        if (error is not null)
+        {
+            _errors.AddOrUpdate($"{kind}: {error}", 1, (_, n) => n + 1);
+        }
+    }
 
     /// <summary>The errors by reason, most frequent first.</summary>
-    public string ErrorSummary() => string.Join("; ", Samples.Where(s => s.Error is not null)
-        .GroupBy(s => $"{s.Kind}: {s.Error}")
-        .OrderByDescending(g => g.Count())
+    public string ErrorSummary() => string.Join("; ", _errors
+        .OrderByDescending(e => e.Value)
         .Take(5)
-        .Select(g => $"{g.Count()} × {g.Key}"));
+        .Select(e => $"{e.Value} × {e.Key}"));
 
-    private static double Percentile(IReadOnlyCollection<Sample> samples, double fraction)
-    {
-        if (samples.Count == 0)
-        {
-            return 0;
-        }
-
-        var sorted = samples.Select(s => s.LatencyMs).Order().ToArray();
-        var index = (int)Math.Ceiling(fraction * sorted.Length) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
-    }
+    private LatencyHistogram Of(RequestKind kind) => _latencies[(int)kind];
 }

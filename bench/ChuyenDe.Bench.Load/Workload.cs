@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -150,27 +149,57 @@ public sealed partial class Workload : IDisposable
     /// </summary>
     public async Task<RunResult> RunAsync(double rate, TimeSpan duration)
     {
-        var samples = new ConcurrentQueue<Sample>();
+        var result = new RunResult(rate, duration.TotalSeconds);
         var clock = Stopwatch.StartNew();
-        var editing = _editors.Select((editor, i) => EditLoopAsync(editor, TimeSpan.FromTicks(EditEvery.Ticks * i / _editors.Count), duration, clock, samples)).ToList();
+        var editing = _editors.Select((editor, i) => EditLoopAsync(editor, TimeSpan.FromTicks(EditEvery.Ticks * i / _editors.Count), duration, clock, result)).ToList();
         var count = (long)Math.Round(rate * duration.TotalSeconds);
-        var tasks = new List<Task>((int)Math.Min(count, int.MaxValue));
+
+        // No task is kept per request (a 10-minute soak sends millions): a count of requests in flight, and the run
+        // ends when the last one answers.
+        var pending = new Counter { Value = 1 };
+        var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lag = TimeSpan.Zero;
         for (long i = 0; i < count; i++)
         {
             var due = TimeSpan.FromSeconds(i / rate);
             await WaitUntilAsync(clock, due);
+            if (clock.Elapsed - due is var late && late > lag)
+            {
+                lag = late;
+            }
+
             var n = Interlocked.Increment(ref _next);
-            tasks.Add(Task.Run(() => OneAsync(n, due, clock, samples)));
+            Interlocked.Increment(ref pending.Value);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await OneAsync(n, due, clock, result);
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref pending.Value) == 0)
+                    {
+                        allAnswered.TrySetResult();
+                    }
+                }
+            });
         }
 
-        await Task.WhenAll(tasks);
+        if (Interlocked.Decrement(ref pending.Value) == 0)
+        {
+            allAnswered.TrySetResult();
+        }
+
+        await allAnswered.Task;
         await Task.WhenAll(editing);
-        return new RunResult(rate, duration.TotalSeconds, samples.ToList());
+        result.DispatchLagMs = lag.TotalMilliseconds;
+        return result;
     }
 
     // One editor's saves, due at offset + k × EditEvery while the run lasts; a save that is late (the previous one
     // still running) starts at once and its latency counts from when it was due.
-    private static async Task EditLoopAsync(EditorSession editor, TimeSpan offset, TimeSpan duration, Stopwatch clock, ConcurrentQueue<Sample> samples)
+    private static async Task EditLoopAsync(EditorSession editor, TimeSpan offset, TimeSpan duration, Stopwatch clock, RunResult result)
     {
         for (var due = offset; due < duration; due += EditEvery)
         {
@@ -189,7 +218,7 @@ public sealed partial class Workload : IDisposable
                 error = e.HttpRequestError.ToString();
             }
 
-            samples.Enqueue(new Sample(RequestKind.Edit, (clock.Elapsed - due).TotalMilliseconds, error));
+            result.Add(RequestKind.Edit, (clock.Elapsed - due).TotalMilliseconds, error);
         }
     }
 
@@ -202,7 +231,7 @@ public sealed partial class Workload : IDisposable
         }
     }
 
-    private async Task OneAsync(long n, TimeSpan due, Stopwatch clock, ConcurrentQueue<Sample> samples)
+    private async Task OneAsync(long n, TimeSpan due, Stopwatch clock, RunResult result)
     {
         var kind = n % 9 is 3 or 7 ? RequestKind.Search : RequestKind.Page;
         string? error;
@@ -221,12 +250,15 @@ public sealed partial class Workload : IDisposable
             error = e.HttpRequestError.ToString();
         }
 
-        samples.Enqueue(new Sample(kind, (clock.Elapsed - due).TotalMilliseconds, error));
+        result.Add(kind, (clock.Elapsed - due).TotalMilliseconds, error);
     }
 
     private async Task<string?> GetAsync(string path)
     {
-        using var response = await _anonymous.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        // The body is read to its end (as a browser does) into a pooled buffer, not kept: the generator's own garbage
+        // collection must not become what is measured.
+        using var response = await _anonymous.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        await response.Content.CopyToAsync(Stream.Null);
         var status = (int)response.StatusCode;
         return status is >= 200 and < 400 ? null : $"{path}: {status}";
     }
@@ -238,6 +270,11 @@ public sealed partial class Workload : IDisposable
         {
             editor.Dispose();
         }
+    }
+
+    private sealed class Counter
+    {
+        public long Value;
     }
 
     [GeneratedRegex("<loc>([^<]+)</loc>")]

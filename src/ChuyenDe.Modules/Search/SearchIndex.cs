@@ -41,6 +41,23 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last indexing task id committed with the index, or null when the index was never built.</summary>
     public long? Cursor => _writer.Cursor;
 
+    /// <summary>The version of the reader searches use now: it changes only when a refresh or commit opens a new one.</summary>
+    internal long ReaderVersion
+    {
+        get
+        {
+            var searcher = _writer.Searchers.Acquire();
+            try
+            {
+                return ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).Version;
+            }
+            finally
+            {
+                _writer.Searchers.Release(searcher);
+            }
+        }
+    }
+
     /// <summary>Number of documents visible to searches.</summary>
     public int DocumentCount => _searcher.DocumentCount;
 

@@ -74,6 +74,21 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
     private bool _pending;
     private DateTime _lastCommit = DateTime.MinValue;
 
+    // What the public index holds per content item (a fingerprint of the document written, or Absent), as far as this
+    // process wrote it. Most indexing tasks come from drafts saved, which change the latest index only: writing the
+    // same public document again would open a new public reader (dropping every kept search result) and evict the
+    // search pages of every node, twice a second while editors work. Unknown items (after a start) are written.
+    private readonly Dictionary<string, string> _publicFingerprints = new(StringComparer.Ordinal);
+    private const string Absent = "";
+    private bool _publicChanged;
+    private DateTime _lastPublicCommit = DateTime.MinValue;
+
+    /// <summary>
+    /// While the public index has no change, its commit (the cursor only) waits this long: committing the cursor opens
+    /// a new reader too. A restart then re-applies at most these minutes of tasks, which change nothing.
+    /// </summary>
+    private static readonly TimeSpan PublicCursorEvery = TimeSpan.FromMinutes(5);
+
     public SearchIndexer(IServiceScopeFactory scopes, string folder, SearchOptions options, ILogger logger, TimeProvider clock)
     {
         _scopes = scopes;
@@ -172,9 +187,12 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
 
             if (applied > 0)
             {
-                publicIndex.Refresh();
                 latestIndex.Refresh();
-                await EvictSearchPagesAsync();
+                if (_publicChanged)
+                {
+                    publicIndex.Refresh();
+                    await EvictSearchPagesAsync();
+                }
             }
 
             if (commit && _pending && _clock.GetUtcNow().UtcDateTime - _lastCommit >= _options.CommitInterval)
@@ -211,7 +229,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
         {
             if (_pending && _public is not null)
             {
-                CommitCore();
+                CommitCore(force: true);
             }
         }
         finally
@@ -245,6 +263,8 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
             _cursor = -1;
             _pending = false;
             _appliedRecently.Clear();
+            _publicFingerprints.Clear();
+            _publicChanged = false;
         }
     }
 
@@ -256,6 +276,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
             _latest?.Dispose();
             _public = null;
             _latest = null;
+            _publicFingerprints.Clear();
         }
     }
 
@@ -269,13 +290,37 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
         }
     }
 
-    private void CommitCore()
+    private void CommitCore(bool force = false)
     {
-        _public!.Commit(_cursor);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (force || _publicChanged || now - _lastPublicCommit >= PublicCursorEvery)
+        {
+            _public!.Commit(_cursor);
+            _publicChanged = false;
+            _lastPublicCommit = now;
+        }
+
         _latest!.Commit(_cursor);
         _pending = false;
-        _lastCommit = _clock.GetUtcNow().UtcDateTime;
+        _lastCommit = now;
     }
+
+    /// <summary>Writes the public document unless the public index already holds the same one.</summary>
+    private void WritePublic(SearchIndex index, string id, SearchDocument? document)
+    {
+        var fingerprint = document is null ? Absent : Fingerprint(document);
+        if (_publicFingerprints.TryGetValue(id, out var held) && held == fingerprint)
+        {
+            return;
+        }
+
+        Write(index, id, document);
+        _publicFingerprints[id] = fingerprint;
+        _publicChanged = true;
+    }
+
+    private static string Fingerprint(SearchDocument document)
+        => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document)));
 
     private async Task<int> ApplyAsync(IServiceProvider services, IReadOnlyList<SearchIndexingTaskRecord> tasks, CancellationToken ct)
     {
@@ -297,7 +342,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
                 var latestDocument = latest is null ? null
                     : published is not null && latest.ContentItemVersionId == published.ContentItemVersionId ? publishedDocument
                     : await builder.BuildAsync(latest, ct);
-                Write(publicIndex, id, publishedDocument);
+                WritePublic(publicIndex, id, publishedDocument);
                 Write(latestIndex, id, latestDocument);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -342,6 +387,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
         var builder = services.GetRequiredService<SearchDocumentBuilder>();
         publicIndex.DeleteAll();
         latestIndex.DeleteAll();
+        _publicFingerprints.Clear();
         var count = 0;
         foreach (var (index, latest) in new[] { (publicIndex, false), (latestIndex, true) })
         {
@@ -358,6 +404,11 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
                         if (await builder.BuildAsync(item, ct) is { } document)
                         {
                             index.AddOrUpdate(document);
+                            if (!latest)
+                            {
+                                _publicFingerprints[document.ContentItemId] = Fingerprint(document);
+                            }
+
                             count++;
                         }
                     }
@@ -378,7 +429,7 @@ internal sealed class SearchIndexer : ISearchIndexMaintenance, IDisposable
         _appliedRecently.Clear();
         publicIndex.ForceMerge();
         latestIndex.ForceMerge();
-        CommitCore();
+        CommitCore(force: true);
         await EvictSearchPagesAsync();
         _logger.LogInformation("Search index rebuilt in {Folder}: {Count} documents in {Elapsed} ms", _folder, count,
             (int)(_clock.GetUtcNow() - started).TotalMilliseconds);

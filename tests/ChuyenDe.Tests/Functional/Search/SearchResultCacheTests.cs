@@ -82,6 +82,63 @@ public abstract class SearchResultCacheTests<TFixture>(TFixture fixture) : IClas
     }
 
     [SkippableFact]
+    public async Task A_draft_saved_leaves_the_public_index_and_its_kept_results_alone_until_it_is_published()
+    {
+        fixture.SkipUnlessAvailable();
+        var word = "khoanhap" + Guid.NewGuid().ToString("N")[..6];
+        var title = "Sáng kiến " + word + " giờ ăn";
+        var item = await CreateInitiativeAsync(fixture, title, BenThanh, Accounts.Administrator, publish: true);
+        await CatchUpAsync();
+        var search = "/tim-kiem?q=" + word;
+        Assert.Equal(new[] { title }, Titles(await TwiceAsync(search), ".hit-title"));
+        long PublicReader(IServiceProvider sp) => sp.GetRequiredService<ChuyenDe.Modules.Search.SearchIndexer>().Public.ReaderVersion;
+        var before = await fixture.WithServicesAsync(async sp =>
+        {
+            // What is pending is committed first (a commit opens a new reader too).
+            await sp.GetRequiredService<ChuyenDe.Modules.Search.SearchIndexer>().FlushAsync();
+            return PublicReader(sp);
+        });
+
+        // Drafts saved (several times, as an editor at work does): the admin's index has them, the public one is untouched.
+        var draftWord = "banthao" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 3; i++)
+        {
+            await fixture.WithServicesAsync(async sp =>
+            {
+                var contents = sp.GetRequiredService<IContentManager>();
+                var latest = (await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!;
+                latest.GetOrCreatePart("TitlePart")["Title"] = $"{title} {draftWord} {i}";
+                var saved = await contents.SaveDraftAsync(latest, ContentActor.System);
+                Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+                return 0;
+            });
+            await CatchUpAsync();
+        }
+
+        await fixture.WithServicesAsync(sp =>
+        {
+            var indexer = sp.GetRequiredService<ChuyenDe.Modules.Search.SearchIndexer>();
+            Assert.Equal(before, indexer.Public.ReaderVersion);
+            Assert.Equal(1, indexer.Latest.Search(new ChuyenDe.Modules.Search.SearchRequest { Query = draftWord }).Total);
+            return Task.FromResult(0);
+        });
+        Assert.Equal(new[] { title }, Titles(await TwiceAsync(search), ".hit-title"));
+        Assert.Empty(Titles(await TwiceAsync("/tim-kiem?q=" + draftWord), ".hit-title"));
+
+        // Published: the public index opens a new reader and the search shows the new title.
+        await fixture.WithServicesAsync(async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            var published = await contents.PublishAsync((await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!, ContentActor.System);
+            Assert.True(published.Succeeded, string.Join("; ", published.Errors.Select(e => e.Message)));
+            return 0;
+        });
+        await CatchUpAsync();
+        Assert.NotEqual(before, await fixture.WithServicesAsync(sp => Task.FromResult(PublicReader(sp))));
+        Assert.Equal(new[] { $"{title} {draftWord} 2" }, Titles(await TwiceAsync("/tim-kiem?q=" + draftWord), ".hit-title"));
+    }
+
+    [SkippableFact]
     public async Task A_unit_renamed_shows_its_new_name_beside_the_same_kept_results()
     {
         fixture.SkipUnlessAvailable();
