@@ -91,6 +91,11 @@ internal abstract class EntityChangesInterceptor(IEnumerable<(Type EntityType, F
             Saving(context, keys);
             _pending.AddOrUpdate(context, keys);
         }
+        else
+        {
+            // Nothing left over from an earlier save (the contexts are pooled: a context serves many requests).
+            _pending.Remove(context);
+        }
     }
 
     private Task SavedAsync(DbContext? context)

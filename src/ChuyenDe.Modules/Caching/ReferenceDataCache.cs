@@ -11,8 +11,8 @@ namespace ChuyenDe.Modules.Caching;
 /// saved and again once its transaction commits (<see cref="ReferenceDataInvalidationInterceptor"/>); a load that began
 /// before a change is not kept. Other nodes drop the keys when told through the <see cref="ICacheInvalidationBus"/>
 /// (several nodes: Redis pub/sub); <see cref="Lifetime"/> bounds what a lost message leaves stale.
-/// A DbContext that has saved a change of a key reads it from the database for the rest of its life (its own,
-/// possibly uncommitted, writes). Cached values are shared between threads: callers must not change them.
+/// A DbContext that has saved a change of a key reads it from the database for the rest of its lease (its own,
+/// possibly uncommitted, writes; the site's contexts are pooled, so a context leased again starts afresh). Cached values are shared between threads: callers must not change them.
 /// </summary>
 public sealed class ReferenceDataCache(TimeProvider time)
 {
@@ -27,7 +27,9 @@ public sealed class ReferenceDataCache(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _written = new();
+    // Keys written per context, for the context's current lease only: the site's contexts are pooled, and a context
+    // leased again by a later request starts with nothing written.
+    private readonly ConditionalWeakTable<DbContext, WrittenKeys> _written = new();
 
     public async Task<T> GetOrLoadAsync<T>(DbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken ct = default)
         where T : class
@@ -115,24 +117,39 @@ public sealed class ReferenceDataCache(TimeProvider time)
 
     internal void MarkWritten(DbContext db, IEnumerable<string> keys)
     {
-        var set = _written.GetValue(db, _ => new HashSet<string>(StringComparer.Ordinal));
-        lock (set)
+        var lease = db.ContextId.Lease;
+        var written = _written.GetValue(db, _ => new WrittenKeys());
+        lock (written)
         {
-            set.UnionWith(keys);
+            if (written.Lease != lease)
+            {
+                written.Lease = lease;
+                written.Keys.Clear();
+            }
+
+            written.Keys.UnionWith(keys);
         }
     }
 
     private bool WroteInThisContext(DbContext db, string key)
     {
-        if (!_written.TryGetValue(db, out var set))
+        if (!_written.TryGetValue(db, out var written))
         {
             return false;
         }
 
-        lock (set)
+        var lease = db.ContextId.Lease;
+        lock (written)
         {
-            return set.Contains(key);
+            return written.Lease == lease && written.Keys.Contains(key);
         }
+    }
+
+    private sealed class WrittenKeys
+    {
+        public int Lease { get; set; }
+
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed record Entry(object Value, DateTimeOffset Expires);

@@ -121,7 +121,9 @@ internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache
     {
         var normalized = path.Trim('/').ToLowerInvariant();
 
-        // Only routes that exist are kept (an address nobody published costs a query, not memory).
+        // An address with no published route is kept too (as NoRoute), under the same key: the save that adds, publishes
+        // or moves a route to it drops the key (PublishedContentKeys.OfRoute). A 404 then costs no query; what addresses
+        // nobody published take is bounded by the cache's size and lifetime (ReferenceDataCache.MaxEntries, Lifetime).
         var key = PublishedContentKeys.Path(normalized);
         var route = cache.TryGet<RouteTarget>(db, key);
         if (route is null)
@@ -130,13 +132,13 @@ internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache
             route = await db.Set<ContentRouteRecord>().AsNoTracking()
                 .Where(r => r.Path == normalized && r.Published)
                 .Select(r => new RouteTarget(r.ContentItemId, r.ContentItemVersionId))
-                .FirstOrDefaultAsync(ct);
-            if (route is null)
-            {
-                return null;
-            }
-
+                .FirstOrDefaultAsync(ct) ?? RouteTarget.NoRoute;
             cache.Keep(db, key, route, generation);
+        }
+
+        if (ReferenceEquals(route, RouteTarget.NoRoute))
+        {
+            return null;
         }
 
         var item = (await GetPublishedAsync([route.ContentItemId], ct)).FirstOrDefault();
@@ -237,7 +239,11 @@ internal sealed class ContentQueryService(DbContext db, ReferenceDataCache cache
     /// <summary>A kept page of a public list: its items' ids in order, the total, the page and its size.</summary>
     private sealed record ListPage(IReadOnlyList<string> Ids, int Total, int Page, int PageSize);
 
-    private sealed record RouteTarget(string ContentItemId, string ContentItemVersionId);
+    private sealed record RouteTarget(string ContentItemId, string ContentItemVersionId)
+    {
+        /// <summary>No published route at the address (compared by reference).</summary>
+        public static readonly RouteTarget NoRoute = new(string.Empty, string.Empty);
+    }
 
     /// <summary>What is kept of an item: its published version, or none.</summary>
     private sealed record PublishedVersion(ContentItem? Item);

@@ -41,9 +41,23 @@ public sealed class NewsCategories(ITaxonomyService taxonomies)
         }
 
         var taxonomy = await taxonomies.GetTaxonomyAsync(TaxonomyId, ct);
+        if (taxonomy is null)
+        {
+            return _all = [];
+        }
+
+        // Every public page asks (the main menu links the parents' corner): the list is built once per loaded taxonomy.
+        // The kept taxonomy is shared and never changed (Caching/ReferenceDataCache); a change of the terms loads a new one.
+        return _all = ByTaxonomy.GetValue(taxonomy, Build);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Taxonomy, IReadOnlyList<NewsCategory>> ByTaxonomy = new();
+
+    private static IReadOnlyList<NewsCategory> Build(Taxonomy taxonomy)
+    {
         var seen = new HashSet<string>(Taken, StringComparer.Ordinal);
         var list = new List<NewsCategory>();
-        foreach (var term in taxonomy?.Terms ?? [])
+        foreach (var term in taxonomy.Terms)
         {
             var slug = Slugs.Slugify(term.Slug) is { Length: > 0 } stored ? stored : Slugs.Slugify(term.Title);
             if (slug.Length > 0 && seen.Add(slug))
@@ -52,7 +66,7 @@ public sealed class NewsCategories(ITaxonomyService taxonomies)
             }
         }
 
-        return _all = list;
+        return list;
     }
 
     /// <summary>The category at <paramref name="slug"/>, or null.</summary>

@@ -77,6 +77,27 @@ public abstract class PublishedContentCacheTests<TFixture>(TFixture fixture) : I
     }
 
     [SkippableFact]
+    public async Task An_address_answered_404_answers_the_item_moved_to_it_on_the_next_request()
+    {
+        fixture.SkipUnlessAvailable();
+        var item = await CreateInitiativeAsync(fixture, FreshTitle("Sáng kiến đến địa chỉ trống"), BenThanh, Accounts.Administrator, publish: true);
+        var newPath = PathOf(item) + "-den";
+        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousAsync(newPath)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousAsync(newPath)).Status); // kept as "no route"
+
+        var moved = await fixture.WithServicesAsync(async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            var latest = (await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!;
+            latest.GetOrCreatePart("AutoroutePart")["Path"] = newPath.TrimStart('/');
+            return await contents.PublishAsync(latest, ContentActor.System);
+        });
+        Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
+
+        Assert.Equal(HttpStatusCode.OK, (await AnonymousAsync(newPath)).Status);
+    }
+
+    [SkippableFact]
     public async Task A_curation_and_its_withdrawal_change_the_item_page_on_the_next_request()
     {
         fixture.SkipUnlessAvailable();

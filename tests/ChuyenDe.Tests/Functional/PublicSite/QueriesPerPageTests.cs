@@ -118,6 +118,25 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
         => Assert.Equal(0, await QueriesAsync(await ItemPathAsync(type))); // its route, item, picked items and badges are kept
 
     [Fact]
+    public async Task An_address_nobody_published_reads_nothing_once_kept()
+    {
+        // The missing route is kept like a route (Contents/ContentQueryService); the error page reads nothing either.
+        const string url = "/khong-co-trang-nay";
+        using var client = _factory!.CreateClient(new() { AllowAutoRedirect = false });
+        using (var first = await client.GetAsync(url))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, first.StatusCode);
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CommandCounter.Header, id);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, _counter.Count(id));
+    }
+
+    [Fact]
     public async Task The_home_page_with_curations_of_both_kinds_stays_within_its_budget()
     {
         // Featured and cross-type curations of both kinds: the blocks and counts read them together, not per block.

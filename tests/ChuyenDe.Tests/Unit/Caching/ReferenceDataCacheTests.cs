@@ -81,4 +81,24 @@ public sealed class ReferenceDataCacheTests
         cache.Keep(writer, "item", "uncommitted", cache.Generation("item"));
         Assert.Equal("kept", cache.TryGet<string>(other, "item"));
     }
+
+    private sealed class PooledContext(DbContextOptions<PooledContext> options) : DbContext(options);
+
+    [Fact]
+    public void A_pooled_context_leased_again_reads_from_the_cache()
+    {
+        // The site's contexts are pooled (Data/DataModule): what one request wrote must not follow the context into the next.
+        var cache = new ReferenceDataCache(new Clock());
+        var pool = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<PooledContext>(
+            new DbContextOptionsBuilder<PooledContext>().UseSqlite("Data Source=:memory:").Options);
+        var first = pool.CreateDbContext();
+        cache.Keep(first, "item", "kept", cache.Generation("item"));
+        cache.MarkWritten(first, ["item"]);
+        Assert.Null(cache.TryGet<string>(first, "item"));
+        first.Dispose();
+
+        using var second = pool.CreateDbContext();
+        Assert.Same(first, second); // the same instance, a new lease
+        Assert.Equal("kept", cache.TryGet<string>(second, "item"));
+    }
 }
