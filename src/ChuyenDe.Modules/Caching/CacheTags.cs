@@ -24,6 +24,9 @@ public static class CacheTags
     /// <summary>Pages built from the search index (the library, search results): evicted when the index has new writes.</summary>
     public const string SearchResults = "search-results";
 
+    /// <summary>What shows a content type's name or its fields' roles (kept card models): evicted when a definition changes.</summary>
+    public const string Definitions = "definitions";
+
     /// <summary>The page of one item.</summary>
     public static string Item(string contentItemId) => "item:" + contentItemId;
 

@@ -29,6 +29,9 @@ public static class ContentsModule
         services.AddScoped<IContentQueryService, ContentQueryService>();
         // A published version shows on its page and on the lists; its change evicts them once committed.
         services.AddPageCacheDependency<ContentItemVersionRecord>(ContentPageTags.Of);
+        // A type's display name and its fields show on cards kept per version (Library/CardModels).
+        services.AddPageCacheDependency<ContentTypeDefinitionRecord>(_ => [CacheTags.Definitions]);
+        services.AddPageCacheDependency<ContentPartDefinitionRecord>(_ => [CacheTags.Definitions]);
         // Definitions and taxonomies are kept across requests (ReferenceDataCache); their changes drop them once saved.
         // The taxonomy types come from the definitions; a taxonomy is any version whose content has the taxonomy part.
         services.AddReferenceDataDependency<ContentTypeDefinitionRecord>(_ => [ContentDefinitionManager.CacheKey, TaxonomyService.CacheKey]);

@@ -21,6 +21,7 @@ public static class LibraryModule
         services.AddScoped<PublicAddresses>();
         services.AddScoped<StructuredData.ItemStructuredData>();
         services.AddScoped<ItemPageModels>();
+        services.AddScoped<CardModels>();
         services.TryAddSingleton<Caching.FragmentCache>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<Contents.IReservedPaths, SiteReservedPaths>());

@@ -48,8 +48,7 @@ public sealed record HomeView(
 [OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class SiteController(
     IContentQueryService queries,
-    IContentDisplayBuilder display,
-    IContentDefinitionManager definitions,
+    CardModels cardModels,
     ITaxonomyService taxonomies,
     CuratedLists curated,
     NewsCategories newsCategories,
@@ -66,7 +65,7 @@ public sealed class SiteController(
         PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
         await curated.PreloadAsync([CurationKinds.Exemplary, CurationKinds.ModelSite], ct);
         async Task<IReadOnlyList<ContentCard>> Latest(string type, int count)
-            => await display.BuildCardsAsync((await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
+            => await cardModels.GetAsync((await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
 
         return View(new HomeView(
             await Latest("Article", 4),
@@ -86,15 +85,15 @@ public sealed class SiteController(
     public async Task<IActionResult> Library(CancellationToken ct = default)
     {
         PageCache.Tag(HttpContext, CacheTags.SearchResults, CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations);
-        var builder = ActivatorUtilities.CreateInstance<Search.SearchPageBuilder>(HttpContext.RequestServices, taxonomies, definitions);
-        var view = await builder.BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
+        // The request's builder (a scoped service): no reflection per request.
+        var view = await HttpContext.RequestServices.GetRequiredService<Search.SearchPageBuilder>().BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
             T["Initiatives, exemplary products, model sites, news and events of the topic, for everyone to read and reuse."])
         {
             AllowedTypes = LibraryTypes,
             RestrictToAllowedTypes = true,
         }, ct);
         var items = await queries.GetPublishedAsync(view.Hits.Select(h => h.Hit.ContentItemId), ct);
-        ViewData["Cards"] = (await display.BuildCardsAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
+        ViewData["Cards"] = (await cardModels.GetAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
         ViewData["Canonical"] = PublicAddresses.Canonical("/kho-hoc-lieu", Request.Query, "q", "type", "term", "district", "org", "exemplary", "sort", "page");
         return View("~/Search/Views/Search/Library.cshtml", view);
     }
@@ -216,7 +215,7 @@ public sealed class SiteController(
 
     private async Task<IReadOnlyList<ContentCard>> CuratedCardsAsync(IReadOnlyList<CuratedEntry> entries, CancellationToken ct)
     {
-        var cards = await display.BuildCardsAsync(entries.Select(e => e.Item), ct);
+        var cards = await cardModels.GetAsync(entries.Select(e => e.Item), ct);
         return cards.Select((card, i) => card with { Badges = CurationBadges.Badges(entries[i].Curations, T).ToList() }).ToList();
     }
 
@@ -326,7 +325,7 @@ public sealed class SiteController(
             return NotFound();
         }
 
-        return View("List", new ListPageView(title, intro, await display.BuildCardsAsync(result.Items, ct),
+        return View("List", new ListPageView(title, intro, await cardModels.GetAsync(result.Items, ct),
             new PagerView(result.Page, result.PageCount, result.Total, p => p > 1 ? $"{baseUrl}?page={p}" : baseUrl)));
     }
 }
