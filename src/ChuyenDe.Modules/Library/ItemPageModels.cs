@@ -41,7 +41,7 @@ public sealed class ItemPageModels(
         string node;
         using (var collected = FragmentCache.CollectTags(context))
         {
-            collected.AddRange([CacheTags.Site, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations]);
+            collected.AddRange([CacheTags.Site, CacheTags.Definitions, CacheTags.Item(item.ContentItemId), CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations]);
             collected.AddRange((await LinkedItemsAsync(item, ct)).Select(CacheTags.Item));
             detail = await display.BuildDetailAsync(item, ct);
             node = StructuredData.JsonLd.Serialize(await structuredData.BuildAsync(item, detail, ct));
