@@ -6,7 +6,7 @@
 // called good when it was held. Then the soak: the knee held for --soak-minutes, every node's RssAnon sampled.
 //
 //   dotnet run -c Release --project bench/ChuyenDe.Bench.Load [-- --quick] [--nodes 1|2|both] [--soak-minutes 10]
-//       [--soak-percent 100] [--step-seconds 60] [--start-rate 10] [--no-build]
+//       [--soak-percent 100] [--step-seconds 60] [--start-rate 10] [--soak-rate R|R1,R2] [--no-build]
 //
 // Two nodes need a PostgreSQL server (CHUYENDE_TEST_POSTGRES, a connection string of a user that may create
 // databases), redis-server and nginx. The program uses both cores: run it under the build lock on an idle machine.
@@ -26,6 +26,7 @@ var soakMinutes = 10.0;
 var soakPercent = 100.0;
 var stepSeconds = 60.0;
 var startRate = 10.0;
+double[]? soakRates = null;
 var build = true;
 for (var i = 0; i < args.Length; i++)
 {
@@ -56,6 +57,10 @@ for (var i = 0; i < args.Length; i++)
             case "--start-rate":
                 startRate = Number();
                 break;
+            case "--soak-rate" when i + 1 < args.Length:
+                soakRates = args[++i].Split(',').Select(r => double.TryParse(r, CultureInfo.InvariantCulture, out var v) && v > 0
+                    ? v : throw new ArgumentException("--soak-rate needs a positive number, or one per setup (1 node,2 nodes).")).ToArray();
+                break;
             case "--no-build":
                 build = false;
                 break;
@@ -65,7 +70,7 @@ for (var i = 0; i < args.Length; i++)
     }
     catch (ArgumentException e)
     {
-        Console.WriteLine($"{e.Message} Options: --quick (10 s steps, 1-minute soak), --nodes 1|2|both, --soak-minutes N (10), --soak-percent P (100), --step-seconds S (60), --start-rate R (10), --no-build.");
+        Console.WriteLine($"{e.Message} Options: --quick (10 s steps, 1-minute soak), --nodes 1|2|both, --soak-minutes N (10), --soak-percent P (100), --step-seconds S (60), --start-rate R (10), --soak-rate R or R1,R2 (no knee search: soak at R, or R1 on one node and R2 on two, e.g. below knees an earlier run found), --no-build.");
         return 2;
     }
 }
@@ -120,12 +125,12 @@ Console.WriteLine($"Knee (anonymous requests/s): from {startRate:0.#}/s ×2 per 
 var results = new List<SetupResult>();
 if (nodes is "1" or "both")
 {
-    results.Add(await MeasureAsync("1 node (SQLite)", () => Site.StartSingleAsync(publishFolder)));
+    results.Add(await MeasureAsync("1 node (SQLite)", () => Site.StartSingleAsync(publishFolder), soakRates?[0]));
 }
 
 if (nodes is "2" or "both")
 {
-    results.Add(await MeasureAsync("2 nodes (PostgreSQL + Redis + nginx)", () => Site.StartTwoAsync(publishFolder, postgres!)));
+    results.Add(await MeasureAsync("2 nodes (PostgreSQL + Redis + nginx)", () => Site.StartTwoAsync(publishFolder, postgres!), soakRates?[^1]));
 }
 
 // Side by side.
@@ -133,7 +138,7 @@ Console.WriteLine();
 Console.WriteLine($"| {(quick ? "quick run" : "run")} {DateTime.UtcNow:yyyy-MM-dd} | {string.Join(" | ", results.Select(r => r.Name))} |");
 Console.WriteLine($"|---|{string.Concat(results.Select(_ => "---:|"))}");
 void Row(string label, Func<SetupResult, string> value) => Console.WriteLine($"| {label} | {string.Join(" | ", results.Select(value))} |");
-Row("knee (anonymous requests/s, p99 < 500 ms, 0 errors)", r => r.Knee is { } k ? $"{k:0}" : "none");
+Row("knee (anonymous requests/s, p99 < 500 ms, 0 errors)", r => r.KneeGiven ? "not searched (--soak-rate)" : r.Knee is { } k ? $"{k:0}" : "none");
 Row("knee's p50 / p99 ms", r => r.Steps.LastOrDefault(s => s.TargetRate == r.Knee) is { } s ? $"{s.P50:0} / {s.P99:0}" : "–");
 Row("soak rate (anonymous requests/s) × minutes", r => r.Soak is { } s ? $"{s.TargetRate:0} × {s.Seconds / 60:0.#}" : "–");
 Row("soak requests (of which saves) / errors", r => r.Soak is { } s ? $"{s.Count:N0} ({s.Edits:N0}) / {s.Errors}" : "–");
@@ -152,7 +157,11 @@ foreach (var r in results)
     }
     else
     {
-        goals.Add(("a knee is found (the first step has p99 < 500 ms and 0 errors)", r.Knee is { } k ? $"{k:0} requests/s" : "none", r.Knee is not null));
+        if (!r.KneeGiven)
+        {
+            goals.Add(("a knee is found (the first step has p99 < 500 ms and 0 errors)", r.Knee is { } k ? $"{k:0} requests/s" : "none", r.Knee is not null));
+        }
+
         if (r.Soak is { } s)
         {
             goals.Add(("0 errors during the soak", $"{s.Errors}{(s.Errors > 0 ? " — " + s.ErrorSummary() : "")}", s.Errors == 0));
@@ -171,7 +180,7 @@ foreach (var r in results)
 
 return pass ? 0 : 1;
 
-async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
+async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start, double? soakRate)
 {
     var result = new SetupResult(name);
     Console.WriteLine();
@@ -206,7 +215,23 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
         }
 
         double? tooMuch = null;
-        for (var rate = startRate; rate <= 40_000; rate *= 2)
+        if (soakRate is { } given)
+        {
+            // No knee search: a ramp of short steps doubling up to the rate given (the warm-up: compiled code, the
+            // connections opened), one step at that rate, then the soak holds it.
+            for (var rate = startRate; rate < given; rate *= 2)
+            {
+                var ramp = await workload.RunAsync(Math.Round(rate), TimeSpan.FromSeconds(10));
+                Console.WriteLine($"  ramp {ramp.TargetRate,6:0}/s for 10 s: p99 {ramp.P99:0} ms, errors {ramp.Errors}");
+            }
+
+            if (await StepAsync(given))
+            {
+                result.KneeGiven = true;
+            }
+        }
+
+        for (var rate = startRate; soakRate is null && rate <= 40_000; rate *= 2)
         {
             if (!await StepAsync(rate))
             {
@@ -235,8 +260,8 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
             return result;
         }
 
-        var soakRate = Math.Max(1, Math.Round(knee * soakPercent / 100));
-        Console.WriteLine($"  knee {knee:0}/s; soak at {soakRate:0}/s for {soak.TotalMinutes:0.#} min…");
+        var held = result.KneeGiven ? knee : Math.Max(1, Math.Round(knee * soakPercent / 100));
+        Console.WriteLine(result.KneeGiven ? $"  soak at {held:0}/s (given) for {soak.TotalMinutes:0.#} min…" : $"  knee {knee:0}/s; soak at {held:0}/s for {soak.TotalMinutes:0.#} min…");
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var sampler = Task.Run(async () =>
@@ -254,7 +279,7 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start)
                 }
             }
         });
-        result.Soak = await workload.RunAsync(soakRate, soak);
+        result.Soak = await workload.RunAsync(held, soak);
         await stop.CancelAsync();
         await sampler;
         result.Memory.Add((clock.Elapsed.TotalSeconds, site.Nodes.Select(n => n.AnonymousMemory()).ToArray()));

@@ -10,6 +10,9 @@ public sealed class SetupResult(string name)
     /// <summary>The highest stepped rate with p99 under the bound and no error; null when even the first failed.</summary>
     public double? Knee { get; set; }
 
+    /// <summary>Whether the rate held was given (<c>--soak-rate</c>) instead of searched.</summary>
+    public bool KneeGiven { get; set; }
+
     public RunResult? Soak { get; set; }
 
     /// <summary>RssAnon samples during the soak: seconds since its start, bytes of each node.</summary>
