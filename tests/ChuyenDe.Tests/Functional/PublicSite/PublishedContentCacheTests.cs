@@ -63,17 +63,23 @@ public abstract class PublishedContentCacheTests<TFixture>(TFixture fixture) : I
         Assert.Equal(HttpStatusCode.OK, (await AnonymousAsync(oldPath)).Status);
         var newPath = oldPath + "-moi";
 
+        await MoveAsync(item.ContentItemId, newPath);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousAsync(oldPath)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await AnonymousAsync(newPath)).Status);
+    }
+
+    /// <summary>Publishes a new version of the item at <paramref name="newPath"/>.</summary>
+    private async Task MoveAsync(string contentItemId, string newPath)
+    {
         var moved = await fixture.WithServicesAsync(async sp =>
         {
             var contents = sp.GetRequiredService<IContentManager>();
-            var latest = (await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!;
+            var latest = (await contents.GetAsync(contentItemId, VersionOptions.Latest))!;
             latest.GetOrCreatePart("AutoroutePart")["Path"] = newPath.TrimStart('/');
             return await contents.PublishAsync(latest, ContentActor.System);
         });
         Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
-
-        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousAsync(oldPath)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await AnonymousAsync(newPath)).Status);
     }
 
     [SkippableFact]
@@ -85,14 +91,7 @@ public abstract class PublishedContentCacheTests<TFixture>(TFixture fixture) : I
         Assert.Equal(HttpStatusCode.NotFound, (await AnonymousAsync(newPath)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await AnonymousAsync(newPath)).Status); // kept as "no route"
 
-        var moved = await fixture.WithServicesAsync(async sp =>
-        {
-            var contents = sp.GetRequiredService<IContentManager>();
-            var latest = (await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!;
-            latest.GetOrCreatePart("AutoroutePart")["Path"] = newPath.TrimStart('/');
-            return await contents.PublishAsync(latest, ContentActor.System);
-        });
-        Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
+        await MoveAsync(item.ContentItemId, newPath);
 
         Assert.Equal(HttpStatusCode.OK, (await AnonymousAsync(newPath)).Status);
     }
