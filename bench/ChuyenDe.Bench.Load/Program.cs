@@ -112,13 +112,15 @@ if (!File.Exists(Path.Combine(publishFolder, "ChuyenDe.Cms.dll")))
     return 1;
 }
 
+// Every server's output (the site's errors and warnings) goes to a file per process, kept after the run.
+ServerProcess.LogFolder = Path.Combine(root, "bench", "ChuyenDe.Bench.Load", "bin", "logs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 var warmUp = TimeSpan.FromSeconds(quick ? 5 : 15);
 var step = TimeSpan.FromSeconds(stepSeconds);
 var soak = TimeSpan.FromMinutes(soakMinutes);
 var sampleEvery = TimeSpan.FromSeconds(quick ? 5 : 10);
 // The memory windows compared: the soak's first and last minute, or a quarter of a shorter soak.
 var window = Math.Min(60, soak.TotalSeconds / 4);
-Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}; servers' output in {Path.GetRelativePath(root, ServerProcess.LogFolder)}");
 Console.WriteLine($"Mix: anonymous requests at the stepped rate (7 pages : 2 searches) while 8 signed-in editors each save a draft every {Workload.EditEvery.TotalSeconds:0} s (open the edit form + save); open loop, latency from the scheduled time, timeout {Workload.Timeout.TotalSeconds:0} s.");
 Console.WriteLine($"Knee (anonymous requests/s): from {startRate:0.#}/s ×2 per {step.TotalSeconds:0} s step until p99 (edits included) ≥ {P99Bound:0} ms or an error, then two steps of bisection; soak: {soakPercent:0.#} % of the knee for {soak.TotalMinutes:0.#} min, RssAnon every {sampleEvery.TotalSeconds:0} s.");
 
@@ -264,11 +266,25 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start, double
         Console.WriteLine(result.KneeGiven ? $"  soak at {held:0}/s (given) for {soak.TotalMinutes:0.#} min…" : $"  knee {knee:0}/s; soak at {held:0}/s for {soak.TotalMinutes:0.#} min…");
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
+        var soakRun = new RunResult(held, soak.TotalSeconds);
+        // A line per minute (per sixth of a shorter soak), so that when a soak goes wrong shows, and whether it recovers.
+        var minute = TimeSpan.FromSeconds(Math.Min(60, soak.TotalSeconds / 6));
+        soakRun.Window = new RunResult(held, minute.TotalSeconds);
+        var nextWindow = minute;
+        Console.WriteLine($"  {"min",8} {"achieved",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"RssAnon MiB",12}");
         var sampler = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                result.Memory.Add((clock.Elapsed.TotalSeconds, site.Nodes.Select(n => n.AnonymousMemory()).ToArray()));
+                var memory = site.Nodes.Select(n => n.AnonymousMemory()).ToArray();
+                result.Memory.Add((clock.Elapsed.TotalSeconds, memory));
+                if (clock.Elapsed >= nextWindow && soakRun.Window is { } w)
+                {
+                    soakRun.Window = new RunResult(held, minute.TotalSeconds);
+                    Console.WriteLine($"  {nextWindow.TotalMinutes,8:0.#} {w.AchievedRate,9:0.0} {w.P50,8:0} {w.P99,8:0} {w.Max,8:0} {w.Errors,7} {string.Join(" / ", memory.Select(m => $"{m / 1048576.0:0}")),12}");
+                    nextWindow += minute;
+                }
+
                 try
                 {
                     await Task.Delay(sampleEvery, stop.Token);
@@ -279,7 +295,8 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start, double
                 }
             }
         });
-        result.Soak = await workload.RunAsync(held, soak);
+        result.Soak = await workload.RunAsync(held, soak, soakRun);
+        soakRun.Window = null;
         await stop.CancelAsync();
         await sampler;
         result.Memory.Add((clock.Elapsed.TotalSeconds, site.Nodes.Select(n => n.AnonymousMemory()).ToArray()));

@@ -35,9 +35,19 @@ public sealed class RunResult(double targetRate, double seconds)
 
     public double P99Of(RequestKind kind) => LatencyHistogram.Percentile([Of(kind)], 0.99);
 
+    /// <summary>A shorter result that also receives what this one records (a soak's current minute), or null.</summary>
+    public RunResult? Window
+    {
+        get => Volatile.Read(ref _window);
+        set => Volatile.Write(ref _window, value);
+    }
+
+    private RunResult? _window;
+
     /// <summary>Records one answered (or failed) request.</summary>
     public void Add(RequestKind kind, double latencyMs, string? error)
     {
+        Window?.Add(kind, latencyMs, error);
         Of(kind).Add(latencyMs);
         if (error is not null)
         {

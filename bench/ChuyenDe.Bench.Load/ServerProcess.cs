@@ -5,13 +5,15 @@ using System.Globalization;
 namespace ChuyenDe.Bench.Load;
 
 /// <summary>
-/// A server the benchmark starts (a site node, Redis, nginx): its last output lines kept for an error message, its
-/// anonymous memory readable, killed with its children when disposed.
+/// A server the benchmark starts (a site node, Redis, nginx): its last output lines kept for an error message and all of
+/// them written to a file in <see cref="LogFolder"/> (the site's errors of a run are read there), its anonymous memory
+/// readable, killed with its children when disposed.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly StreamWriter? _log;
 
     public ServerProcess(string name, ProcessStartInfo start)
     {
@@ -20,11 +22,20 @@ public sealed class ServerProcess : IDisposable
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
+        if (LogFolder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            _log = new StreamWriter(Path.Combine(folder, $"{name}-{_process.Id}.log")) { AutoFlush = true };
+        }
+
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>Where every server writes its output (one file per process: name and pid), or null for nowhere.</summary>
+    public static string? LogFolder { get; set; }
 
     public string Name { get; }
 
@@ -55,6 +66,17 @@ public sealed class ServerProcess : IDisposable
         if (line is { Length: > 0 })
         {
             _output.Enqueue(line);
+            if (_log is { } log)
+            {
+                lock (log)
+                {
+                    if (log.BaseStream is not null)
+                    {
+                        log.WriteLine(line);
+                    }
+                }
+            }
+
             while (_output.Count > 200 && _output.TryDequeue(out _))
             {
             }
@@ -77,5 +99,12 @@ public sealed class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                log.Dispose();
+            }
+        }
     }
 }

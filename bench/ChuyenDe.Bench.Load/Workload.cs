@@ -145,11 +145,11 @@ public sealed partial class Workload : IDisposable
 
     /// <summary>
     /// Sends anonymous requests at <paramref name="rate"/> per second for <paramref name="duration"/>, while every
-    /// editor saves a draft every <see cref="EditEvery"/>.
+    /// editor saves a draft every <see cref="EditEvery"/>, into <paramref name="into"/> when given (to be read meanwhile).
     /// </summary>
-    public async Task<RunResult> RunAsync(double rate, TimeSpan duration)
+    public async Task<RunResult> RunAsync(double rate, TimeSpan duration, RunResult? into = null)
     {
-        var result = new RunResult(rate, duration.TotalSeconds);
+        var result = into ?? new RunResult(rate, duration.TotalSeconds);
         var clock = Stopwatch.StartNew();
         var editing = _editors.Select((editor, i) => EditLoopAsync(editor, TimeSpan.FromTicks(EditEvery.Ticks * i / _editors.Count), duration, clock, result)).ToList();
         var count = (long)Math.Round(rate * duration.TotalSeconds);

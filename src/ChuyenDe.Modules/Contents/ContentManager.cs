@@ -647,16 +647,18 @@ internal sealed class ContentManager(
         return item;
     }
 
-    /// <summary>Rewrites the route and taxonomy index rows of an item from its latest and published versions.</summary>
+    /// <summary>
+    /// Brings the route and taxonomy index rows of an item in line with its latest and published versions: rows no
+    /// longer wanted are removed, missing ones added, and a row that stays only has its flags set. A row left as it was
+    /// is not written, so a draft saved beside a published version leaves that version's rows (and what the caches keep
+    /// of them: <see cref="PublishedContentKeys"/>) alone but for its Latest flag.
+    /// </summary>
     private async Task UpdateIndexesAsync(string contentItemId, ContentTypeDefinition? type, CancellationToken ct)
     {
         var routes = db.Set<ContentRouteRecord>();
         var terms = db.Set<ContentTaxonomyRecord>();
-        routes.RemoveRange(await routes.Where(r => r.ContentItemId == contentItemId).ToListAsync(ct));
-        terms.RemoveRange(await terms.Where(r => r.ContentItemId == contentItemId).ToListAsync(ct));
-        // Remove first so that a path moving from the old published version to the new one never collides.
-        await db.SaveChangesAsync(ct);
-
+        var wantedRoutes = new List<ContentRouteRecord>();
+        var wantedTerms = new List<ContentTaxonomyRecord>();
         var active = await Versions.AsNoTracking()
             .Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(ct);
         foreach (var record in active)
@@ -664,7 +666,7 @@ internal sealed class ContentManager(
             var version = ToItem(record);
             if (ContentParts.Path(version) is { Length: > 0 } path)
             {
-                routes.Add(new ContentRouteRecord
+                wantedRoutes.Add(new ContentRouteRecord
                 {
                     ContentItemId = contentItemId,
                     ContentItemVersionId = record.ContentItemVersionId,
@@ -681,17 +683,16 @@ internal sealed class ContentManager(
 
             foreach (var (part, field, chosen) in kinds.TermsOf(version, type))
             {
-                var taxonomyId = chosen.TaxonomyContentItemId;
                 foreach (var termId in chosen.TermContentItemIds.Distinct())
                 {
-                    terms.Add(new ContentTaxonomyRecord
+                    wantedTerms.Add(new ContentTaxonomyRecord
                     {
                         ContentItemId = contentItemId,
                         ContentItemVersionId = record.ContentItemVersionId,
                         ContentType = record.ContentType,
                         ContentPart = part.Name,
                         ContentField = field.Name,
-                        TaxonomyContentItemId = taxonomyId,
+                        TaxonomyContentItemId = chosen.TaxonomyContentItemId,
                         TermContentItemId = termId,
                         Published = record.Published,
                         Latest = record.Latest,
@@ -700,7 +701,74 @@ internal sealed class ContentManager(
             }
         }
 
+        var routeChanges = Reconcile(
+            await routes.Where(r => r.ContentItemId == contentItemId).ToListAsync(ct), wantedRoutes,
+            r => (r.ContentItemVersionId, r.Path, ""), r => r.Published, r => r.Latest);
+        var termChanges = Reconcile(
+            await terms.Where(r => r.ContentItemId == contentItemId).ToListAsync(ct), wantedTerms,
+            r => (r.ContentItemVersionId, $"{r.ContentType}/{r.ContentPart}/{r.ContentField}", $"{r.TaxonomyContentItemId}/{r.TermContentItemId}"),
+            r => r.Published, r => r.Latest);
+
+        // Two saves: rows stop being published (or go) before others become published, so that a path moving from the
+        // old published version to the new one never meets itself in the unique index of published paths.
+        routes.RemoveRange(routeChanges.Removed);
+        terms.RemoveRange(termChanges.Removed);
+        foreach (var (row, published, latest) in routeChanges.Kept.Where(k => !k.Published || k.Row.Published))
+        {
+            (row.Published, row.Latest) = (published, latest);
+        }
+
+        foreach (var (row, published, latest) in termChanges.Kept)
+        {
+            (row.Published, row.Latest) = (published, latest);
+        }
+
         await db.SaveChangesAsync(ct);
+        foreach (var (row, published, latest) in routeChanges.Kept.Where(k => k.Published && !k.Row.Published))
+        {
+            (row.Published, row.Latest) = (published, latest);
+        }
+
+        routes.AddRange(routeChanges.Added);
+        terms.AddRange(termChanges.Added);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Matches the index rows an item has with those it should have, by an identity (version and what the row names):
+    /// rows without a match go, wanted rows without a match come, and matched rows keep their row with the wanted flags.
+    /// </summary>
+    private static (List<T> Removed, List<T> Added, List<(T Row, bool Published, bool Latest)> Kept) Reconcile<T>(
+        List<T> existing, List<T> wanted, Func<T, (string, string, string)> identity,
+        Func<T, bool> published, Func<T, bool> latest)
+    {
+        var byIdentity = new Dictionary<(string, string, string), T>();
+        var removed = new List<T>();
+        foreach (var row in existing)
+        {
+            // A duplicate row (none are written, but an older build may have left one) goes too.
+            if (!byIdentity.TryAdd(identity(row), row))
+            {
+                removed.Add(row);
+            }
+        }
+
+        var added = new List<T>();
+        var kept = new List<(T, bool, bool)>();
+        foreach (var row in wanted)
+        {
+            if (byIdentity.Remove(identity(row), out var match))
+            {
+                kept.Add((match, published(row), latest(row)));
+            }
+            else
+            {
+                added.Add(row);
+            }
+        }
+
+        removed.AddRange(byIdentity.Values);
+        return (removed, added, kept);
     }
 
     private async Task RaiseAsync(Func<IContentEventHandler, ContentEvent, Task> raise, ContentEvent e)

@@ -28,15 +28,39 @@ public static class PublishedContentKeys
 
     /// <summary>A taxonomy index row of a published version changes the lists filtered by terms.</summary>
     internal static IEnumerable<string> OfListedTerm(EntityEntry<ContentTaxonomyRecord> entry)
-        => entry.Entity.Published || (entry.State == EntityState.Modified && entry.Property(r => r.Published).OriginalValue) ? [Lists] : [];
+        => ChangesPublished(entry) ? [Lists] : [];
 
+    /// <summary>A route row of a published version changes what its path (and its old path) leads to.</summary>
     internal static IEnumerable<string> OfRoute(EntityEntry<ContentRouteRecord> entry)
     {
+        if (!ChangesPublished(entry))
+        {
+            yield break;
+        }
+
         yield return Path(entry.Entity.Path);
         if (entry.State == EntityState.Modified && entry.Property(r => r.Path).OriginalValue is { } original && original != entry.Entity.Path)
         {
             yield return Path(original);
         }
+    }
+
+    /// <summary>
+    /// Whether the change of an index row (route or taxonomy term, both with Published and Latest flags) changes what the
+    /// published versions show: a published row added or removed, a row published or unpublished, or a published row
+    /// changed otherwise than by its Latest flag (which moves to a new draft and shows nowhere in public).
+    /// </summary>
+    internal static bool ChangesPublished(EntityEntry entry)
+    {
+        var published = entry.Property(nameof(ContentRouteRecord.Published));
+        var was = entry.State != EntityState.Added && (bool)published.OriginalValue!;
+        var now = entry.State != EntityState.Deleted && (bool)published.CurrentValue!;
+        return entry.State switch
+        {
+            EntityState.Added => now,
+            EntityState.Deleted => was,
+            _ => was != now || (now && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ContentRouteRecord.Latest))),
+        };
     }
 
     internal static IEnumerable<string> OfVersion(EntityEntry<ContentItemVersionRecord> entry)

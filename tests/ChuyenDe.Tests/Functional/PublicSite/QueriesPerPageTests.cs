@@ -41,10 +41,14 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
         await _database.DisposeAsync();
     }
 
-    private async Task<int> QueriesAsync(string url)
+    private async Task<int> QueriesAsync(string url, bool warm = true)
     {
         using var client = _factory!.CreateClient(new() { AllowAutoRedirect = false });
-        await client.GetAsync(url); // warm: definitions and settings are read once per scope or process
+        if (warm)
+        {
+            await client.GetAsync(url); // warm: definitions and settings are read once per scope or process
+        }
+
         var id = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(CommandCounter.Header, id);
@@ -167,6 +171,52 @@ public sealed class QueriesPerPageTests(ITestOutputHelper output) : IAsyncLifeti
     [InlineData("/tim-kiem?q=tre")]
     public async Task The_library_and_the_search_page_make_no_round_trip(string url)
         => Assert.Equal(0, await QueriesAsync(url));
+
+    /// <summary>
+    /// An editor saving drafts of a published item (several times a minute while they work) changes nothing the public
+    /// sees: the item's page and the lists keep what they read (its route and taxonomy rows are left as they were but for
+    /// their Latest flag; only the published version's row is read again). Publishing the draft shows it on the next
+    /// request of both.
+    /// </summary>
+    [Fact]
+    public async Task A_draft_saved_beside_a_published_item_leaves_its_page_and_the_lists_kept_until_it_is_published()
+    {
+        var path = await ItemPathAsync("Initiative");
+        Assert.Equal(0, await QueriesAsync(path));
+        Assert.Equal(0, await QueriesAsync("/sang-kien"));
+        var draftTitle = "Sáng kiến đang sửa " + Guid.NewGuid().ToString("N")[..6];
+        string contentItemId;
+        await using (var scope = _factory!.Services.CreateAsyncScope())
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var published = await scope.ServiceProvider.GetRequiredService<IContentQueryService>().GetPublishedByPathAsync(path);
+            contentItemId = published!.ContentItemId;
+            for (var i = 0; i < 2; i++)
+            {
+                var latest = (await contents.GetAsync(contentItemId, VersionOptions.Latest))!;
+                latest.GetOrCreatePart("TitlePart")["Title"] = draftTitle;
+                latest.GetOrCreatePart("ConsentPart")["Confirmed"] = true; // its photos: the parents agreed (asked to publish)
+                var saved = await contents.SaveDraftAsync(latest, ContentActor.System);
+                Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+            }
+        }
+
+        // Only the item's published version is read again (its row's Latest flag changed); not its route, not the lists.
+        Assert.Equal(1, await QueriesAsync(path, warm: false));
+        Assert.Equal(0, await QueriesAsync("/sang-kien", warm: false));
+        using var client = _factory.CreateClient();
+        Assert.DoesNotContain(draftTitle, await client.GetStringAsync(path));
+        Assert.DoesNotContain(draftTitle, await client.GetStringAsync("/sang-kien"));
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var published = await scope.ServiceProvider.GetRequiredService<IContentManager>().PublishLatestAsync(contentItemId, ContentActor.System);
+            Assert.True(published.Succeeded, string.Join("; ", published.Errors.Select(e => e.Message)));
+        }
+
+        Assert.Contains(draftTitle, await client.GetStringAsync(path));
+        Assert.Contains(draftTitle, await client.GetStringAsync("/sang-kien"));
+    }
 
     private static ChuyenDe.Modules.Editorial.CurationRecord Curation(ContentItem item, string kind, int? featured) => new()
     {
