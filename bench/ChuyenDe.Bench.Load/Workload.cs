@@ -146,12 +146,13 @@ public sealed partial class Workload : IDisposable
     /// <summary>
     /// Sends anonymous requests at <paramref name="rate"/> per second for <paramref name="duration"/>, while every
     /// editor saves a draft every <see cref="EditEvery"/>, into <paramref name="into"/> when given (to be read meanwhile).
+    /// <paramref name="stop"/> ends the run early: nothing more is sent, and what was sent is awaited.
     /// </summary>
-    public async Task<RunResult> RunAsync(double rate, TimeSpan duration, RunResult? into = null)
+    public async Task<RunResult> RunAsync(double rate, TimeSpan duration, RunResult? into = null, CancellationToken stop = default)
     {
         var result = into ?? new RunResult(rate, duration.TotalSeconds);
         var clock = Stopwatch.StartNew();
-        var editing = _editors.Select((editor, i) => EditLoopAsync(editor, TimeSpan.FromTicks(EditEvery.Ticks * i / _editors.Count), duration, clock, result)).ToList();
+        var editing = _editors.Select((editor, i) => EditLoopAsync(editor, TimeSpan.FromTicks(EditEvery.Ticks * i / _editors.Count), duration, clock, result, stop)).ToList();
         var count = (long)Math.Round(rate * duration.TotalSeconds);
 
         // No task is kept per request (a 10-minute soak sends millions): a count of requests in flight, and the run
@@ -159,7 +160,7 @@ public sealed partial class Workload : IDisposable
         var pending = new Counter { Value = 1 };
         var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var lag = TimeSpan.Zero;
-        for (long i = 0; i < count; i++)
+        for (long i = 0; i < count && !stop.IsCancellationRequested; i++)
         {
             var due = TimeSpan.FromSeconds(i / rate);
             await WaitUntilAsync(clock, due);
@@ -199,11 +200,16 @@ public sealed partial class Workload : IDisposable
 
     // One editor's saves, due at offset + k × EditEvery while the run lasts; a save that is late (the previous one
     // still running) starts at once and its latency counts from when it was due.
-    private static async Task EditLoopAsync(EditorSession editor, TimeSpan offset, TimeSpan duration, Stopwatch clock, RunResult result)
+    private static async Task EditLoopAsync(EditorSession editor, TimeSpan offset, TimeSpan duration, Stopwatch clock, RunResult result, CancellationToken stop)
     {
         for (var due = offset; due < duration; due += EditEvery)
         {
             await WaitUntilAsync(clock, due);
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
             string? error;
             try
             {

@@ -14,8 +14,16 @@ internal sealed class FrontPage(byte[] body, KeyValuePair<string, StringValues>[
     /// <summary><see cref="Environment.TickCount64"/> when stored.</summary>
     public long StoredAt { get; } = storedAt;
 
-    /// <summary><see cref="Environment.TickCount64"/> after which the page is no longer served.</summary>
+    /// <summary>
+    /// <see cref="Environment.TickCount64"/> after which the page is rendered again (it is served a little longer, while
+    /// that happens: <see cref="FrontPageCache.StaleMilliseconds"/>).
+    /// </summary>
     public long ExpiresAt { get; } = expiresAt;
+
+    private int _refreshing;
+
+    /// <summary>True for the one request that renders the expired page again; false for every later one.</summary>
+    public bool ClaimRefresh() => Interlocked.Exchange(ref _refreshing, 1) == 0;
 }
 
 /// <summary>
@@ -38,6 +46,17 @@ internal sealed class FrontPageCache(long maximumBytes)
 
     public int Count => _pages.Count;
 
+    /// <summary>
+    /// How long an expired page is still answered while one request renders it again, in ms. Expiry is only a safety net
+    /// (a change evicts its pages at once, and an evicted page is never answered); without this, every page kept in the
+    /// same burst (after a start) expires in the same seconds and the requests of all of them render at once.
+    /// </summary>
+    public const long StaleMilliseconds = 30_000;
+
+    /// <summary>
+    /// The page kept under <paramref name="key"/>, unless it expired: then the first request is told to render it again
+    /// (false) and the others get the expired copy meanwhile, for at most <see cref="StaleMilliseconds"/>.
+    /// </summary>
     public bool TryGet(string key, long now, out FrontPage page)
     {
         if (_pages.TryGetValue(key, out page!))
@@ -45,6 +64,11 @@ internal sealed class FrontPageCache(long maximumBytes)
             if (now < page.ExpiresAt)
             {
                 return true;
+            }
+
+            if (now < page.ExpiresAt + StaleMilliseconds)
+            {
+                return !page.ClaimRefresh();
             }
 
             Remove(key, page);

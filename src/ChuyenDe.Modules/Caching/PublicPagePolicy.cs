@@ -57,7 +57,8 @@ internal sealed class PublicPagePolicy(
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(Math.Max(1, settings.Minutes));
+        // ±10 %: pages kept in the same burst (after a start, after a broad eviction) do not all expire in the same second.
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(Math.Max(1, settings.Minutes) * (0.9 + (0.2 * Random.Shared.NextDouble())));
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["encoding"] = EncodingFor(context.HttpContext);
         context.Tags.Add(CacheTags.Site);

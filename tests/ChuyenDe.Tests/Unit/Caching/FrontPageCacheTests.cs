@@ -9,14 +9,36 @@ public sealed class FrontPageCacheTests
         => new(new byte[bytes], [new("Content-Type", new StringValues("text/html"))], "W/\"a\"", new HashSet<string>(tags), 0, expiresAt);
 
     [Fact]
-    public void A_kept_page_is_served_until_it_expires()
+    public void An_expired_page_is_rendered_again_by_one_request_while_the_others_get_the_expired_copy()
     {
         var cache = new FrontPageCache(1024 * 1024);
         cache.TryAdd("k", Page(10, expiresAt: 1_000, "item:1"), cache.Generation);
 
         Assert.True(cache.TryGet("k", now: 999, out var page));
         Assert.Equal(10, page.Body.Length);
-        Assert.False(cache.TryGet("k", now: 1_000, out _));
+        Assert.False(cache.TryGet("k", now: 1_000, out _)); // this request renders the page again
+        Assert.True(cache.TryGet("k", now: 1_001, out var stale)); // the others meanwhile: the expired copy
+        Assert.Equal(10, stale.Body.Length);
+
+        cache.TryAdd("k", Page(12, expiresAt: 700_000, "item:1"), cache.Generation);
+        Assert.True(cache.TryGet("k", now: 1_003, out var fresh));
+        Assert.Equal(12, fresh.Body.Length);
+    }
+
+    [Fact]
+    public void An_expired_page_not_rendered_again_goes_after_a_short_while_and_an_evicted_one_at_once()
+    {
+        var cache = new FrontPageCache(1024 * 1024);
+        cache.TryAdd("k", Page(10, expiresAt: 1_000, "item:1"), cache.Generation);
+        Assert.False(cache.TryGet("k", now: 1_000, out _)); // its render kept nothing (an error, a page no longer public)
+        Assert.True(cache.TryGet("k", now: 1_000 + FrontPageCache.StaleMilliseconds - 1, out _));
+        Assert.False(cache.TryGet("k", now: 1_000 + FrontPageCache.StaleMilliseconds, out _));
+        Assert.Equal(0, cache.Count);
+
+        cache.TryAdd("e", Page(10, expiresAt: 1_000, "item:2"), cache.Generation);
+        Assert.False(cache.TryGet("e", now: 1_000, out _));
+        cache.Evict("item:2"); // a change: never answered from a copy again, expired or not
+        Assert.False(cache.TryGet("e", now: 1_001, out _));
         Assert.Equal(0, cache.Count);
     }
 
