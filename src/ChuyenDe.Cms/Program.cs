@@ -142,7 +142,15 @@ app.Use(async (context, next) =>
 
     await next();
 });
-app.UseAuthentication();
+// The sign-in cookie is read only from requests that carry a cookie or an Authorization header: any other request is
+// anonymous whatever the handler would find, so most public traffic skips building it. Same users, same challenges
+// (a challenge builds the handler when it is needed). In a branch, the host no longer sees the middleware placed and
+// would add another at the start of the pipeline: the key UseAuthentication writes says it is.
+app.UseWhen(
+    static context => context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Cookie)
+                      || context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization),
+    static branch => branch.UseAuthentication());
+((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
 app.UseAccountRequirements();
 app.UseAuthorization();
 app.UseEntityTags();

@@ -42,7 +42,7 @@ public sealed class FragmentCache
             return null;
         }
 
-        if (Environment.TickCount64 >= entry.ExpiresAt)
+        if (CoarseClock.Milliseconds >= entry.ExpiresAt)
         {
             lock (_gate)
             {

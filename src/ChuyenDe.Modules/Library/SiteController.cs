@@ -48,24 +48,36 @@ public sealed record HomeView(
 [OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class SiteController(
     IContentQueryService queries,
-    CardModels cardModels,
-    ITaxonomyService taxonomies,
-    CuratedLists curated,
-    NewsCategories newsCategories,
-    ItemPageModels itemPages,
     PublicAddresses addresses,
     IStringLocalizer<LibraryResources> T) : Controller
 {
+    // The services only some pages use are resolved when used: every request (the item pages, the 404 page) would
+    // otherwise build all of them, each with its own dependencies, for nothing.
+    private CardModels? _cardModels;
+    private ITaxonomyService? _taxonomies;
+    private CuratedLists? _curated;
+    private NewsCategories? _newsCategories;
+    private ItemPageModels? _itemPages;
+
+    private CardModels CardModels => _cardModels ??= HttpContext.RequestServices.GetRequiredService<CardModels>();
+    private ITaxonomyService Taxonomies => _taxonomies ??= HttpContext.RequestServices.GetRequiredService<ITaxonomyService>();
+    private CuratedLists Curated => _curated ??= HttpContext.RequestServices.GetRequiredService<CuratedLists>();
+    private NewsCategories Categories => _newsCategories ??= HttpContext.RequestServices.GetRequiredService<NewsCategories>();
+    private ItemPageModels ItemPages => _itemPages ??= HttpContext.RequestServices.GetRequiredService<ItemPageModels>();
+
     /// <summary>The types the public library lists.</summary>
     public static readonly string[] LibraryTypes = ["Initiative", "ExemplaryProduct", "ModelSite", "Article", "Event"];
 
     [HttpGet("/")]
-    public async Task<IActionResult> Home(CancellationToken ct)
+    public async Task<IActionResult> Home()
     {
+        // No action parameters (also below for the library, item and error pages): an action without any skips model
+        // binding, whose value providers (route, query, form) cost every request more than the lookups they would save.
+        var ct = HttpContext.RequestAborted;
         PageCache.Tag(HttpContext, CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
-        await curated.PreloadAsync([CurationKinds.Exemplary, CurationKinds.ModelSite], ct);
+        await Curated.PreloadAsync([CurationKinds.Exemplary, CurationKinds.ModelSite], ct);
         async Task<IReadOnlyList<ContentCard>> Latest(string type, int count)
-            => await cardModels.GetAsync((await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
+            => await CardModels.GetAsync((await queries.QueryPublishedAsync(new ContentQuery { ContentTypes = [type], PageSize = count, CountTotal = false }, ct)).Items, ct);
 
         return View(new HomeView(
             await Latest("Article", 4),
@@ -82,8 +94,9 @@ public sealed class SiteController(
     /// <c>exemplary</c>, <c>sort</c>, <c>page</c>), shown as cards.
     /// </summary>
     [HttpGet("/kho-hoc-lieu")]
-    public async Task<IActionResult> Library(CancellationToken ct = default)
+    public async Task<IActionResult> Library()
     {
+        var ct = HttpContext.RequestAborted;
         PageCache.Tag(HttpContext, CacheTags.SearchResults, CacheTags.Terms, CacheTags.Organizations, CacheTags.Curations);
         // The request's builder (a scoped service): no reflection per request.
         var view = await HttpContext.RequestServices.GetRequiredService<Search.SearchPageBuilder>().BuildAsync(Request.Query, new Search.SearchPageOptions("/kho-hoc-lieu", T["Shared learning-resource library"],
@@ -93,7 +106,7 @@ public sealed class SiteController(
             RestrictToAllowedTypes = true,
         }, ct);
         var items = await queries.GetPublishedAsync(view.Hits.Select(h => h.Hit.ContentItemId), ct);
-        ViewData["Cards"] = (await cardModels.GetAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
+        ViewData["Cards"] = (await CardModels.GetAsync(items, ct)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
         ViewData["Canonical"] = PublicAddresses.Canonical("/kho-hoc-lieu", Request.Query, "q", "type", "term", "district", "org", "exemplary", "sort", "page");
         return View("~/Search/Views/Search/Library.cshtml", view);
     }
@@ -116,8 +129,8 @@ public sealed class SiteController(
     public async Task<IActionResult> ModelSites(string? theme = null, string? level = null, int page = 1, CancellationToken ct = default)
     {
         PageCache.Tag(HttpContext, CacheTags.Terms);
-        var themes = await taxonomies.GetTaxonomyAsync(ModelSiteThemesTaxonomy, ct);
-        var levels = await taxonomies.GetTaxonomyAsync(LevelsTaxonomy, ct);
+        var themes = await Taxonomies.GetTaxonomyAsync(ModelSiteThemesTaxonomy, ct);
+        var levels = await Taxonomies.GetTaxonomyAsync(LevelsTaxonomy, ct);
         theme = themes?.Find(theme ?? "")?.ContentItemId;
         level = levels?.Find(level ?? "")?.ContentItemId;
         var query = new List<string>();
@@ -174,7 +187,7 @@ public sealed class SiteController(
     {
         PageCache.Tag(HttpContext, CacheTags.Type(type), CacheTags.Listings, CacheTags.Curations, CacheTags.Organizations);
         page = Math.Max(page, 1);
-        var (entries, total) = await curated.FirstAsync(type, kind, page * CuratedPageSize, CuratedPageSize, termGroups, ct);
+        var (entries, total) = await Curated.FirstAsync(type, kind, page * CuratedPageSize, CuratedPageSize, termGroups, ct);
         var slice = entries.Skip((page - 1) * CuratedPageSize).Take(CuratedPageSize).ToList();
         if (page > 1 && slice.Count == 0)
         {
@@ -195,7 +208,7 @@ public sealed class SiteController(
 
     /// <summary>The featured curations in their order, then the latest of the merged list.</summary>
     private async Task<IReadOnlyList<ContentCard>> HomeCuratedAsync(string type, string kind, int count, CancellationToken ct)
-        => await CuratedCardsAsync(await curated.FeaturedFirstAsync(type, kind, count, ct), ct);
+        => await CuratedCardsAsync(await Curated.FeaturedFirstAsync(type, kind, count, ct), ct);
 
     /// <summary>Published items per type; exemplary products and model sites count the items curated as such too.</summary>
     private async Task<IReadOnlyDictionary<string, int>> HomeCountsAsync(CancellationToken ct)
@@ -203,7 +216,7 @@ public sealed class SiteController(
         var counts = new Dictionary<string, int>(await queries.CountPublishedByTypeAsync(ct), StringComparer.Ordinal);
         foreach (var (type, kind) in new[] { ("ExemplaryProduct", CurationKinds.Exemplary), ("ModelSite", CurationKinds.ModelSite) })
         {
-            var extra = await curated.ExtraCountAsync(type, kind, ct);
+            var extra = await Curated.ExtraCountAsync(type, kind, ct);
             if (extra > 0)
             {
                 counts[type] = counts.GetValueOrDefault(type) + extra;
@@ -215,7 +228,7 @@ public sealed class SiteController(
 
     private async Task<IReadOnlyList<ContentCard>> CuratedCardsAsync(IReadOnlyList<CuratedEntry> entries, CancellationToken ct)
     {
-        var cards = await cardModels.GetAsync(entries.Select(e => e.Item), ct);
+        var cards = await CardModels.GetAsync(entries.Select(e => e.Item), ct);
         return cards.Select((card, i) => card with { Badges = CurationBadges.Badges(entries[i].Curations, T).ToList() }).ToList();
     }
 
@@ -234,9 +247,9 @@ public sealed class SiteController(
     [HttpGet("/tin-tuc/{category}"), ReservesExactPath]
     public async Task<IActionResult> NewsCategory(string category, int page = 1, CancellationToken ct = default)
     {
-        if (await newsCategories.FindAsync(category, ct) is not { } found)
+        if (await Categories.FindAsync(category, ct) is not { } found)
         {
-            return await Item(NewsCategories.ListPath + "/" + category, ct);
+            return await ItemAsync(NewsCategories.ListPath + "/" + category, ct);
         }
 
         PageCache.Tag(HttpContext, CacheTags.Terms);
@@ -259,7 +272,7 @@ public sealed class SiteController(
     {
         if (result is ViewResult { Model: ListPageView view } shown)
         {
-            shown.ViewData.Model = view with { Sections = (await newsCategories.ListAsync(ct)).Select(c => new Crumb(c.Title, c.Path)).ToList() };
+            shown.ViewData.Model = view with { Sections = (await Categories.ListAsync(ct)).Select(c => new Crumb(c.Title, c.Path)).ToList() };
             shown.ViewData["CurrentSection"] = current?.Path;
         }
 
@@ -269,9 +282,11 @@ public sealed class SiteController(
     /// <summary>The Vietnamese error pages that status codes and unhandled exceptions are re-executed to.</summary>
     [Route("/loi/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Error(int code)
+    public IActionResult Error()
     {
-        code = code is >= 400 and <= 599 ? code : 404;
+        // The route's constraint made it digits; read, not bound (see Home).
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 400 and <= 599 ? value : 404;
         Response.StatusCode = code;
         return code switch
         {
@@ -283,24 +298,26 @@ public sealed class SiteController(
 
     /// <summary>Any other address: the published item whose route it is, or 404.</summary>
     [HttpGet("{**path}", Order = int.MaxValue)]
-    public async Task<IActionResult> Item(string? path, CancellationToken ct)
+    public Task<IActionResult> Item() => ItemAsync(RouteData.Values["path"] as string, HttpContext.RequestAborted);
+
+    private async Task<IActionResult> ItemAsync(string? path, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(path) || path.Length > 512)
         {
-            return NotFound();
+            return NotFoundPage();
         }
 
         var item = await queries.GetPublishedByPathAsync(path, ct);
         if (item is null)
         {
-            return NotFound();
+            return NotFoundPage();
         }
 
         PageCache.MarkItemPage(HttpContext, item.ContentItemId);
 
         // The display model, schema.org node and rendered article of a published version are kept (tagged with what they
         // show) and made again after a change of it; the page around them is put together per request.
-        var page = await itemPages.GetAsync(HttpContext, item, ct);
+        var page = await ItemPages.GetAsync(HttpContext, item, ct);
         StructuredData.JsonLd.AddWritten(ViewData, page.StructuredData);
         ViewData[ItemPageModels.FragmentKeyViewData] = page.FragmentKey;
         ViewData[ItemPageModels.FragmentTagsViewData] = page.Tags;
@@ -310,6 +327,22 @@ public sealed class SiteController(
         }
 
         return View("Item", page.Detail);
+    }
+
+    /// <summary>
+    /// The Vietnamese "page not found" page of an address that is no published item's, rendered here rather than by
+    /// re-executing the request at <c>/loi/404</c> (which would run the pipeline and MVC a second time). Addresses of
+    /// the back office keep the re-execution, so that they never get its layout.
+    /// </summary>
+    private IActionResult NotFoundPage()
+    {
+        if (Request.Path.StartsWithSegments("/admin"))
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("NotFound");
     }
 
     private Task<IActionResult> TypeListAsync(string type, string baseUrl, string title, string intro, int page, CancellationToken ct)
@@ -325,7 +358,7 @@ public sealed class SiteController(
             return NotFound();
         }
 
-        return View("List", new ListPageView(title, intro, await cardModels.GetAsync(result.Items, ct),
+        return View("List", new ListPageView(title, intro, await CardModels.GetAsync(result.Items, ct),
             new PagerView(result.Page, result.PageCount, result.Total, p => p > 1 ? $"{baseUrl}?page={p}" : baseUrl)));
     }
 }

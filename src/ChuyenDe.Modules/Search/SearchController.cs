@@ -29,8 +29,10 @@ public sealed class SearchController(
 
     [HttpGet(BasePath)]
     [OutputCache(PolicyName = Caching.PageCache.PolicyName)]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index()
     {
+        // No action parameter: an action without any skips model binding (the query is read by the builder).
+        var ct = HttpContext.RequestAborted;
         Caching.PageCache.Tag(HttpContext, Caching.CacheTags.SearchResults, Caching.CacheTags.Terms, Caching.CacheTags.Organizations, Caching.CacheTags.Curations);
         var view = await services.GetRequiredService<SearchPageBuilder>().BuildAsync(Request.Query, new SearchPageOptions(BasePath, T["Search"], null)
         {

@@ -97,6 +97,26 @@ public sealed class StructuredDataTests
     }
 
     [Fact]
+    public void A_kept_breadcrumb_list_is_the_one_written_and_follows_a_renamed_step_or_another_address()
+    {
+        static string Absolute(string baseUrl, string path) => baseUrl + path;
+        Crumb[] trail = [new("Trang chủ", "/"), new("Tin tức", "/tin-tuc"), new("Bài viết", "/tin-tuc/bai-viet")];
+        var site = "https://mamnon.example.vn";
+
+        var first = BreadcrumbScripts.Json(trail, site, p => Absolute(site, p));
+        var again = BreadcrumbScripts.Json([.. trail], site, p => Absolute(site, p));
+        var renamed = BreadcrumbScripts.Json([trail[0], trail[1], new("Bài viết mới", "/tin-tuc/bai-viet")], site, p => Absolute(site, p));
+        var moved = BreadcrumbScripts.Json([trail[0], trail[1], new("Bài viết", "/tin-tuc/bai-viet-2")], site, p => Absolute(site, p));
+        var otherSite = BreadcrumbScripts.Json(trail, "http://localhost:5000", p => Absolute("http://localhost:5000", p));
+
+        Assert.Equal(JsonLd.Serialize(StructuredDataNodes.BreadcrumbList(trail, p => Absolute(site, p))), first);
+        Assert.Same(first, again);
+        Assert.Equal("Bài viết mới", JsonNode.Parse(renamed)!["itemListElement"]![2]!["name"]!.GetValue<string>());
+        Assert.Equal(site + "/tin-tuc/bai-viet-2", JsonNode.Parse(moved)!["itemListElement"]![2]!["item"]!.GetValue<string>());
+        Assert.Equal("http://localhost:5000/tin-tuc", JsonNode.Parse(otherSite)!["itemListElement"]![1]!["item"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void The_oai_identifier_is_the_lower_case_host_and_the_item_id()
     {
         Assert.Equal("oai:mamnon.example.vn:initiative-1", OaiRecords.Identifier("MamNon.Example.VN", "initiative-1"));
