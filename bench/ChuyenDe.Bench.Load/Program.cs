@@ -276,6 +276,14 @@ async Task<SetupResult> MeasureAsync(string name, Func<Task<Site>> start, double
         // held is the knee reported, beside the step knee and the rates given up.
         var held = result.KneeGiven ? knee : Math.Max(1, Math.Round(knee * soakPercent / 100));
         Console.WriteLine(result.KneeGiven ? $"  soak at {held:0}/s (given) for {soak.TotalMinutes:0.#} min…" : $"  knee {knee:0}/s; soak at {held:0}/s for {soak.TotalMinutes:0.#} min…");
+        if (result.Steps.Count > 0 && result.Steps[^1].TargetRate != knee)
+        {
+            // The last step was the one too many (often a collapse into timeouts): the node gets the rest it gets
+            // between two soaks before it holds the knee.
+            Console.WriteLine("  30 s of rest after the step too many…");
+            await Task.Delay(TimeSpan.FromSeconds(30));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var (run, givenUp) = await SoakAsync(held);
