@@ -94,7 +94,7 @@ public sealed class ReportRoundService(
 
     /// <summary>A round the actor manages, with its units and documents; null when there is none or it is out of scope.</summary>
     public Task<ReportRound?> FindAsync(UserScope actor, int id, CancellationToken ct)
-        => Rounds(actor).Include(r => r.Units).Include(r => r.Documents).FirstOrDefaultAsync(r => r.Id == id, ct);
+        => Rounds(actor).Include(r => r.Units).Include(r => r.Documents).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
 
     /// <summary>The units the owner may ask, in tree order.</summary>
     public async Task<IReadOnlyList<Organization>> CandidatesAsync(string ownerId, CancellationToken ct)

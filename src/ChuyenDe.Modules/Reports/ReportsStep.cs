@@ -238,7 +238,7 @@ internal sealed class ReportsStep(DbContext db, IOrganizationService organizatio
                 ?? throw new RecipeStepException(RecipeJson.Child(path, "ParentRound"), $"No round has the key '{parentKey}' (rounds are read in order).");
         }
 
-        var round = await db.Set<ReportRound>().Include(r => r.Units).Include(r => r.Documents).FirstOrDefaultAsync(r => r.Key == key, ct);
+        var round = await db.Set<ReportRound>().Include(r => r.Units).Include(r => r.Documents).AsSplitQuery().FirstOrDefaultAsync(r => r.Key == key, ct);
         var changed = round is null;
         if (round is null)
         {
