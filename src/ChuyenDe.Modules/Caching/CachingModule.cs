@@ -111,13 +111,15 @@ public static class CachingModule
         => app.UseMiddleware<FrontPageCacheMiddleware>();
 
     /// <summary>
-    /// The output cache of the endpoints that opted in, then compression of anonymous answers; after routing (the policy
-    /// is the endpoint's) and before authentication (<see cref="PublicPagePolicy"/>).
+    /// The output cache of the endpoints that opted in, then compression of anonymous answers, then the tags header of a
+    /// page to be stored (<see cref="PageTagsHeaderMiddleware"/>); after routing (the policy is the endpoint's) and before
+    /// authentication (<see cref="PublicPagePolicy"/>).
     /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
         app.UseOutputCache();
         app.UseResponseCompression();
+        app.UseMiddleware<PageTagsHeaderMiddleware>();
         return app;
     }
 

@@ -114,6 +114,18 @@ internal sealed class FrontPageCache(long maximumBytes)
         }
     }
 
+    /// <summary>Drops this node's copy of one page (what a node that never rendered it has: none).</summary>
+    internal void Forget(string key)
+    {
+        lock (_gate)
+        {
+            if (_pages.TryGetValue(key, out var page))
+            {
+                Remove(key, page);
+            }
+        }
+    }
+
     /// <summary>Drops the pages carrying <paramref name="tag"/>.</summary>
     public void Evict(string tag)
     {

@@ -21,11 +21,21 @@ internal sealed class FrontPageCacheMiddleware(
     /// <summary>The <see cref="HttpContext.Items"/> key under which the policy leaves the output-cache context of a storable answer.</summary>
     internal static readonly object StorableKey = new();
 
+    /// <summary>
+    /// The <see cref="HttpContext.Items"/> key present while this middleware captures the answer: only then does
+    /// <see cref="PageTagsHeaderMiddleware"/> give a page to be stored its tags header (<see cref="PageCache.TagsHeader"/>),
+    /// which this middleware reads and takes off the answer.
+    /// </summary>
+    internal static readonly object CapturingKey = new();
+
+    /// <summary>The <see cref="HttpContext.Items"/> key the policy sets when the output cache answers from its store.</summary>
+    internal static readonly object FromStoreKey = new();
+
     /// <summary>Headers never replayed from a kept page (the server writes its own, or they describe this answer only).</summary>
     private static readonly HashSet<string> Unreplayed = new(StringComparer.OrdinalIgnoreCase)
     {
         HeaderNames.Date, HeaderNames.Server, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding,
-        HeaderNames.SetCookie, HeaderNames.Connection, HeaderNames.KeepAlive,
+        HeaderNames.SetCookie, HeaderNames.Connection, HeaderNames.KeepAlive, PageCache.TagsHeader,
     };
 
     private const int MaximumPageBytes = 2 * 1024 * 1024;
@@ -59,9 +69,22 @@ internal sealed class FrontPageCacheMiddleware(
         var response = context.Response;
         var original = response.Body;
         // The headers are taken when the answer starts, as the output cache takes them: a header meant for this site only
-        // (PageCache.ItemPageHeader) is kept with the copy and taken off the answer just before it leaves.
-        var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context), () => Replayable(response.Headers));
+        // (PageCache.ItemPageHeader) is kept with the copy and taken off the answer just before it leaves. The page's tags
+        // (PageCache.TagsHeader) are read then too, and taken off the answer.
+        string? tagsHeader = null;
+        var capture = new CapturingStream(original, MaximumPageBytes, () => PublicPagePolicy.IsPublicPage(context), () =>
+        {
+            // At the answer's first write, after the output cache has taken its headers and before they leave.
+            tagsHeader = response.Headers[PageCache.TagsHeader].ToString();
+            if (!response.HasStarted)
+            {
+                response.Headers.Remove(PageCache.TagsHeader);
+            }
+
+            return Replayable(response.Headers);
+        });
         response.Body = capture;
+        context.Items[CapturingKey] = true;
         try
         {
             await next(context);
@@ -69,9 +92,23 @@ internal sealed class FrontPageCacheMiddleware(
         finally
         {
             response.Body = original;
+            if (!response.HasStarted)
+            {
+                response.Headers.Remove(PageCache.TagsHeader); // an answer without a body (304, HEAD) has not started yet
+            }
         }
 
-        if (!context.Items.TryGetValue(StorableKey, out var value) || value is not OutputCacheContext stored || !stored.AllowCacheStorage)
+        if (!context.Items.TryGetValue(StorableKey, out var value))
+        {
+            if (context.Items.ContainsKey(FromStoreKey))
+            {
+                KeepAnswerFromStore(context, key, capture, tagsHeader, generation, now);
+            }
+
+            return;
+        }
+
+        if (value is not OutputCacheContext stored || !stored.AllowCacheStorage)
         {
             return;
         }
@@ -99,6 +136,44 @@ internal sealed class FrontPageCacheMiddleware(
             cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null,
                 new HashSet<string>(stored.Tags, StringComparer.Ordinal), now, now + (long)lifetime.TotalMilliseconds), generation);
         }
+    }
+
+    /// <summary>
+    /// Keeps a page the output cache answered from its store (rendered by another node, or by this one before its own copy
+    /// went) when it carries its tags: without this, a node would read every page another node rendered from the shared
+    /// store on every request until the page expires. Kept no longer than the store keeps it (its Age subtracted from the
+    /// shortest lifetime a page gets), and not when one of its tags was evicted meanwhile (the copy may predate the change).
+    /// </summary>
+    private void KeepAnswerFromStore(HttpContext context, string key, CapturingStream capture, string? tagsHeader, long generation, long now)
+    {
+        var response = context.Response;
+        if (string.IsNullOrEmpty(tagsHeader)
+            || response.StatusCode != StatusCodes.Status200OK
+            || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            || !policy.EncodingMatches(context)
+            || capture.Captured is not { } body
+            || (response.ContentLength is not null && response.ContentLength != body.Length))
+        {
+            return;
+        }
+
+        var tags = new HashSet<string>(tagsHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        if (cache.EvictedSince(tags, generation))
+        {
+            return;
+        }
+
+        var age = long.TryParse(response.Headers.Age.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? seconds * 1000
+            : 0;
+        var lifetime = (long)(PublicPagePolicy.ShortestLifetime(options.CurrentValue).TotalMilliseconds) - age;
+        if (lifetime <= 0)
+        {
+            return;
+        }
+
+        var headers = capture.Headers ?? Replayable(response.Headers);
+        cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null, tags, now - age, now + lifetime), generation);
     }
 
     private static KeyValuePair<string, StringValues>[] Replayable(IHeaderDictionary headers)

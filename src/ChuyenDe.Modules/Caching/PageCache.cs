@@ -17,6 +17,15 @@ public static class PageCache
     /// </summary>
     public const string ItemPageHeader = "X-ChuyenDe-Item-Page";
 
+    /// <summary>
+    /// The response header carrying a storable page's cache tags (space-separated), set at the answer's first write by
+    /// <see cref="PageTagsHeaderMiddleware"/> so that the output cache keeps it with the page's headers: a node answering
+    /// the page from the shared store (Redis) then knows what the copy shows and may keep it in its own front cache,
+    /// evicted by the same tags. <see cref="FrontPageCacheMiddleware"/> reads it and takes it off every answer before it
+    /// leaves; no client sees it.
+    /// </summary>
+    public const string TagsHeader = "X-ChuyenDe-Page-Tags";
+
     /// <summary>Marks the answer as the public page of one content item (its views are counted, cached or not).</summary>
     public static void MarkItemPage(HttpContext context, string contentItemId)
         => context.Response.Headers[ItemPageHeader] = contentItemId;

@@ -58,7 +58,7 @@ internal sealed class PublicPagePolicy(
         context.AllowCacheStorage = attempt;
         context.AllowLocking = true;
         // ±10 %: pages kept in the same burst (after a start, after a broad eviction) do not all expire in the same second.
-        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(Math.Max(1, settings.Minutes) * (0.9 + (0.2 * Random.Shared.NextDouble())));
+        context.ResponseExpirationTimeSpan = ShortestLifetime(settings) * (1 + (0.2 / 0.9 * Random.Shared.NextDouble()));
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["encoding"] = EncodingFor(context.HttpContext);
         context.Tags.Add(CacheTags.Site);
@@ -68,6 +68,7 @@ internal sealed class PublicPagePolicy(
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         metrics.OutputHit();
+        context.HttpContext.Items[FrontPageCacheMiddleware.FromStoreKey] = true;
         return ValueTask.CompletedTask;
     }
 
@@ -99,6 +100,9 @@ internal sealed class PublicPagePolicy(
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The shortest time a page is kept: its lifetime varies from 90 % to 110 % of the configured minutes.</summary>
+    internal static TimeSpan ShortestLifetime(PageCacheOptions settings) => TimeSpan.FromMinutes(Math.Max(1, settings.Minutes) * 0.9);
 
     /// <summary>Whether the endpoint answering is a public page (it opted in to this policy).</summary>
     internal static bool IsPublicPage(HttpContext context)

@@ -94,6 +94,63 @@ public abstract class PageCacheTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [SkippableFact]
+    public async Task A_page_answered_from_the_output_cache_is_kept_by_the_front_cache_with_its_tags_which_never_leave_the_site()
+    {
+        // What a second node sees: the page was rendered elsewhere and is in the shared store, not in this node's front cache.
+        fixture.SkipUnlessAvailable();
+        var item = await CreateInitiativeAsync(fixture, FreshTitle("Sáng kiến nút thứ hai"), BenThanh, Accounts.Administrator, publish: true);
+        var path = PathOf(item);
+        var (rendered, _) = await AnonymousAsync(path);
+        Assert.Equal(HttpStatusCode.OK, rendered.StatusCode);
+        Assert.False(FromCache(rendered));
+        Assert.False(rendered.Headers.Contains(PageCache.TagsHeader), "the page's tags left the site");
+
+        var front = fixture.Factory.Services.GetRequiredService<FrontPageCache>();
+        var key = "identity|http://localhost" + path;
+        Assert.True(front.TryGet(key, Environment.TickCount64, out _));
+        front.Forget(key);
+
+        var (fromStore, body) = await AnonymousAsync(path);
+        Assert.True(FromCache(fromStore), "the output cache did not answer");
+        Assert.False(fromStore.Headers.Contains(PageCache.TagsHeader), "the page's tags left the site with a copy from the store");
+        Assert.True(front.TryGet(key, Environment.TickCount64, out var copy), "the page answered from the store was not kept by this node");
+        Assert.Contains(CacheTags.Item(item.ContentItemId), copy.Tags);
+        Assert.Contains(CacheTags.Site, copy.Tags);
+        Assert.DoesNotContain(copy.Headers, h => h.Key == PageCache.TagsHeader);
+        var (again, againBody) = await AnonymousAsync(path);
+        Assert.True(FromCache(again));
+        Assert.Equal(body, againBody);
+        Assert.False(again.Headers.Contains(PageCache.TagsHeader));
+
+        // Answers without a body from the store don't carry the tags either.
+        front.Forget(key);
+        using (var client = fixture.CreateClient())
+        using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path)))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.False(head.Headers.Contains(PageCache.TagsHeader), "HEAD from the store carried the page's tags");
+        }
+
+        front.Forget(key);
+        var (conditional, _) = await AnonymousAsync(path, r => r.Headers.IfNoneMatch.Add(fromStore.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
+        Assert.False(conditional.Headers.Contains(PageCache.TagsHeader), "a 304 from the store carried the page's tags");
+
+        // Its tags evict it: a new published version shows on the next request.
+        await fixture.WithServicesAsync(async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            var draft = (await contents.GetAsync(item.ContentItemId, VersionOptions.Latest))!;
+            draft.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = "Phiên bản mới từ nút khác.";
+            await contents.SaveDraftAsync(draft, ContentActor.System);
+            return await contents.PublishLatestAsync(item.ContentItemId, ContentActor.System);
+        });
+        var (changed, changedBody) = await AnonymousAsync(path);
+        Assert.False(FromCache(changed));
+        Assert.Contains("Phiên bản mới từ nút khác.", changedBody);
+    }
+
+    [SkippableFact]
     public async Task Publishing_and_unpublishing_show_on_the_next_request_of_every_page_that_lists_the_item()
     {
         fixture.SkipUnlessAvailable();
