@@ -125,17 +125,31 @@ internal sealed class FrontPageCacheMiddleware(
             return;
         }
 
-        if (response.StatusCode == StatusCodes.Status200OK
-            && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            && policy.EncodingMatches(context)
-            && capture.Captured is { } body
-            && (response.ContentLength is null || response.ContentLength == body.Length))
+        if (KeepableBody(context, capture) is { } body)
         {
-            var headers = capture.Headers ?? Replayable(response.Headers);
             var lifetime = stored.ResponseExpirationTimeSpan ?? TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.Minutes));
-            cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null,
-                new HashSet<string>(stored.Tags, StringComparer.Ordinal), now, now + (long)lifetime.TotalMilliseconds), generation);
+            Keep(context, key, capture, body, new HashSet<string>(stored.Tags, StringComparer.Ordinal), now, now + (long)lifetime.TotalMilliseconds, generation);
         }
+    }
+
+    /// <summary>The answer's bytes when a copy of it may be kept: 200, no cookie set, in the encoding kept under, whole.</summary>
+    private byte[]? KeepableBody(HttpContext context, CapturingStream capture)
+    {
+        var response = context.Response;
+        return response.StatusCode == StatusCodes.Status200OK
+               && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+               && policy.EncodingMatches(context)
+               && capture.Captured is { } body
+               && (response.ContentLength is null || response.ContentLength == body.Length)
+            ? body
+            : null;
+    }
+
+    private void Keep(HttpContext context, string key, CapturingStream capture, byte[] body, IReadOnlySet<string> tags, long storedAt, long expiresAt, long generation)
+    {
+        var response = context.Response;
+        var headers = capture.Headers ?? Replayable(response.Headers);
+        cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null, tags, storedAt, expiresAt), generation);
     }
 
     /// <summary>
@@ -146,13 +160,7 @@ internal sealed class FrontPageCacheMiddleware(
     /// </summary>
     private void KeepAnswerFromStore(HttpContext context, string key, CapturingStream capture, string? tagsHeader, long generation, long now)
     {
-        var response = context.Response;
-        if (string.IsNullOrEmpty(tagsHeader)
-            || response.StatusCode != StatusCodes.Status200OK
-            || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            || !policy.EncodingMatches(context)
-            || capture.Captured is not { } body
-            || (response.ContentLength is not null && response.ContentLength != body.Length))
+        if (string.IsNullOrEmpty(tagsHeader) || KeepableBody(context, capture) is not { } body)
         {
             return;
         }
@@ -163,7 +171,7 @@ internal sealed class FrontPageCacheMiddleware(
             return;
         }
 
-        var age = long.TryParse(response.Headers.Age.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        var age = long.TryParse(context.Response.Headers.Age.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? seconds * 1000
             : 0;
         var lifetime = (long)(PublicPagePolicy.ShortestLifetime(options.CurrentValue).TotalMilliseconds) - age;
@@ -172,8 +180,7 @@ internal sealed class FrontPageCacheMiddleware(
             return;
         }
 
-        var headers = capture.Headers ?? Replayable(response.Headers);
-        cache.TryAdd(key, new FrontPage(body, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null, tags, now - age, now + lifetime), generation);
+        Keep(context, key, capture, body, tags, now - age, now + lifetime, generation);
     }
 
     private static KeyValuePair<string, StringValues>[] Replayable(IHeaderDictionary headers)
